@@ -83,6 +83,8 @@ export interface Dialog {
   triggers: Intent[];
   start: string;
   steps: Record<string, Step>;
+  /** Counters of the dialog (names used in `add`/`score`, e.g. `score`, `total`): 0 when the dialog starts. */
+  counters: string[];
   /** Path of the YAML file, for messages. */
   file: string;
 }

@@ -2,22 +2,44 @@
  * Text normalisation shared by the NLU, the engine's choice matching and the validator.
  * Owned by the NLU module; keep the signatures stable.
  */
+import { TEENCODE } from './teencode';
 
 /** Unicode NFC form of `text` (composed Vietnamese diacritics). */
 export function toNfc(text: string): string {
   return text.normalize('NFC');
 }
 
+/** Letters NFD does not decompose. */
+const LIGATURES: Readonly<Record<string, string>> = { đ: 'd', Đ: 'd', œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss' };
+
 /**
- * Folded form for matching: NFC, lowercase, diacritics removed, `đ` -> `d`,
- * whitespace collapsed and trimmed. "Không  " and "khong" fold to the same string.
+ * Folded form without teencode expansion: NFD, diacritics removed, `đ` -> `d`, lowercase,
+ * runs of 3+ identical letters squeezed to 2 ("helloooo" -> "helloo", "cuuuu" -> "cuu"),
+ * emoji and punctuation turned into spaces (apostrophes inside words are kept), whitespace collapsed.
  */
-export function fold(text: string): string {
+export function foldPlain(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[đĐœŒæÆß]/g, (c) => LIGATURES[c] ?? c)
     .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/(\p{L})\1{2,}/gu, '$1$1')
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')
+    .replace(/(^|\s)'+|'+(?=\s|$)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Folded form for matching: `foldPlain` plus unambiguous teencode expansion ("ko" -> "khong",
+ * "dc" -> "duoc"). "Không  " and "ko" and "khong!!" all fold to "khong".
+ */
+export function fold(text: string): string {
+  const plain = foldPlain(text);
+  if (plain === '') return plain;
+  return plain
+    .split(' ')
+    .map((token) => TEENCODE[token] ?? token)
+    .join(' ');
 }

@@ -1,0 +1,66 @@
+/**
+ * Drives N concurrent simulated users against one or more bot instances. Each user waits
+ * for the answer to a message before sending the next one (as a person does); requests are
+ * spread round-robin over the instances (no sticky sessions). Latency is the round trip
+ * of POST /api/messages, during which the bot posts its replies to the channel sink.
+ */
+import { buildActivity, postActivity, type UserInput } from './activities';
+import type { ChannelSink } from './channel-sink';
+
+/** Outcome of a load run. */
+export interface LoadResult {
+  turns: number;
+  /** Non-200 answers, transport errors, and turns after which no reply reached the channel. */
+  errors: number;
+  durationMs: number;
+  turnsPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Options of {@link driveLoad}. */
+export interface LoadOptions {
+  messagesUrls: string[];
+  sink: ChannelSink;
+  conversations: number;
+  script: UserInput[];
+  /** Distinguishes the conversation ids of successive runs against the same sink. */
+  label: string;
+}
+
+/** The value at quantile `q` (0..1) of sorted `values`. */
+export function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** Runs every conversation's script concurrently and measures every turn. */
+export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const pickUrl = () => options.messagesUrls[next++ % options.messagesUrls.length]!;
+  const runConversation = async (index: number) => {
+    const conversationId = `${options.label}-${index}`;
+    for (const input of options.script) {
+      const before = options.sink.repliesOf(conversationId).length;
+      const result = await postActivity(pickUrl(), buildActivity(options.sink.url, conversationId, input));
+      latencies.push(result.ms);
+      if (result.status !== 200 || options.sink.repliesOf(conversationId).length === before) errors += 1;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: options.conversations }, (_, i) => runConversation(i)));
+  const durationMs = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return {
+    turns: latencies.length,
+    errors,
+    durationMs,
+    turnsPerSec: (latencies.length / durationMs) * 1000,
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    p99: quantile(latencies, 0.99),
+  };
+}

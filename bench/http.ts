@@ -1,0 +1,119 @@
+/**
+ * npm run bench:http — load benchmark of the real bot over HTTP.
+ *
+ * Starts, one after the other, on loopback: a bare botbuilder echo bot (baseline, same
+ * express + CloudAdapter stack), ThinkFirst on SQLite (1 instance), ThinkFirst on Redis
+ * (1 instance, then 3 instances sharing Redis, requests spread round-robin). Each phase
+ * drives BENCH_CONVERSATIONS concurrent users (default 100) through a realistic dialog
+ * (join, language tap, menu tap, answers typed as free text) and prints turns/s,
+ * p50/p95/p99 latency, errors, peak RSS and start-up time to /readyz, then the ratios
+ * against the echo bot. Redis must run on REDIS_URL (default redis://127.0.0.1:6379).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createClient } from 'redis';
+import type { UserInput } from './helpers/activities';
+import { startBotProcess, type BotProcess } from './helpers/bot-process';
+import { startChannelSink, type ChannelSink } from './helpers/channel-sink';
+import { driveLoad, type LoadResult } from './helpers/load-driver';
+
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100);
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A realistic conversation: 8 turns, taps and free text (English content). */
+const DIALOG: UserInput[] = [
+  { join: true },
+  { choice: 'en', text: 'English' },
+  { choice: 'check_offer', text: 'Check my offer' },
+  { choice: 'questions', text: 'Answer questions' },
+  { text: 'yes' },
+  { text: 'no' },
+  { text: 'not sure' },
+  { text: 'menu' },
+];
+
+interface PhaseResult extends LoadResult {
+  name: string;
+  instances: number;
+  startupMs: number;
+  peakRssMb: number;
+}
+
+async function runPhase(name: string, sink: ChannelSink, starts: (() => Promise<BotProcess>)[]): Promise<PhaseResult> {
+  const bots: BotProcess[] = [];
+  try {
+    for (const start of starts) bots.push(await start());
+    const urls = bots.map((bot) => bot.messagesUrl);
+    await driveLoad({ messagesUrls: urls, sink, conversations: Math.min(10, CONVERSATIONS), script: DIALOG, label: `${name}-warmup` });
+    const result = await driveLoad({ messagesUrls: urls, sink, conversations: CONVERSATIONS, script: DIALOG, label: name });
+    return {
+      name,
+      instances: bots.length,
+      ...result,
+      startupMs: Math.max(...bots.map((bot) => bot.startupMs)),
+      peakRssMb: Math.max(...bots.map((bot) => bot.peakRssMb())),
+    };
+  } finally {
+    await Promise.all(bots.map((bot) => bot.stop()));
+    sink.clear();
+  }
+}
+
+function printTable(results: PhaseResult[]): void {
+  const rows = results.map((r) => ({
+    phase: r.name,
+    inst: r.instances,
+    turns: r.turns,
+    'turns/s': r.turnsPerSec.toFixed(1),
+    'p50 ms': r.p50.toFixed(1),
+    'p95 ms': r.p95.toFixed(1),
+    'p99 ms': r.p99.toFixed(1),
+    errors: r.errors,
+    'peak RSS MB': r.peakRssMb.toFixed(0),
+    'start-up ms': r.startupMs.toFixed(0),
+  }));
+  console.table(rows);
+}
+
+async function deleteKeys(prefix: string): Promise<void> {
+  const client = createClient({ url: REDIS_URL });
+  client.on('error', () => undefined);
+  await client.connect();
+  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await client.del(keys);
+  await client.close();
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'thinkfirst-bench-'));
+  const prefix = `tfbench:${randomBytes(4).toString('hex')}:`;
+  const sink = await startChannelSink();
+  const redisEnv = { STORAGE_URL: REDIS_URL, REDIS_KEY_PREFIX: prefix };
+  console.log(`bench:http — ${CONVERSATIONS} concurrent conversations × ${DIALOG.length} turns per phase`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
+  const results: PhaseResult[] = [];
+  try {
+    results.push(await runPhase('echo', sink, [() => startBotProcess({ entry: 'bench/echo-bot.ts' })]));
+    results.push(await runPhase('sqlite', sink, [() => startBotProcess({ env: { STORAGE_URL: `sqlite:${join(dir, 'bench.db')}` } })]));
+    results.push(await runPhase('redis-1', sink, [() => startBotProcess({ env: redisEnv })]));
+    results.push(await runPhase('redis-3', sink, [1, 2, 3].map(() => () => startBotProcess({ env: redisEnv }))));
+  } finally {
+    await sink.close();
+    rmSync(dir, { recursive: true, force: true });
+    await deleteKeys(prefix).catch(() => undefined);
+  }
+  printTable(results);
+  const [echo, sqlite, redis1, redis3] = results;
+  if (echo && sqlite) {
+    console.log(`sqlite / echo: throughput ${(sqlite.turnsPerSec / echo.turnsPerSec).toFixed(2)}× (target ≥ 0.85), p99 ${(sqlite.p99 / echo.p99).toFixed(2)}× (target ≤ 2)`);
+  }
+  if (redis1 && redis3) {
+    console.log(`redis 3 instances / 1 instance: throughput ${(redis3.turnsPerSec / redis1.turnsPerSec).toFixed(2)}×, errors or lost turns: ${redis3.errors}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+/**
+ * Reads the daily records of a period and builds the report: shared by `npm run stats`
+ * and `GET /admin/stats`, so both show the same numbers.
+ */
+import type { Content } from '../engine/types';
+import type { StateStore } from '../storage/types';
+import { listStepsInOrder } from '../tools/graph/step-order';
+import { buildReport, type StatsReport } from './build-report';
+import { listDays, parseDay, readDays, toDay } from './day-store';
+
+/** Default period: the last 30 days including today. */
+export const DEFAULT_DAYS = 30;
+
+export interface LoadReportOptions {
+  /** `YYYY-MM-DD`; default 29 days before `to`. */
+  from?: string;
+  /** `YYYY-MM-DD`; default today (UTC). */
+  to?: string;
+  minCount?: number;
+  /** Content, for the order of steps in the funnels. */
+  content?: Content | null;
+  now?: Date;
+}
+
+/** Reads STATS_MIN_COUNT (default 5); throws naming the variable when it is not a positive integer. */
+export function readMinCount(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.STATS_MIN_COUNT;
+  if (raw === undefined || raw === '') return 5;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`STATS_MIN_COUNT must be a whole number of at least 1, got '${raw}' (see .env.example).`);
+  return n;
+}
+
+/**
+ * Checks and completes a period (default: the last 30 days to today, UTC).
+ * Throws a message for the user on malformed, reversed or too long periods.
+ */
+export function resolvePeriod(from?: string, to?: string, now = new Date()): { from: string; to: string } {
+  const end = to ? parseDay(to, 'to') : toDay(now);
+  const start = from ? parseDay(from, 'from') : toDay(new Date(Date.parse(`${end}T00:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000));
+  listDays(start, end);
+  return { from: start, to: end };
+}
+
+/** Builds the report of `store` for the period in `options`. Throws on malformed dates (see resolvePeriod). */
+export async function loadReport(store: StateStore, options: LoadReportOptions = {}): Promise<StatsReport> {
+  const { from, to } = resolvePeriod(options.from, options.to, options.now);
+  const records = await readDays(store, from, to);
+  const stepOrder: Record<string, string[]> = {};
+  for (const dialog of Object.values(options.content?.dialogs ?? {})) stepOrder[dialog.id] = listStepsInOrder(dialog);
+  return buildReport(records, { from, to, minCount: options.minCount ?? readMinCount(), stepOrder });
+}

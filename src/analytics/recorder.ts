@@ -1,0 +1,121 @@
+/**
+ * Collects the events of every turn as counters in memory and adds them to the day's
+ * record in the StateStore every few seconds and at shutdown. Recording never waits
+ * on storage and never throws into a turn.
+ */
+import type { Content, EngineEvent } from '../engine/types';
+import type { StateStore } from '../storage/types';
+import { countEvents, mergeCounts, type CountOptions } from './count-events';
+import { QUIZ_DIALOGS, findBandSteps } from './find-band-steps';
+import { addToDay, ensureDay, nextDay, toDay } from './day-store';
+import type { Counts, Day } from './types';
+
+/** Options of {@link createAnalyticsRecorder}. */
+export interface RecorderOptions {
+  store: StateStore;
+  /** Current content (it may be reloaded): tells which quiz steps are score bands. */
+  getContent?: () => Content | null;
+  /** Dialogs whose high / medium / low steps give the risk level (default: check-offer, offer-scan). */
+  riskDialogs?: string[];
+  /** Dialogs whose branch targets are score bands (default: quiz). */
+  quizDialogs?: string[];
+  /** Milliseconds between flushes (default 5000). 0 disables the timer (flush by hand). */
+  flushIntervalMs?: number;
+  /** Clock, for tests. */
+  now?: () => Date;
+  /** Told about a failed flush (the counts stay queued); log `err.name` only. */
+  onError?: (err: Error) => void;
+  /** Compare-and-set attempts per flush and day (default 10). */
+  maxAttempts?: number;
+}
+
+/** The analytics side of the turn pipeline. */
+export interface AnalyticsRecorder {
+  /** Counts the events of one turn in the user's language. Synchronous, never throws. */
+  record(events: EngineEvent[], lang: string): void;
+  /** Writes what is queued. Resolves when written (or queued again after a failure). */
+  flush(): Promise<void>;
+  /** Stops the timer and flushes. */
+  close(): Promise<void>;
+  /** Number of counter increments waiting to be written. */
+  pendingCount(): number;
+}
+
+/** Creates a recorder writing to `options.store`. */
+export function createAnalyticsRecorder(options: RecorderOptions): AnalyticsRecorder {
+  const { store, now = () => new Date(), onError = () => {} } = options;
+  const pending = new Map<Day, Counts>();
+  const prepared = new Set<Day>();
+  let running: Promise<void> = Promise.resolve();
+  let bands: { version: string; steps: ReadonlySet<string> } | undefined;
+
+  function countOptions(): CountOptions {
+    const content = options.getContent?.();
+    if (content && bands?.version !== content.version) {
+      bands = { version: content.version, steps: new Set(findBandSteps(content, options.quizDialogs ?? QUIZ_DIALOGS)) };
+    }
+    return { riskDialogs: options.riskDialogs, bandSteps: bands?.steps };
+  }
+
+  function countsOf(day: Day): Counts {
+    let counts = pending.get(day);
+    if (!counts) pending.set(day, (counts = new Map()));
+    return counts;
+  }
+
+  async function writeDay(day: Day, counts: Counts): Promise<void> {
+    try {
+      await addToDay(store, day, counts, { maxAttempts: options.maxAttempts });
+    } catch (err) {
+      mergeCounts(countsOf(day), counts);
+      onError(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  async function prepareTomorrow(): Promise<void> {
+    const tomorrow = nextDay(toDay(now()));
+    if (prepared.has(tomorrow)) return;
+    try {
+      await ensureDay(store, tomorrow);
+      prepared.add(tomorrow);
+    } catch (err) {
+      onError(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  async function flushOnce(): Promise<void> {
+    const batch = [...pending.entries()];
+    pending.clear();
+    for (const [day, counts] of batch) await writeDay(day, counts);
+    await prepareTomorrow();
+  }
+
+  const flush = (): Promise<void> => {
+    running = running.then(flushOnce);
+    return running;
+  };
+
+  const interval = options.flushIntervalMs ?? 5000;
+  const timer = interval > 0 ? setInterval(() => void flush(), interval) : undefined;
+  timer?.unref();
+
+  return {
+    record(events, lang) {
+      try {
+        countEvents(events, lang, countOptions(), countsOf(toDay(now())));
+      } catch (err) {
+        onError(err instanceof Error ? err : new Error(String(err)));
+      }
+    },
+    flush,
+    async close() {
+      if (timer) clearInterval(timer);
+      await flush();
+    },
+    pendingCount() {
+      let n = 0;
+      for (const counts of pending.values()) for (const v of counts.values()) n += v;
+      return n;
+    },
+  };
+}

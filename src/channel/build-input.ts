@@ -1,0 +1,66 @@
+/** Activity -> engine input: button payloads, NFC text, recognition and (for long texts) the offer scan. */
+import type { ConversationState, Content, EngineInput } from '../engine/types';
+import { toNfc } from '../nlu/normalise';
+import type { Lang, Recognition } from '../nlu/types';
+import type { InboundActivity, Runtime } from './types';
+
+/** Texts at least this long are scanned as a possible job offer. */
+export const SCAN_MIN_LENGTH = 120;
+
+/** The engine input of a message, with the recognition when it was text. */
+export interface MessageInput {
+  input: EngineInput;
+  recognition?: Recognition;
+}
+
+/** The choice id of a button tap (`value: { choice: id }`), if any. */
+export function readChoicePayload(activity: InboundActivity): string | undefined {
+  const value: unknown = activity.value;
+  if (value && typeof value === 'object' && 'choice' in value) {
+    const choice = (value as { choice: unknown }).choice;
+    if (typeof choice === 'string' && choice !== '') return choice;
+  }
+  return undefined;
+}
+
+/**
+ * Turns a message activity into an engine input.
+ * @param userLang the user's language (kept by the recogniser when the text is too short to tell).
+ * @param state current conversation state (a step expecting an offer always gets the scan).
+ */
+export function buildMessageInput(
+  activity: InboundActivity,
+  runtime: Runtime,
+  userLang: Lang,
+  state: ConversationState | undefined,
+): MessageInput {
+  const choice = readChoicePayload(activity);
+  if (choice) return { input: { type: 'choice', id: choice } };
+  const text = toNfc(typeof activity.text === 'string' ? activity.text : '').trim();
+  if (text === '') return { input: { type: 'intent', intent: 'unknown' } };
+  const recognition = runtime.recogniser.recognise(text, userLang);
+  const scanLang = recognition.langConfident ? recognition.lang : userLang;
+  const scan = text.length >= SCAN_MIN_LENGTH || expectsOffer(runtime.content, state)
+    ? runtime.scanner.scan(text, scanLang)
+    : undefined;
+  return {
+    recognition,
+    input: {
+      type: 'text',
+      text: recognition.text,
+      folded: recognition.folded,
+      intent: recognition.intent,
+      score: recognition.score,
+      entities: recognition.entities,
+      ...(recognition.answer ? { answer: recognition.answer } : {}),
+      ...(scan ? { scan } : {}),
+    },
+  };
+}
+
+/** True when the conversation waits at a step with `expect: offer_text`. */
+function expectsOffer(content: Content, state: ConversationState | undefined): boolean {
+  const frame = state?.stack.at(-1);
+  if (!frame) return false;
+  return content.dialogs[frame.dialog]?.steps[frame.step]?.expect === 'offer_text';
+}

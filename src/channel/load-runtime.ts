@@ -1,0 +1,32 @@
+/** Builds the runtime (validated content + recogniser + scanner) from a project folder. */
+import { join } from 'node:path';
+import type { Content } from '../engine/types';
+import { createRecogniser } from '../nlu/create-recogniser';
+import { createScanner } from '../scanner/create-scanner';
+import type { Diagnostic } from '../script/diagnostic';
+import { loadContent } from '../script/load-content';
+import type { Runtime } from './types';
+
+/** Recogniser and scanner for already validated `content` of the project at `rootDir`. */
+export function buildRuntime(rootDir: string, content: Content): Runtime {
+  return {
+    content,
+    recogniser: createRecogniser(join(rootDir, 'dialogs', 'intents')),
+    scanner: createScanner(join(rootDir, 'dialogs', 'scanner')),
+  };
+}
+
+/**
+ * Loads dialogs/, locales/, intents and scanner rules under `rootDir`.
+ * @returns runtime null when there is any error; the diagnostics say what and where.
+ */
+export function loadRuntime(rootDir: string): { runtime: Runtime | null; diagnostics: Diagnostic[] } {
+  const { content, diagnostics } = loadContent(rootDir);
+  if (!content) return { runtime: null, diagnostics };
+  try {
+    return { runtime: buildRuntime(rootDir, content), diagnostics };
+  } catch (error) {
+    const message = `cannot build the recogniser or scanner: ${(error as Error).message}`;
+    return { runtime: null, diagnostics: [...diagnostics, { severity: 'error', file: 'dialogs', line: 1, col: 1, path: '', message }] };
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * One turn, in-process and without HTTP: activity -> state -> engine -> rendered replies.
+ * The HTTP bot (create-bot-logic.ts), the terminal chat and the local Direct Line all use it.
+ */
+import type { StoreItem } from 'botbuilder';
+import type { ConversationState, EngineEvent, EngineInput, EngineOutput } from '../engine/types';
+import { hashForLog } from '../log/hash-id';
+import { nameError } from '../log/logger';
+import type { Intent, Lang } from '../nlu/types';
+import { buildMessageInput } from './build-input';
+import { getChannelProfile } from './channel-profile';
+import { createTranslator, type Translate } from './create-translator';
+import { renderOutputs, renderText } from './render-outputs';
+import { getStateKeys, type StateKeys } from './state-keys';
+import type { SystemTexts } from './system-texts';
+import type { InboundActivity, OutboundActivity, Runtime, TurnDeps, TurnOutcome } from './types';
+import { isLang, langFromLocale } from './user-language';
+import { isStorageUnavailable } from '../storage/redis-errors';
+
+/** Intents of a first message that only say hello: the welcome answers them by itself. */
+const WELCOME_ONLY_INTENTS: ReadonlySet<Intent> = new Set(['greet', 'unknown', 'thanks', 'goodbye']);
+
+export interface TurnProcessor {
+  /** Processes one activity; never throws (a failing turn yields one apology). */
+  processActivity(activity: InboundActivity): Promise<TurnOutcome>;
+  /** A platform notice (`system:<key>`) for `activity`, in the language of its locale; reads no storage. */
+  renderSystemReply(activity: InboundActivity, key: 'unavailable' | 'rate_limited'): OutboundActivity[];
+}
+
+/** What a turn computed before it is saved. */
+interface TurnWork {
+  outputs: EngineOutput[];
+  events: EngineEvent[];
+  state: ConversationState | undefined;
+  notices: OutboundActivity[];
+  intent?: Intent;
+}
+
+/** True for activities that start a turn: messages, and members joining (other than the bot). */
+export function isHandledActivity(activity: InboundActivity): boolean {
+  if (activity.type === 'message') return true;
+  if (activity.type !== 'conversationUpdate') return false;
+  const botId = activity.recipient?.id;
+  return (activity.membersAdded ?? []).some((member) => member?.id !== botId);
+}
+
+/** Creates the turn processor over `deps` and the platform texts. */
+export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): TurnProcessor {
+  const translators = new WeakMap<Runtime, Translate>();
+  const systemOnly = createTranslator({}, deps.system);
+  const translatorOf = (runtime: Runtime | null): Translate => {
+    if (!runtime) return systemOnly;
+    let translate = translators.get(runtime);
+    if (!translate) {
+      translate = createTranslator(runtime.content.locales, deps.system, runtime.content.variables);
+      translators.set(runtime, translate);
+    }
+    return translate;
+  };
+
+  async function processActivity(activity: InboundActivity): Promise<TurnOutcome> {
+    const started = performance.now();
+    const profile = getChannelProfile(activity.channelId);
+    const keys = getStateKeys(activity);
+    const runtime = deps.getRuntime();
+    const translate = translatorOf(runtime);
+    let lang = langFromLocale(activity.locale) ?? deps.defaultLang;
+    const logFields: Record<string, unknown> = {
+      channel: activity.channelId,
+      conv: hashForLog(activity.conversation.id, deps.logIdSalt),
+      activity: activity.type,
+    };
+    if (!isHandledActivity(activity)) return { replies: [], lang };
+    try {
+      const items = await deps.store.read([keys.conversation, keys.user]);
+      const userItem = items[keys.user];
+      const convItem = items[keys.conversation];
+      if (isLang(userItem?.lang)) lang = userItem.lang;
+      if (!runtime) {
+        logFields.error = 'ContentUnavailable';
+        return { replies: renderText(translate('system:unavailable', lang), profile), lang };
+      }
+      const stored = (convItem?.engine ?? undefined) as ConversationState | undefined;
+      const startLang = lang;
+      const work = computeTurn(activity, runtime, stored, lang, translate);
+      lang = work.lang;
+      const rendered = renderOutputs(work.outputs, lang, translate, profile);
+      const finalLang = rendered.lang;
+      logFields.intent = work.intent;
+      const frame = work.state?.stack.at(-1);
+      logFields.dialog = frame?.dialog;
+      logFields.step = frame?.step;
+      if (rendered.deleteData) {
+        await deps.store.delete([keys.conversation, keys.user]);
+      } else {
+        await saveTurn(keys, convItem, userItem, work.state, finalLang !== startLang || !userItem ? finalLang : undefined);
+      }
+      lang = finalLang;
+      notifyEvents(work.events, lang);
+      return { replies: [...work.notices.flatMap((n) => renderNotice(n, profile)), ...rendered.activities], lang };
+    } catch (error) {
+      logFields.error = nameError(error);
+      if (isStorageUnavailable(error)) return { replies: renderText(translate('system:unavailable', lang), profile), lang };
+      await resetConversation(keys, runtime);
+      return { replies: renderText(translate('system:apology', lang), profile), lang };
+    } finally {
+      logFields.lang = lang;
+      logFields.ms = Math.round((performance.now() - started) * 10) / 10;
+      deps.logger.info(logFields, 'turn');
+    }
+  }
+
+  /** Runs the engine for the inputs of this activity (welcome first for a new conversation). */
+  function computeTurn(
+    activity: InboundActivity,
+    runtime: Runtime,
+    stored: ConversationState | undefined,
+    userLang: Lang,
+    translate: Translate,
+  ): TurnWork & { lang: Lang } {
+    const inputs: EngineInput[] = [];
+    const notices: OutboundActivity[] = [];
+    let lang = userLang;
+    let intent: Intent | undefined;
+    if (activity.type === 'conversationUpdate') {
+      if (!stored) inputs.push({ type: 'start' });
+    } else {
+      const { input, recognition } = buildMessageInput(activity, runtime, userLang, stored);
+      intent = recognition?.intent;
+      if (recognition?.langConfident && recognition.lang !== userLang) {
+        const names = (l: Lang) => translate(`system:language_names.${l}`, l);
+        if (stored) {
+          notices.push({ type: 'message', text: translate('system:language_switched', recognition.lang, { language: names(recognition.lang), previous: names(userLang) }) });
+        }
+        lang = recognition.lang;
+      }
+      if (!stored) inputs.push({ type: 'start' });
+      if (stored || (input.type === 'text' && !WELCOME_ONLY_INTENTS.has(input.intent))) inputs.push(input);
+    }
+    let state = stored;
+    const outputs: EngineOutput[] = [];
+    const events: EngineEvent[] = [];
+    for (const input of inputs) {
+      const result = deps.advance(runtime.content, state, input);
+      state = result.state;
+      outputs.push(...result.outputs);
+      events.push(...result.events);
+    }
+    return { outputs, events, state, notices, lang, ...(intent ? { intent } : {}) };
+  }
+
+  /** Writes conversation state (and user state when `newLang` is given), guarded by the eTags read. */
+  async function saveTurn(
+    keys: StateKeys,
+    convItem: StoreItem | undefined,
+    userItem: StoreItem | undefined,
+    state: ConversationState | undefined,
+    newLang: Lang | undefined,
+  ): Promise<void> {
+    const changes: Record<string, StoreItem> = {};
+    if (state) changes[keys.conversation] = { engine: state, ...(convItem?.eTag ? { eTag: convItem.eTag } : {}) };
+    if (newLang) changes[keys.user] = { ...(userItem ?? {}), lang: newLang };
+    if (Object.keys(changes).length > 0) await deps.store.write(changes);
+  }
+
+  /** After a failed turn: the dialog position resets; the user's language is kept. */
+  async function resetConversation(keys: StateKeys, runtime: Runtime | null): Promise<void> {
+    const idle: ConversationState = { contentVersion: runtime?.content.version ?? '', stack: [] };
+    try {
+      await deps.store.write({ [keys.conversation]: { engine: idle, eTag: '*' } });
+    } catch (error) {
+      deps.logger.warn({ error: nameError(error) }, 'reset after failed turn not saved');
+    }
+  }
+
+  function notifyEvents(events: EngineEvent[], lang: Lang): void {
+    if (!deps.onEvents || events.length === 0) return;
+    try {
+      deps.onEvents(events, lang);
+    } catch (error) {
+      deps.logger.warn({ error: nameError(error) }, 'analytics hook failed');
+    }
+  }
+
+  function renderSystemReply(activity: InboundActivity, key: 'unavailable' | 'rate_limited'): OutboundActivity[] {
+    const lang = langFromLocale(activity.locale) ?? deps.defaultLang;
+    return renderText(translatorOf(deps.getRuntime())(`system:${key}`, lang), getChannelProfile(activity.channelId));
+  }
+
+  return { processActivity, renderSystemReply };
+}
+
+/** A system notice as channel messages. */
+function renderNotice(notice: OutboundActivity, profile: ReturnType<typeof getChannelProfile>): OutboundActivity[] {
+  return renderText(notice.text ?? '', profile);
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm run nlu:eval -- --data FILE [--json] [--errors] [--user-lang same|other|vi|fr|en] [--intents DIR]`
+ * Evaluates the recogniser on a labelled TSV file (columns lang, intent, text).
+ */
+import { parseArgs } from 'node:util';
+import { createRecogniser } from '../nlu/create-recogniser';
+import { evaluate, readLabelledRows, type UserLangMode } from '../nlu/evaluate';
+import { formatReport } from '../nlu/format-report';
+
+const USAGE = 'usage: npm run nlu:eval -- --data test/nlu/dev.tsv [--json] [--errors] [--user-lang same|other|vi|fr|en] [--intents dialogs/intents]';
+
+/** Parses arguments, evaluates and prints; exits 2 on bad usage. */
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      errors: { type: 'boolean', default: false },
+      'user-lang': { type: 'string', default: 'same' },
+      intents: { type: 'string', default: 'dialogs/intents' },
+    },
+  });
+  const mode = values['user-lang'];
+  if (!values.data || !['other', 'same', 'vi', 'fr', 'en'].includes(mode)) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const report = evaluate(createRecogniser(values.intents), readLabelledRows(values.data), mode as UserLangMode);
+  console.log(values.json ? JSON.stringify(report) : formatReport(report, values.errors));
+}
+
+main();

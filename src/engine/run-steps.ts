@@ -1,0 +1,119 @@
+/**
+ * Moving through a script: starting and ending dialogs, entering steps, saying texts,
+ * following `next`, `branch` and `call` until a step waits for the user.
+ */
+import { checkCondition } from './conditions';
+import { MAX_STEPS_PER_TURN, topFrame, varsOf, type Turn } from './turn';
+import type { Frame, SayItem, Step, Target, VarValue } from './types';
+
+/** How a new dialog is placed on the stack. */
+export type StartMode =
+  /** Forget every open dialog (a new topic). */
+  | 'clear'
+  /** Take the place of the current dialog (`goto: dialog:x`), keeping who called it. */
+  | 'replace'
+  /** Run on top; ask the current step again when it ends (interruption with resume). */
+  | 'reask'
+  /** Run on top; continue at the current step's `next` when it ends (`call`). */
+  | 'next';
+
+/** Starts `dialogId` at its start step. */
+export function startDialog(turn: Turn, dialogId: string, mode: StartMode, extraVars: Record<string, VarValue> = {}): void {
+  const dialog = turn.content.dialogs[dialogId];
+  if (!dialog) throw new Error(`engine: dialog '${dialogId}' does not exist; the content should not have passed validation`);
+  const stack = turn.state.stack;
+  let resume: Frame['resume'];
+  if (mode === 'clear') stack.length = 0;
+  if (mode === 'replace') resume = stack.pop()?.resume;
+  if (mode === 'reask' || mode === 'next') resume = stack.length > 0 ? mode : undefined;
+  const vars: Record<string, VarValue> = Object.fromEntries(dialog.counters.map((c) => [c, 0]));
+  const frame: Frame = { dialog: dialogId, step: dialog.start, retries: 0, vars: { ...vars, ...extraVars } };
+  if (resume) frame.resume = resume;
+  stack.push(frame);
+  turn.events.push({ type: 'dialog_started', dialog: dialogId });
+  enterStep(turn, dialog.start);
+}
+
+/** Goes to a target of the current dialog: a step, or another dialog (which replaces it). */
+export function goTo(turn: Turn, target: Target): void {
+  if ('dialog' in target) startDialog(turn, target.dialog, 'replace');
+  else enterStep(turn, target.step);
+}
+
+/** The step the innermost frame is at. */
+export function currentStep(turn: Turn): Step | undefined {
+  const frame = topFrame(turn);
+  return frame ? turn.content.dialogs[frame.dialog]?.steps[frame.step] : undefined;
+}
+
+/** Enters a step of the innermost dialog: set, effect, say, then its way forward. */
+export function enterStep(turn: Turn, stepId: string): void {
+  const frame = topFrame(turn)!;
+  const step = turn.content.dialogs[frame.dialog]?.steps[stepId];
+  if (!step) throw new Error(`engine: step '${stepId}' of dialog '${frame.dialog}' does not exist; the content should not have passed validation`);
+  if (++turn.stepsEntered > MAX_STEPS_PER_TURN) {
+    throw new Error(`engine: more than ${MAX_STEPS_PER_TURN} steps in one turn at ${frame.dialog}.${stepId}: the script loops without asking the user; add choices to the loop`);
+  }
+  if (frame.step !== stepId) frame.retries = 0;
+  frame.step = stepId;
+  turn.events.push({ type: 'step_reached', dialog: frame.dialog, step: stepId });
+  Object.assign(frame.vars, step.set);
+  if (step.effect === 'delete_data') turn.outputs.push({ type: 'delete_data' });
+  say(turn, frame, step.say);
+  if (step.choices) showChoices(turn, frame, step);
+  else if (step.call !== undefined) startDialog(turn, step.call, 'next');
+  else if (step.next) goTo(turn, step.next);
+  else if (step.branch) {
+    const arm = step.branch.find((a) => a.when === undefined || checkCondition(a.when, frame.vars));
+    if (arm) goTo(turn, arm.goto);
+    else endDialog(turn);
+  } else endDialog(turn);
+}
+
+/** Asks the innermost step again: its texts and its choices (no `set`, no `effect`). */
+export function reask(turn: Turn): void {
+  const frame = topFrame(turn);
+  const step = currentStep(turn);
+  if (!frame || !step) return;
+  say(turn, frame, step.say);
+  if (step.choices) showChoices(turn, frame, step);
+}
+
+/** Ends the innermost dialog and continues its caller (or the interrupted step). */
+export function endDialog(turn: Turn): void {
+  const frame = turn.state.stack.pop();
+  if (!frame) return;
+  turn.events.push({ type: 'dialog_completed', dialog: frame.dialog, vars: { ...frame.vars } });
+  const parent = topFrame(turn);
+  if (!parent || !frame.resume) {
+    turn.state.stack.length = 0;
+    turn.outputs.push({ type: 'end' });
+    return;
+  }
+  if (frame.resume === 'reask') {
+    reask(turn);
+    return;
+  }
+  const next = currentStep(turn)?.next;
+  if (next) goTo(turn, next);
+  else endDialog(turn);
+}
+
+/** Outputs the texts of `items` whose condition holds; `each: scan_flags` repeats per flag. */
+export function say(turn: Turn, frame: Frame, items: SayItem[]): void {
+  for (const item of items) {
+    if (item.when !== undefined && !checkCondition(item.when, frame.vars)) continue;
+    if (item.each === 'scan_flags') {
+      for (const flag of turn.state.scan?.flags ?? []) {
+        turn.outputs.push({ type: 'say', key: item.key.replaceAll('{id}', flag.id), vars: varsOf(turn, frame, { evidence: flag.evidence }) });
+      }
+      continue;
+    }
+    turn.outputs.push({ type: 'say', key: item.key, vars: varsOf(turn, frame) });
+  }
+}
+
+function showChoices(turn: Turn, frame: Frame, step: Step): void {
+  const options = (step.choices ?? []).map((c) => ({ id: c.id, label: c.label }));
+  turn.outputs.push({ type: 'choices', options, vars: varsOf(turn, frame) });
+}

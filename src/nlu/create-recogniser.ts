@@ -1,0 +1,115 @@
+/**
+ * The recogniser: normalisation, language identification, intent classification (log-space naive
+ * Bayes on natural's tokenizer and n-grams), the danger rule layer, the job-ad rule, entities and
+ * short answers. Trained at start-up from `dialogs/intents/<lng>.yaml`.
+ */
+import { formatDiagnostic } from '../script/diagnostic';
+import { isDanger, hasDangerCue } from './danger-rules';
+import { findAnswer, findEntities } from './entities';
+import { extractFeatures, intentTokens } from './features';
+import { LanguageIdentifier } from './language-id';
+import { loadIntentFiles } from './load-intents';
+import { LogBayes } from './log-bayes';
+import { fold, toNfc } from './normalise';
+import { looksLikeJobAd } from './job-ad';
+import { INTENTS, type Intent, type Lang, type Recognition, type Recogniser } from './types';
+
+/** Tunable constants of the classifier (defaults tuned on test/nlu/dev.tsv). */
+export interface RecogniserOptions {
+  /** Below this probability the best intent is not trusted and the answer is `unknown`. */
+  threshold: number;
+  /** Additive smoothing of the naive Bayes model. */
+  alpha: number;
+  /** Sharpness of the softmax over length-normalised log likelihoods. */
+  temperature: number;
+}
+
+/** Default options. */
+export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6 };
+
+/** Training examples of the intent classifier, one per phrase. */
+export interface TrainingPhrase {
+  lang: Lang;
+  intent: Intent;
+  text: string;
+}
+
+/**
+ * Loads the training phrases; throws, listing every problem, if a file is missing or malformed.
+ * Warnings (few examples) do not block.
+ */
+export function loadTrainingPhrases(intentsDir: string): TrainingPhrase[] {
+  const files = loadIntentFiles(intentsDir);
+  const errors = files.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error'));
+  if (errors.length > 0) {
+    throw new Error(`Cannot train the recogniser from ${intentsDir}:\n${errors.map(formatDiagnostic).join('\n')}\nFix these lines (npm run validate lists all problems).`);
+  }
+  const known = new Set<string>(INTENTS);
+  const out: TrainingPhrase[] = [];
+  for (const f of files) {
+    for (const p of f.phrases) {
+      if (!known.has(p.intent)) {
+        throw new Error(`${f.file}:${p.line}:${p.col}: unknown intent '${p.intent}' (known: ${INTENTS.join(', ')})`);
+      }
+      out.push({ lang: f.lang, intent: p.intent as Intent, text: toNfc(p.text) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Training phrases by their intent words: a message that is exactly a phrase of the training files
+ * gets that phrase's intent, as campaign managers expect. Phrases listed under two intents are left out.
+ */
+function indexExactPhrases(phrases: readonly { intent: Intent; folded: string }[]): Map<string, Intent> {
+  const index = new Map<string, Intent | null>();
+  for (const p of phrases) {
+    const key = intentTokens(p.folded).join(' ');
+    const seen = index.get(key);
+    index.set(key, seen === undefined || seen === p.intent ? p.intent : null);
+  }
+  return new Map([...index].filter((e): e is [string, Intent] => e[1] !== null));
+}
+
+/** Builds a recogniser from training phrases already loaded. */
+export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Partial<RecogniserOptions> = {}): Recogniser {
+  const { threshold, alpha, temperature } = { ...DEFAULT_OPTIONS, ...options };
+  const folded = phrases.map((p) => ({ ...p, folded: fold(p.text) }));
+  const languages = new LanguageIdentifier(folded);
+  const model = new LogBayes(INTENTS, folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) })), { alpha, temperature });
+  const exact = indexExactPhrases(folded);
+
+  return {
+    recognise(raw: string, userLang: Lang): Recognition {
+      const text = toNfc(raw);
+      const f = fold(text);
+      const guess = languages.identify(text, f);
+      const lang = guess.confident ? guess.lang : userLang;
+      const entities = findEntities(f);
+      const answer = findAnswer(f);
+      const base = { text, folded: f, lang, langConfident: guess.confident, entities, ...(answer ? { answer } : {}) };
+      if (f === '') return { ...base, intent: 'unknown', score: 0 };
+
+      const { ranked } = model.classify(extractFeatures(f));
+      const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
+      const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;
+      if (isDanger(f)) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99) };
+      const words = intentTokens(f);
+      if (looksLikeJobAd(f, words.length)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
+      const known = exact.get(words.join(' '));
+      if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
+      const trusted = top.prob >= threshold && top.label !== 'unknown';
+      if (!trusted && hasDangerCue(f)) return { ...base, intent: 'danger', score: probOf('danger') };
+      if (!trusted) return { ...base, intent: 'unknown', score: top.label === 'unknown' ? top.prob : 1 - top.prob };
+      return { ...base, intent: top.label, score: top.prob };
+    },
+  };
+}
+
+/**
+ * Trains a recogniser from `<intentsDir>/{vi,fr,en}.yaml`.
+ * @throws Error listing file:line:col of every problem when the training files are invalid.
+ */
+export function createRecogniser(intentsDir: string): Recogniser {
+  return buildRecogniser(loadTrainingPhrases(intentsDir));
+}

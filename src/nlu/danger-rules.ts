@@ -1,0 +1,55 @@
+/**
+ * Rule layer for danger: someone trapped, confined, beaten, sold, or whose passport was taken.
+ * Matched on folded text (no diacritics, teencode expanded), in vi, fr and en. A strong match makes
+ * the message `danger` whatever the classifier says; a weak cue makes it `danger` instead of `unknown`.
+ */
+
+/** Patterns that, found anywhere in a folded message, mean danger. */
+const STRONG: readonly string[] = [
+  // vi
+  'cuu (toi|em|tui|minh|con|chau|anh|chi|voi|tao|ban toi|gia dinh|nguoi)', 'cuu mang', 'keu cuu', 'giai cuu', 'sos',
+  'bi (nhot|giam|giu|danh|dap|ban|bat coc|bat giu|khoa trai|de doa|tra tan|ep|cam tu|chich dien|xiet no|lua ban|canh gac|tich thu|thu|lay|cuop)',
+  '(giu|thu|lay|tich thu|cam|giat) (mat|luon|het) (ho chieu|passport|giay to|dien thoai)',
+  '(giu|thu|lay|tich thu|giat) (ho chieu|passport|giay to|dien thoai) (cua )?(toi|em|tui|minh|con|chau|anh|chi|ban toi|chung toi)',
+  'ho chieu bi', 'khong cho (ve|ra|ra ngoai|di|roi|lien lac|ve nuoc)', 'khong (the|duoc) (ve|thoat|tron|ra ngoai|roi khoi)',
+  'khong thoat (ra )?duoc', 'khong (tron|thoat|ve|ra) (ra |ve |di |khoi )?duoc', 'tien chuoc', 'doi chuoc', 'chuoc (nguoi|ve|ra)', 'tron (ra|thoat|khoi)', 'mac ket', 'nhot (toi|em|chung toi|minh)',
+  // fr
+  'au secours', "a l'aide", 'a l aide', 'sauvez (moi|nous)', 'enferme', 'sequestre', 'kidnapp', 'enleve',
+  '(suis|sommes|est|sont|reste|restes) (retenu|retenue|retenus|prisonnier|prisonniere|prisonniers|piege|piegee|pieges|coince|coincee|coinces|bloque|bloquee|bloques)',
+  "(on m'a|on m a|on ma|ils m'ont|ils m ont|ils mont|ils ont|m'ont|m ont|mont|on nous a) (pris|confisque|garde|vole|pique) (mon |mes |nos |notre )?(passeport|papiers|telephone)",
+  'passeport (confisque|pris|garde|retenu)', "(m'ont|me|nous|l'ont|les|on m'a|on l'a|ete) (frappe|frappee|battu|battue|tabasse|torture)",
+  'ils (me|nous|le|la) (frappent|battent|tabassent|torturent|menacent)', '(frappent|battent|tabassent|torturent)',
+  "je (ne )?peux (pas|plus) (partir|sortir|rentrer|m enfuir|m'enfuir|quitter|m'echapper|m echapper)", 'rancon', 'vendu a', 'vendue a', 'revendu',
+  'on me force', "(m'enfuir|m enfuir|m'echapper|m echapper)", 'force a (arnaquer|travailler)', 'forcee a (arnaquer|travailler)',
+  // en
+  'save me', 'save us', 'rescue (me|us|my)', 'trapped', 'locked (up|in|me)', 'held (against|captive|hostage)', 'hostage', 'kidnap',
+  '(took|taken|confiscated|kept|holding|stole|take away) (away )?(my|our|his|her) (passport|documents|papers|phone)', 'passport (was |is |has been )?(taken|confiscated|held|kept|stolen)',
+  '(beat|beating|beaten|hit|hitting|tortur\\w*|electrocut\\w*) (me|us|him|her|them|people)', 'they (beat|hit|torture|threaten)',
+  "(can't|cannot|cant|can not|not allowed to|won't let me|wont let me|don't let me|dont let me) (leave|escape|go home|get out|go out)", 'ransom', 'sold (me|us|him|her|to)',
+  'forced to (scam|work|cheat)', 'being held', 'escape from',
+];
+
+/** Weak cues: enough to prefer danger over `unknown`, not to override another intent. */
+const WEAK: readonly string[] = [
+  'cuu', 'giam', 'nhot', 'danh dap', 'bao luc', 'ho chieu', 'nguy hiem', 'so qua', 'khan cap', 'bi lua',
+  'aidez', 'aide moi', 'urgent', 'sauver', 'danger', 'peur', 'passeport', 'menace',
+  'help me', 'help', 'emergency', 'scared', 'afraid', 'passport', 'threat', 'police',
+];
+
+/** Compiles phrases into one whole-word regular expression. */
+function compile(list: readonly string[]): RegExp {
+  return new RegExp(`(?<![a-z0-9])(?:${list.join('|')})`, 'u');
+}
+
+const STRONG_RE = compile(STRONG);
+const WEAK_RE = compile(WEAK);
+
+/** True when the folded message certainly describes someone in danger. */
+export function isDanger(folded: string): boolean {
+  return STRONG_RE.test(folded);
+}
+
+/** True when the folded message carries a danger cue (help, passport, afraid...). */
+export function hasDangerCue(folded: string): boolean {
+  return WEAK_RE.test(folded);
+}

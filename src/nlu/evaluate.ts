@@ -1,0 +1,124 @@
+/**
+ * Evaluation of the recogniser on a labelled set (`lang<TAB>intent<TAB>text` per line, with a header):
+ * accuracy overall and per language, per-intent precision and recall, language identification
+ * accuracy, confusion matrix, and every prediction.
+ */
+import { readFileSync } from 'node:fs';
+import { INTENTS, LANGS, type Intent, type Lang, type Recogniser } from './types';
+
+/** One labelled message. */
+export interface LabelledRow {
+  lang: Lang;
+  intent: Intent;
+  text: string;
+  /** 1-based line in the file. */
+  line: number;
+}
+
+/** One prediction, in input order. */
+export interface EvalItem {
+  text: string;
+  lang: Lang;
+  intent: Intent;
+  predictedLang: Lang;
+  predictedIntent: Intent;
+  score: number;
+  /** True when the language was identified from the text, not kept from the user's language. */
+  langConfident: boolean;
+}
+
+/** Evaluation results (the `--json` output of `npm run nlu:eval`). */
+export interface EvalReport {
+  total: number;
+  accuracy: number;
+  byLanguage: Record<Lang, number>;
+  /** Share of rows whose reply language is right (the user's language is given per `userLangMode`). */
+  languageAccuracy: number;
+  userLangMode: UserLangMode;
+  /** Identification from the text alone: share of rows judged confidently, and accuracy on those. */
+  languageConfident: { share: number; accuracy: number };
+  intents: Record<Intent, { precision: number; recall: number; support: number }>;
+  /** confusion[expected][predicted] = count (only non-zero cells). */
+  confusion: Record<string, Record<string, number>>;
+  items: EvalItem[];
+}
+
+/**
+ * Reads a TSV evaluation set. Throws with file:line when a row is malformed or names an unknown
+ * language or intent.
+ */
+export function readLabelledRows(file: string): LabelledRow[] {
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+  const header = (lines[0] ?? '').split('\t');
+  if (header[0] !== 'lang' || header[1] !== 'intent' || header[2] !== 'text') {
+    throw new Error(`${file}:1: expected the header 'lang<TAB>intent<TAB>text', got '${lines[0] ?? ''}'`);
+  }
+  const rows: LabelledRow[] = [];
+  lines.slice(1).forEach((raw, i) => {
+    const line = i + 2;
+    if (raw.trim() === '') return;
+    const [lang, intent, ...rest] = raw.split('\t');
+    const text = rest.join('\t');
+    if (!LANGS.includes(lang as Lang)) throw new Error(`${file}:${line}: unknown language '${lang}' (known: ${LANGS.join(', ')})`);
+    if (!INTENTS.includes(intent as Intent)) throw new Error(`${file}:${line}: unknown intent '${intent}' (known: ${INTENTS.join(', ')})`);
+    if (text.trim() === '') throw new Error(`${file}:${line}: empty text`);
+    rows.push({ lang: lang as Lang, intent: intent as Intent, text, line });
+  });
+  return rows;
+}
+
+/** How the user's current language is chosen for each row. */
+export type UserLangMode = 'other' | 'same' | Lang;
+
+/**
+ * The language a user "had" before a row. `same` (default): the user already chose the row's language,
+ * as a Vietnamese speaker would; a wrong confident switch is an error. `other`: strict, the user's
+ * language is always wrong, so every message too short to tell ("ok", "bye") counts as an error.
+ */
+function pickUserLang(row: LabelledRow, mode: UserLangMode): Lang {
+  if (mode === 'same') return row.lang;
+  if (mode === 'other') return LANGS[(LANGS.indexOf(row.lang) + 1) % LANGS.length] as Lang;
+  return mode;
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+
+/** Runs the recogniser on every row and computes the metrics. */
+export function evaluate(recogniser: Recogniser, rows: readonly LabelledRow[], mode: UserLangMode = 'same'): EvalReport {
+  const items: EvalItem[] = rows.map((row) => {
+    const r = recogniser.recognise(row.text, pickUserLang(row, mode));
+    return { text: row.text, lang: row.lang, intent: row.intent, predictedLang: r.lang, predictedIntent: r.intent, score: r.score, langConfident: r.langConfident };
+  });
+  const confusion: Record<string, Record<string, number>> = {};
+  for (const it of items) {
+    const row = (confusion[it.intent] ??= {});
+    row[it.predictedIntent] = (row[it.predictedIntent] ?? 0) + 1;
+  }
+  const intents = {} as EvalReport['intents'];
+  for (const intent of INTENTS) {
+    const tp = items.filter((it) => it.intent === intent && it.predictedIntent === intent).length;
+    const predicted = items.filter((it) => it.predictedIntent === intent).length;
+    const support = items.filter((it) => it.intent === intent).length;
+    intents[intent] = { precision: ratio(tp, predicted), recall: ratio(tp, support), support };
+  }
+  const confident = items.filter((it) => it.langConfident);
+  const byLanguage = {} as Record<Lang, number>;
+  for (const lang of LANGS) {
+    const mine = items.filter((it) => it.lang === lang);
+    byLanguage[lang] = ratio(mine.filter((it) => it.intent === it.predictedIntent).length, mine.length);
+  }
+  return {
+    total: items.length,
+    accuracy: ratio(items.filter((it) => it.intent === it.predictedIntent).length, items.length),
+    byLanguage,
+    languageAccuracy: ratio(items.filter((it) => it.lang === it.predictedLang).length, items.length),
+    userLangMode: mode,
+    languageConfident: {
+      share: ratio(confident.length, items.length),
+      accuracy: ratio(confident.filter((it) => it.lang === it.predictedLang).length, confident.length),
+    },
+    intents,
+    confusion,
+    items,
+  };
+}

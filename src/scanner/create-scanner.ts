@@ -1,0 +1,54 @@
+/**
+ * The job-offer scanner: reads a pasted job ad and reports its red flags, each with the
+ * span of text that shows it, and a risk level. Rules live in dialogs/scanner/*.yaml.
+ */
+import { formatDiagnostic } from '../script/diagnostic';
+import type { Lang } from '../nlu/types';
+import { compileRules } from './compile-rules';
+import { detectFlags } from './detect-flags';
+import { foldWithOffsets, mapSpan } from './fold-map';
+import { guessLang } from './guess-lang';
+import { loadRules } from './load-rules';
+import { looksLikeAd } from './looks-like-ad';
+import { rateRisk, scoreFlags } from './score-risk';
+import type { FlagHit, ScanResult } from './types';
+
+/** Scans job ads. Pure and synchronous. */
+export interface Scanner {
+  /**
+   * Scans `text`. `lang` is the language of the ad when known; otherwise it is guessed.
+   * Flags come one per id, strongest first, each with the exact span of `text` that shows it.
+   */
+  scan(text: string, lang?: Lang): ScanResult;
+}
+
+/**
+ * Loads the rules of `rulesDir` (dialogs/scanner) once and returns a scanner.
+ * Throws an error listing every problem (`file:line:col  error  path: message`) when
+ * the rules are invalid; fix them and run `npm run validate`.
+ */
+export function createScanner(rulesDir: string): Scanner {
+  const loaded = loadRules(rulesDir);
+  if (!loaded.rules) {
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    throw new Error(`Scanner rules in ${rulesDir} are invalid; fix these and run npm run validate:\n${errors.join('\n')}`);
+  }
+  const rules = compileRules(loaded.rules);
+  return {
+    scan(text: string, lang?: Lang): ScanResult {
+      const ft = foldWithOffsets(text);
+      const language = lang ?? guessLang(text, ft.folded, rules);
+      const detection = detectFlags(ft.folded, language, rules);
+      const found = new Set(detection.hits.keys());
+      const risk = rateRisk(scoreFlags(found, detection.destinationWithRoute, rules), rules);
+      const flags: FlagHit[] = [...detection.hits.values()]
+        .map((h) => {
+          const span = mapSpan(ft, h.start, h.end);
+          return { id: h.id, evidence: text.slice(span.start, span.end), start: span.start, end: span.end };
+        })
+        .sort((a, b) => rules.weights[b.id] - rules.weights[a.id] || a.start - b.start);
+      const ad = looksLikeAd(text, ft.folded, flags.length, detection.amounts.length > 0, rules);
+      return { lang: language, risk, flags, looksLikeAd: ad };
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * Validation of the scanner rules for `npm run validate`, the tests and start-up.
+ */
+import { join } from 'node:path';
+import { sortDiagnostics, type Diagnostic } from '../script/diagnostic';
+import { loadRules } from './load-rules';
+
+/** Folder of the scanner rules inside the project. */
+export const SCANNER_RULES_DIR = 'dialogs/scanner';
+
+/**
+ * Checks `<rootDir>/dialogs/scanner/*.yaml` and returns its problems, sorted, with paths
+ * relative to `rootDir` and `file:line:col` positions. Errors mean the scanner cannot start.
+ */
+export function validateScannerRules(rootDir: string): Diagnostic[] {
+  return sortDiagnostics(loadRules(join(rootDir, SCANNER_RULES_DIR), rootDir).diagnostics);
+}

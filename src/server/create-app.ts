@@ -1,0 +1,97 @@
+/**
+ * The express app: POST /api/messages (hardened, authenticated by CloudAdapter),
+ * GET /healthz (alive) and GET /readyz (content loaded and storage answering).
+ */
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { ChannelAdapter } from '../channel/create-adapter';
+import { AuthenticationError } from 'botframework-connector';
+import type { Logger } from '../log/logger';
+import { nameError } from '../log/logger';
+import { describeStatus } from './http-errors';
+import type { InFlight } from './in-flight';
+import { sanitiseActivity } from './sanitise-activity';
+
+/** Largest accepted request body. */
+export const MAX_BODY = '256kb';
+
+export interface AppDeps {
+  adapter: ChannelAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  /** Resolves true when content is loaded and storage answers. */
+  isReady: () => Promise<boolean>;
+  inFlight: InFlight;
+  /** True once shutdown began: new turns get 503. */
+  isDraining: () => boolean;
+  logger: Logger;
+}
+
+/** Sends the fixed body of `status`. */
+function sendStatus(res: Response, status: number): void {
+  const fixed = describeStatus(status);
+  res.status(fixed.status).type('text/plain').send(fixed.body);
+}
+
+/** HTTP status for an error thrown while authenticating or processing an activity. */
+function statusOfError(error: unknown): number {
+  if (error instanceof AuthenticationError) return error.statusCode ?? 401;
+  const name = error instanceof Error ? error.name : '';
+  // botbuilder rethrows jsonwebtoken's errors (bad signature, not yet valid) as they are.
+  if (name === 'JsonWebTokenError' || name === 'TokenExpiredError' || name === 'NotBeforeError') return 401;
+  return 500;
+}
+
+/** Builds the express app (not listening). */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.get('/healthz', (_req, res) => {
+    res.status(200).type('text/plain').send('ok');
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const ready = !deps.isDraining() && (await deps.isReady().catch(() => false));
+    res.status(ready ? 200 : 503).type('text/plain').send(ready ? 'ready' : 'not ready');
+  });
+
+  const parseJson = express.json({ limit: MAX_BODY, strict: false, type: () => true });
+
+  app.post('/api/messages', parseJson, async (req: Request, res: Response) => {
+    if (deps.isDraining()) {
+      res.setHeader('Connection', 'close');
+      return sendStatus(res, 503);
+    }
+    const checked = sanitiseActivity(req.body);
+    if (!checked.ok) {
+      deps.logger.info({ reason: checked.reason }, 'activity rejected');
+      return sendStatus(res, 400);
+    }
+    deps.inFlight.begin();
+    try {
+      const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+      const invoke = await deps.adapter.runActivity(authHeader, checked.activity as unknown as Activity, deps.logic);
+      const status = invoke?.status ?? 200;
+      if (status >= 400) return sendStatus(res, status);
+      if (invoke?.body === undefined || invoke.body === null) res.status(status).end();
+      else res.status(status).json(invoke.body);
+    } catch (error) {
+      const status = statusOfError(error);
+      deps.logger.info({ status, error: nameError(error) }, 'activity refused');
+      if (!res.headersSent) sendStatus(res, status);
+    } finally {
+      deps.inFlight.end();
+    }
+  });
+
+  app.use((_req, res) => sendStatus(res, 404));
+
+  const onError: ErrorRequestHandler = (error: { status?: unknown; type?: unknown }, _req, res, _next) => {
+    const status = typeof error?.status === 'number' ? error.status : 500;
+    deps.logger.info({ status, error: typeof error?.type === 'string' ? error.type : nameError(error) }, 'request refused');
+    if (!res.headersSent) sendStatus(res, status);
+  };
+  app.use(onError);
+  return app;
+}

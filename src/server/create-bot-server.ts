@@ -1,0 +1,105 @@
+/**
+ * Wires adapter, gate, turn processor and express app, listens, and shuts down gracefully.
+ * Used by src/index.ts and by the tests (which start it on port 0 with their own deps).
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter, type AdapterAuth } from '../channel/create-adapter';
+import { createBotLogic } from '../channel/create-bot-logic';
+import { createTurnProcessor, type TurnProcessor } from '../channel/turn-processor';
+import type { SystemTexts } from '../channel/system-texts';
+import type { TurnDeps } from '../channel/types';
+import { nameError } from '../log/logger';
+import { createMemoryTurnGate } from '../storage/memory-turn-gate';
+import type { TurnGate } from '../storage/types';
+import type { RateLimiter } from '../storage/rate-limit';
+import { createApp } from './create-app';
+import { createInFlight } from './in-flight';
+
+export interface BotServerOptions extends TurnDeps {
+  auth: AdapterAuth;
+  host: string;
+  port: number;
+  system: SystemTexts;
+  /** Defaults to the in-process gate; the Redis gate plugs in here. */
+  gate?: TurnGate;
+  /** Per-conversation rate limit (src/storage/rate-limit*.ts); none when absent. */
+  rateLimiter?: RateLimiter;
+  /** Longest wait for in-flight turns at shutdown (ms). */
+  shutdownGraceMs?: number;
+  /** How long /readyz waits for the storage ping (ms). */
+  readyTimeoutMs?: number;
+  /** Runs after in-flight turns finished, before storage closes (e.g. flush analytics). */
+  beforeStoreClose?: () => Promise<void>;
+}
+
+export interface BotServer {
+  /** `http://host:port` actually bound. */
+  url: string;
+  port: number;
+  server: Server;
+  processor: TurnProcessor;
+  /** Stops accepting, waits for in-flight turns (bounded), closes gate and storage. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Resolves with `promise`'s value, or rejects after `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Starts the bot's HTTP server; resolves once it listens. */
+export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
+  const { logger, store } = options;
+  const gate = options.gate ?? createMemoryTurnGate();
+  const processor = createTurnProcessor(options);
+  const adapter = createAdapter(options.auth, logger);
+  const inFlight = createInFlight();
+  let draining = false;
+  const app = createApp({
+    adapter,
+    logic: createBotLogic(processor, gate, logger, options.rateLimiter),
+    inFlight,
+    isDraining: () => draining,
+    logger,
+    isReady: async () => {
+      if (!options.getRuntime()) return false;
+      await withTimeout(store.ping(), options.readyTimeoutMs ?? 1_000);
+      return true;
+    },
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+    listening.once('error', reject);
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 11\r\n\r\nBad Request');
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      draining = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drained = await inFlight.drain(options.shutdownGraceMs ?? 15_000);
+      if (!drained) logger.warn({ inFlight: inFlight.count() }, 'shutdown grace period over; closing anyway');
+      server.closeAllConnections();
+      await stopped;
+      await options.beforeStoreClose?.().catch((error: unknown) => logger.warn({ error: nameError(error) }, 'shutdown hook failed'));
+      await options.rateLimiter?.close().catch((error: unknown) => logger.warn({ error: nameError(error), resource: 'rate limit' }, 'close failed'));
+      for (const [name, resource] of [['gate', gate], ['storage', store]] as const) {
+        await resource.close().catch((error: unknown) => logger.warn({ error: nameError(error), resource: name }, 'close failed'));
+      }
+    })();
+    return closing;
+  };
+
+  return { url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`, port, server, processor, close };
+}

@@ -1,0 +1,147 @@
+/**
+ * Redis connection helpers shared by the Redis state store, turn gate and rate limiter.
+ *
+ * Every command is bounded: the offline queue is disabled (a command issued while the
+ * client is reconnecting fails at once) and every command carries a timeout (a command
+ * sent to a frozen or overloaded server fails after `commandTimeoutMs`). Nothing waits
+ * forever while Redis is away; the client keeps reconnecting in the background.
+ */
+import { createHash } from 'node:crypto';
+import { createClient, type RedisClientType } from 'redis';
+import { StorageUnavailableError } from './redis-errors';
+
+export { StorageUnavailableError };
+
+/** The node-redis client type used throughout the Redis modules. */
+export type RedisConnection = RedisClientType;
+
+const DEFAULT_COMMAND_TIMEOUT_MS = 1000;
+const commandTimeouts = new WeakMap<RedisConnection, number>();
+
+/** Options of {@link openRedisConnection}. */
+export interface RedisConnectionOptions {
+  /** `redis://[user:password@]host:port[/db]` (or `rediss://` for TLS). */
+  url: string;
+  /** Upper bound of any single command, in ms (default 1000). */
+  commandTimeoutMs?: number;
+  /** Upper bound of establishing the TCP connection, in ms (default 1000). */
+  connectTimeoutMs?: number;
+  /** Called with the error name whenever the connection fails; never with message text. */
+  onError?: (errorName: string) => void;
+}
+
+/**
+ * Creates a client with bounded commands and starts connecting in the background.
+ * Resolves at once (it does not wait for the server): commands fail fast until it is up,
+ * so a bot started while Redis is down boots and reports not-ready on /readyz.
+ */
+export function openRedisConnection(options: RedisConnectionOptions): RedisConnection {
+  const client = createClient({
+    url: options.url,
+    disableOfflineQueue: true,
+    pingInterval: 1000,
+    socket: {
+      connectTimeout: options.connectTimeoutMs ?? 1000,
+      socketTimeout: 5000,
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1000),
+    },
+  }) as unknown as RedisConnection;
+  commandTimeouts.set(client, options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS);
+  client.on('error', (err: unknown) => options.onError?.(err instanceof Error ? err.name : 'UnknownError'));
+  client.connect().catch((err: unknown) => options.onError?.(err instanceof Error ? err.name : 'UnknownError'));
+  return client;
+}
+
+/**
+ * Resolves when `client` is connected, or rejects after `timeoutMs`.
+ * Used by tests and start-up code that want to wait for Redis, never by a turn.
+ */
+export async function waitForRedis(client: RedisConnection, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!client.isReady) {
+    if (Date.now() > deadline) throw new StorageUnavailableError('start-up', new Error('connect timeout'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Closes `client` without waiting on a server that may be down. Idempotent. */
+export async function closeRedisConnection(client: RedisConnection): Promise<void> {
+  if (!client.isOpen) return;
+  try {
+    if (client.isReady) await client.close();
+    else client.destroy();
+  } catch {
+    client.destroy();
+  }
+}
+
+/**
+ * Runs a Lua script by SHA, loading it on the first NOSCRIPT reply.
+ * Any Redis or timeout failure becomes a {@link StorageUnavailableError} naming `operation`.
+ */
+export async function runScript(client: RedisConnection, script: string, keys: string[], args: string[], operation: string): Promise<unknown> {
+  const sha = hashScript(script);
+  return callRedis(client, operation, async () => {
+    try {
+      return await client.evalSha(sha, { keys, arguments: args });
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return await client.eval(script, { keys, arguments: args });
+    }
+  });
+}
+
+/**
+ * Runs one Redis call with the connection's command timeout. node-redis only times out
+ * commands not yet written, so a frozen server would hold a written command forever: this
+ * races it with a timer. Failures become {@link StorageUnavailableError} naming `operation`.
+ * A timed-out write may still be applied once the server wakes; the fencing check keeps
+ * such a late write from overtaking a newer turn.
+ */
+export async function callRedis<T>(client: RedisConnection, operation: string, fn: () => Promise<T>): Promise<T> {
+  const timeoutMs = commandTimeouts.get(client) ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StorageUnavailableError(operation, new RedisTimeoutError(timeoutMs))), timeoutMs);
+  });
+  try {
+    return await Promise.race([fn(), deadline]);
+  } catch (err) {
+    throw asUnavailable(operation, err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A Redis command that got no answer in time. */
+class RedisTimeoutError extends Error {
+  override name = 'RedisTimeoutError';
+  constructor(timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+  }
+}
+
+/** Wraps a Redis failure in a {@link StorageUnavailableError}; lets script errors that carry meaning through. */
+export function asUnavailable(operation: string, err: unknown): Error {
+  if (err instanceof StorageUnavailableError) return err;
+  return new StorageUnavailableError(operation, err);
+}
+
+/**
+ * Turns an application key (it may contain user or conversation ids) into a Redis key that
+ * does not reveal it: `<prefix><kind>:<sha256 base64url>`.
+ */
+export function hashKey(prefix: string, kind: string, key: string): string {
+  return `${prefix}${kind}:${createHash('sha256').update(key, 'utf8').digest('base64url')}`;
+}
+
+const scriptHashes = new Map<string, string>();
+
+function hashScript(script: string): string {
+  let sha = scriptHashes.get(script);
+  if (!sha) {
+    sha = createHash('sha1').update(script, 'utf8').digest('hex');
+    scriptHashes.set(script, sha);
+  }
+  return sha;
+}

@@ -1,0 +1,150 @@
+/**
+ * Redis-backed botbuilder Storage with real eTag semantics, for several bot instances.
+ *
+ * - Each item is one Redis string `<eTag>\n<JSON>` under a hashed key (user and conversation
+ *   ids never appear in Redis key names).
+ * - Writes are one Lua script for the whole batch: every eTag is compared first, then every
+ *   item is written with the retention TTL; a stale eTag rejects the whole batch; `*` or no
+ *   eTag overwrites. Inside the Redis turn gate the script also checks the turn's fence.
+ * - Reads are one MGET. eTags are random strings, never reused.
+ */
+import type { StoreItems } from 'botbuilder-core';
+import type { StateStore } from './types';
+import { assertArgument, createEtag, deserialiseItem, EtagConflictError, listChanges, serialiseItem } from './etag';
+import { callRedis, closeRedisConnection, hashKey, openRedisConnection, runScript, type RedisConnection } from './redis-connection';
+import { FencedWriteError, readCurrentFence } from './redis-fence';
+
+/** Options of {@link RedisStateStore}. */
+export interface RedisStoreOptions {
+  /** Prefix of every key this store writes (default `tf:`); tests use one per run. */
+  prefix?: string;
+  /** Retention: an item expires this many seconds after its last write (default 30 days). */
+  ttlSeconds?: number;
+  /** Close the connection when the store is closed (default true). */
+  ownsConnection?: boolean;
+}
+
+const BACKEND = 'Redis storage';
+const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
+
+const WRITE_SCRIPT = `
+local token = ARGV[1]
+if token ~= '' and redis.call('GET', KEYS[1]) ~= token then return -1 end
+local ttl = tonumber(ARGV[2])
+local n = #KEYS - 1
+for i = 1, n do
+  local expected = ARGV[(i - 1) * 3 + 3]
+  if expected ~= '' and expected ~= '*' then
+    local cur = redis.call('GET', KEYS[i + 1])
+    if cur then
+      local nl = string.find(cur, '\\n', 1, true)
+      if string.sub(cur, 1, nl - 1) ~= expected then return i end
+    end
+  end
+end
+for i = 1, n do
+  local base = (i - 1) * 3 + 3
+  redis.call('SET', KEYS[i + 1], ARGV[base + 1] .. '\\n' .. ARGV[base + 2], 'EX', ttl)
+end
+return 0
+`;
+
+/** botbuilder `Storage` on Redis; see the module comment for the guarantees. */
+export class RedisStateStore implements StateStore {
+  private readonly prefix: string;
+  private readonly ttlSeconds: number;
+  private readonly ownsConnection: boolean;
+
+  constructor(private readonly client: RedisConnection, options: RedisStoreOptions = {}) {
+    this.prefix = options.prefix ?? 'tf:';
+    this.ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+    this.ownsConnection = options.ownsConnection ?? true;
+    if (!Number.isInteger(this.ttlSeconds) || this.ttlSeconds <= 0) {
+      throw new Error(`RedisStateStore: ttlSeconds must be a positive integer, got ${this.ttlSeconds}; check STATE_TTL_DAYS`);
+    }
+  }
+
+  /** Reads the items of `keys` in one MGET; missing keys are absent from the result. */
+  async read(keys: string[]): Promise<StoreItems> {
+    assertArgument(keys, 'keys', BACKEND);
+    const items: StoreItems = Object.create(null) as StoreItems;
+    if (keys.length === 0) return items;
+    const redisKeys = keys.map((key) => this.toRedisKey(key));
+    const values = (await callRedis(this.client, 'state read', () => this.client.mGet(redisKeys))) as (string | null)[];
+    keys.forEach((key, i) => {
+      const raw = values[i];
+      if (raw == null) return;
+      const newline = raw.indexOf('\n');
+      items[key] = deserialiseItem(raw.slice(newline + 1), raw.slice(0, newline));
+    });
+    return items;
+  }
+
+  /** Writes all `changes` atomically (all or none) with eTag checks, fencing and the retention TTL. */
+  async write(changes: StoreItems): Promise<void> {
+    assertArgument(changes, 'changes', BACKEND);
+    const entries = listChanges(changes);
+    if (entries.length === 0) return;
+    const fence = readCurrentFence();
+    const redisKeys = entries.map(([key]) => this.toRedisKey(key));
+    const args = [fence?.token ?? '', String(this.ttlSeconds)];
+    for (const [, item] of entries) {
+      const eTag: unknown = item.eTag;
+      args.push(typeof eTag === 'string' ? eTag : '', createEtag(), serialiseItem(item));
+    }
+    const fenceKey = fence?.key ?? redisKeys[0]!;
+    const result = Number(await runScript(this.client, WRITE_SCRIPT, [fenceKey, ...redisKeys], args, 'state write'));
+    if (result === -1) throw new FencedWriteError();
+    if (result > 0) throw new EtagConflictError(BACKEND);
+  }
+
+  /** Deletes the items of `keys` (missing keys are ignored). */
+  async delete(keys: string[]): Promise<void> {
+    assertArgument(keys, 'keys', BACKEND);
+    if (keys.length === 0) return;
+    const redisKeys = keys.map((key) => this.toRedisKey(key));
+    await callRedis(this.client, 'state delete', () => this.client.del(redisKeys));
+  }
+
+  /** Resolves when Redis answers PING within the command timeout. */
+  async ping(): Promise<void> {
+    await callRedis(this.client, 'ping', () => this.client.ping());
+  }
+
+  /** Closes the connection if this store owns it. Idempotent. */
+  async close(): Promise<void> {
+    if (this.ownsConnection) await closeRedisConnection(this.client);
+  }
+
+  private toRedisKey(key: string): string {
+    return hashKey(this.prefix, 's', key);
+  }
+}
+
+/** Settings of the Redis backend read from the environment (documented in docs/operations.md). */
+export interface RedisEnvSettings {
+  ttlSeconds: number;
+  commandTimeoutMs: number;
+  prefix: string;
+}
+
+/**
+ * Reads STATE_TTL_DAYS (default 30), REDIS_COMMAND_TIMEOUT_MS (default 1000) and
+ * REDIS_KEY_PREFIX (default `tf:`); throws naming the variable when one is invalid.
+ */
+export function readRedisEnv(env: NodeJS.ProcessEnv = process.env): RedisEnvSettings {
+  const days = Number(env.STATE_TTL_DAYS || 30);
+  const timeout = Number(env.REDIS_COMMAND_TIMEOUT_MS || 1000);
+  if (!(days > 0)) throw new Error(`STATE_TTL_DAYS must be a positive number of days, got '${env.STATE_TTL_DAYS}'. See .env.example.`);
+  if (!(timeout > 0)) throw new Error(`REDIS_COMMAND_TIMEOUT_MS must be a positive number, got '${env.REDIS_COMMAND_TIMEOUT_MS}'. See .env.example.`);
+  return { ttlSeconds: Math.max(1, Math.round(days * 86400)), commandTimeoutMs: timeout, prefix: env.REDIS_KEY_PREFIX || 'tf:' };
+}
+
+/**
+ * Opens a Redis state store for `url` (`redis://…`), used by createStore for STORAGE_URL.
+ * Returns at once; until Redis answers, reads and writes fail fast and ping rejects.
+ */
+export async function createRedisStore(url: string, settings: RedisEnvSettings = readRedisEnv()): Promise<RedisStateStore> {
+  const client = openRedisConnection({ url, commandTimeoutMs: settings.commandTimeoutMs });
+  return new RedisStateStore(client, { prefix: settings.prefix, ttlSeconds: settings.ttlSeconds });
+}

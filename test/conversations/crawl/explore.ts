@@ -1,0 +1,211 @@
+/**
+ * Explores every conversation a script allows, by driving the real engine: from each
+ * entry point (a new conversation, every interruption and trigger intent from idle), it
+ * taps every choice of every waiting step, sends an answer nobody understands until the
+ * retries run out, fires every interruption once per step, and pastes an offer at steps
+ * that expect one. States are deduplicated, so the result is the full state graph.
+ */
+import { FLAG_IDS, type Risk, type ScanResult } from '../../../src/scanner/types';
+import type { Intent } from '../../../src/nlu/types';
+import { computeRelevantVars, type RelevantVars } from './relevant-vars';
+import type { AdvanceResult, Content, ConversationState, EngineInput, EngineOutput } from '../../../src/engine/types';
+
+/** The engine entry point, passed in so the explorer stays independent of its module. */
+export type AdvanceFn = (content: Content, state: ConversationState | undefined, input: EngineInput) => AdvanceResult;
+
+/** One reachable conversation state. */
+export interface CrawlNode {
+  id: number;
+  state: ConversationState;
+  /** How this state was first reached: the parent node and the input label, for messages. */
+  parent?: number;
+  via: string;
+  /** Nodes reached from here, one per input tried. */
+  next: number[];
+  /** Idle (every dialog ended) or back at the menu's first step. */
+  terminal: boolean;
+}
+
+/** What the exploration found. */
+export interface CrawlResult {
+  nodes: CrawlNode[];
+  /** Problems found while exploring (engine errors, a waiting step without buttons). */
+  problems: string[];
+  /** Every output the engine produced, deduplicated by key or label set and variable names. */
+  outputs: EngineOutput[];
+  /** `dialog.step` reached, and `dialog.step.choice` taken. */
+  stepsReached: Set<string>;
+  choicesTaken: Set<string>;
+}
+
+/** Stops runaway scripts: a content that needs more states than this is reported. */
+export const MAX_NODES = Number(process.env.CRAWL_MAX_NODES ?? 400_000);
+
+const GARBAGE: EngineInput = { type: 'text', text: 'qqq zzz', folded: 'qqq zzz', intent: 'unknown', score: 0, entities: { places: [] } };
+
+/** A pasted offer scanned at `risk`, with every flag, so every flag text is rendered. */
+function pastedOffer(risk: Risk): EngineInput {
+  const scan: ScanResult = {
+    lang: 'en', risk, looksLikeAd: true,
+    flags: FLAG_IDS.map((id) => ({ id, evidence: `evidence of ${id}`, start: 0, end: 1 })),
+  };
+  const text = 'Easy job in Cambodia, 2000 USD a month, no experience, we pay your ticket. Contact Telegram.';
+  return { type: 'text', text, folded: text.toLowerCase(), intent: 'check_offer', score: 1, entities: { places: ['cambodia'] }, scan };
+}
+
+/** The part of a state that decides what can happen next: frames with their relevant variables only. */
+function stateKey(state: ConversationState, relevant: RelevantVars): string {
+  const stack = state.stack.map((f) => {
+    const names = relevant.get(`${f.dialog}.${f.step}`) ?? new Set<string>();
+    const vars = Object.fromEntries(Object.entries(f.vars).filter(([k]) => names.has(k)));
+    return { dialog: f.dialog, step: f.step, retries: f.retries, resume: f.resume, vars };
+  });
+  return stableKey({ stack, risk: state.scan?.risk });
+}
+
+/** JSON with sorted object keys, so equal values give equal strings. */
+function stableKey(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+/** Builds the state graph of `content`. */
+export function exploreContent(content: Content, advance: AdvanceFn): CrawlResult {
+  const nodes: CrawlNode[] = [];
+  const byKey = new Map<string, number>();
+  const problems: string[] = [];
+  const outputKeys = new Set<string>();
+  const outputs: EngineOutput[] = [];
+  const stepsReached = new Set<string>();
+  const choicesTaken = new Set<string>();
+  const probedSteps = new Set<string>();
+  const queue: number[] = [];
+  const menuStart = content.dialogs[content.global.menu]?.start;
+  const relevant = computeRelevantVars(content);
+  const interruptionDialogs = new Set(content.global.interruptions.flatMap((i) => ('dialog' in i.goto ? [i.goto.dialog] : [])));
+
+  const pathOf = (id: number | undefined): string => (id === undefined ? '' : describePath(nodes, nodes[id]!));
+
+  const recordOutputs = (list: EngineOutput[]): void => {
+    for (const o of list) {
+      if (o.type !== 'say' && o.type !== 'choices') continue;
+      const what = o.type === 'say' ? o.key : o.options.map((c) => c.label).join('|');
+      const k = `${o.type}:${what}:${Object.keys(o.vars).sort().join(',')}`;
+      if (!outputKeys.has(k)) { outputKeys.add(k); outputs.push(o); }
+    }
+  };
+
+  /** Runs one input from `from` (undefined = no state yet); returns the node reached. */
+  const step = (from: number | undefined, input: EngineInput, via: string): number | undefined => {
+    let result: AdvanceResult;
+    try {
+      result = advance(content, from === undefined ? undefined : nodes[from]!.state, input);
+    } catch (err) {
+      problems.push(`${pathOf(from)} > ${via}: the engine failed: ${(err as Error).message}`);
+      return undefined;
+    }
+    recordOutputs(result.outputs);
+    for (const e of result.events) if (e.type === 'step_reached') stepsReached.add(`${e.dialog}.${e.step}`);
+    const state = result.state;
+    const top = state.stack[state.stack.length - 1];
+    const waitsAtChoices = top !== undefined && !!content.dialogs[top.dialog]?.steps[top.step]?.choices;
+    if (top && !waitsAtChoices) problems.push(`${pathOf(from)} > ${via}: dead end: waiting at ${top.dialog}.${top.step}, which has no choices`);
+    if (top && !result.outputs.some((o) => o.type === 'choices')) {
+      problems.push(`${pathOf(from)} > ${via}: dead end: the user is left at ${top.dialog}.${top.step} with no buttons`);
+    }
+    const key = stateKey(state, relevant);
+    let id = byKey.get(key);
+    if (id === undefined) {
+      if (nodes.length >= MAX_NODES) throw new Error(`crawl: more than ${MAX_NODES} states; the content branches too much to prove`);
+      id = nodes.length;
+      const terminal = !top || (top.dialog === content.global.menu && top.step === menuStart);
+      nodes.push({ id, state, parent: from, via, next: [], terminal });
+      byKey.set(key, id);
+      queue.push(id);
+    }
+    if (from !== undefined) nodes[from]!.next.push(id);
+    return id;
+  };
+
+  /** The node of the same innermost frame alone on the stack (created and queued when new). */
+  const twinOf = (state: ConversationState): number => {
+    const { resume: _resume, ...top } = state.stack[state.stack.length - 1]!;
+    const twin: ConversationState = { ...state, stack: [top] };
+    const key = stateKey(twin, relevant);
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = nodes.length;
+      nodes.push({ id, state: twin, via: `${top.dialog}.${top.step} on its own`, next: [], terminal: false });
+      byKey.set(key, id);
+      queue.push(id);
+    }
+    return id;
+  };
+
+  // Node 0: idle (no dialog open), the starting point of every intent.
+  const idle: ConversationState = { contentVersion: content.version, stack: [] };
+  nodes.push({ id: 0, state: idle, via: 'idle', next: [], terminal: true });
+  byKey.set(stateKey(idle, relevant), 0);
+  step(undefined, { type: 'start' }, 'start');
+  const entryIntents = new Set<Intent>([
+    ...content.global.interruptions.map((i) => i.intent),
+    ...Object.values(content.dialogs).flatMap((d) => d.triggers),
+    'unknown',
+  ]);
+  for (const intent of entryIntents) step(0, { type: 'intent', intent }, `intent ${intent}`);
+
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    const node = nodes[id]!;
+    const top = node.state.stack[node.state.stack.length - 1];
+    if (!top) continue;
+    // The menu is where every path may end. A menu opened on top of an interrupted
+    // question is not explored again: from there on it behaves as the plain menu.
+    if (node.terminal && node.state.stack.length > 1) continue;
+    // A topic reached on top of an interrupted question (danger > all contacts > check
+    // an offer) runs exactly as the same topic on its own until it ends: link this state
+    // to that twin, which the crawl explores, instead of exploring the topic again.
+    if (node.state.stack.length > 1 && !interruptionDialogs.has(top.dialog)) {
+      node.next.push(twinOf(node.state));
+      continue;
+    }
+    const s = content.dialogs[top.dialog]?.steps[top.step];
+    if (!s?.choices) continue;
+    for (const c of s.choices) {
+      choicesTaken.add(`${top.dialog}.${top.step}.${c.id}`);
+      step(id, { type: 'choice', id: c.id }, `${top.dialog}.${top.step}[${c.id}]`);
+    }
+    const where = `${top.dialog}.${top.step}`;
+    if (probedSteps.has(where)) continue;
+    probedSteps.add(where);
+    // Once per step: answers nobody understands, until the retries run out.
+    let cur: number | undefined = id;
+    for (let i = 0; cur !== undefined && i <= (s.otherwise?.retry ?? 0); i++) cur = step(cur, GARBAGE, `${where}[not understood]`);
+    // Once per step: every interruption, then (through the queue) its way back.
+    for (const it of content.global.interruptions) step(id, { type: 'intent', intent: it.intent }, `${where}[${it.intent}]`);
+    if (s.expect === 'offer_text') for (const risk of ['low', 'medium', 'high'] as const) step(id, pastedOffer(risk), `${where}[pasted offer, ${risk}]`);
+  }
+  return { nodes, problems, outputs, stepsReached, choicesTaken };
+}
+
+/** Nodes from which no sequence of inputs reaches an end or the menu. */
+export function findTraps(nodes: CrawlNode[]): CrawlNode[] {
+  const prev = new Map<number, number[]>();
+  for (const n of nodes) for (const m of n.next) prev.set(m, [...(prev.get(m) ?? []), n.id]);
+  const ok = new Set<number>(nodes.filter((n) => n.terminal).map((n) => n.id));
+  const todo = [...ok];
+  while (todo.length > 0) {
+    for (const p of prev.get(todo.pop()!) ?? []) if (!ok.has(p)) { ok.add(p); todo.push(p); }
+  }
+  return nodes.filter((n) => !ok.has(n.id));
+}
+
+/** The inputs that lead to `node`, for messages. */
+export function describePath(nodes: CrawlNode[], node: CrawlNode): string {
+  const parts: string[] = [];
+  for (let n: CrawlNode | undefined = node; n; n = n.parent === undefined ? undefined : nodes[n.parent]) parts.unshift(n.via);
+  return parts.join(' > ');
+}

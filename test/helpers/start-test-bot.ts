@@ -1,0 +1,55 @@
+/**
+ * Starts the real bot server (express + CloudAdapter + turn processor) on a random port,
+ * with a log capture and any runtime, engine and store. Local mode unless `auth` is given.
+ */
+import { join } from 'node:path';
+import { loadSystemTexts } from '../../src/channel/system-texts';
+import type { AdvanceFn, Runtime } from '../../src/channel/types';
+import type { AdapterAuth } from '../../src/channel/create-adapter';
+import type { EngineEvent } from '../../src/engine/types';
+import type { Lang } from '../../src/nlu/types';
+import { startBotServer, type BotServer } from '../../src/server/create-bot-server';
+import { createMemoryStore } from '../../src/storage/memory-store';
+import type { StateStore } from '../../src/storage/types';
+import { captureLogs, type LogCapture } from './capture-logs';
+
+export interface TestBotOptions {
+  runtime: Runtime | null | (() => Runtime | null);
+  advance: AdvanceFn;
+  store?: StateStore;
+  auth?: Partial<AdapterAuth>;
+  defaultLang?: Lang;
+  onEvents?: (events: EngineEvent[], lang: Lang) => void;
+  shutdownGraceMs?: number;
+}
+
+export interface TestBot extends BotServer {
+  logs: LogCapture;
+  /** POST URL of the bot. */
+  messagesUrl: string;
+  store: StateStore;
+}
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Starts a bot for a test; call `close()` in afterEach/afterAll. */
+export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
+  const logs = captureLogs('debug');
+  const store = options.store ?? createMemoryStore();
+  const runtime = options.runtime;
+  const bot = await startBotServer({
+    auth: { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '', ...options.auth },
+    host: '127.0.0.1',
+    port: 0,
+    system: loadSystemTexts(ROOT),
+    getRuntime: typeof runtime === 'function' ? runtime : () => runtime,
+    advance: options.advance,
+    store,
+    logger: logs.logger,
+    defaultLang: options.defaultLang ?? 'vi',
+    logIdSalt: 'test-salt',
+    shutdownGraceMs: options.shutdownGraceMs ?? 2_000,
+    ...(options.onEvents ? { onEvents: options.onEvents } : {}),
+  });
+  return { ...bot, logs, store, messagesUrl: `${bot.url}/api/messages` };
+}

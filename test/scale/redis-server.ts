@@ -1,0 +1,82 @@
+/**
+ * A private redis-server for fault tests (the shared one on 6379 is never stopped):
+ * started on a free port, it can be paused (SIGSTOP: a slow/frozen server), resumed,
+ * stopped (an outage) and started again on the same port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { createClient } from 'redis';
+
+/** A redis-server child process owned by one test file. */
+export interface PrivateRedis {
+  port: number;
+  url: string;
+  pause(): void;
+  resume(): void;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+/** The shared Redis used by tests that need no outage, and a fresh key prefix per run. */
+export const SHARED_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A key prefix unique to this test run, so runs never see each other's keys. */
+export function createTestPrefix(label: string): string {
+  return `tftest:${label}:${randomBytes(4).toString('hex')}:`;
+}
+
+/** Finds a free TCP port on loopback. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts a private redis-server; call `stop()` in afterAll. */
+export async function startPrivateRedis(): Promise<PrivateRedis> {
+  const port = await findFreePort();
+  let child: ChildProcess | undefined;
+  const start = async (): Promise<void> => {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await waitForPong(port);
+  };
+  await start();
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
+    start,
+    async stop() {
+      const current = child;
+      if (!current || current.exitCode !== null) return;
+      current.kill('SIGCONT');
+      const exited = new Promise((resolve) => current.once('exit', resolve));
+      current.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+async function waitForPong(port: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const client = createClient({ url: `redis://127.0.0.1:${port}`, socket: { reconnectStrategy: false, connectTimeout: 200 } });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.ping();
+      await client.close();
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not start within 5 s; is redis-server installed (apt-get install redis-server)?`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}

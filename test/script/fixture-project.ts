@@ -1,0 +1,18 @@
+/**
+ * Broken fixtures are overlays: test/script/fixtures/<rule>/ holds only the files that
+ * differ from test/script/fixtures/base/. This builds the full project in a temp folder.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+/** Copies base + the overlay of `rule` (and optionally the project's intents) into a temp dir. */
+export function materialiseFixture(rule: string, withIntents = false): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), `thinkfirst-${rule}-`));
+  cpSync(join(FIXTURES, 'base'), dir, { recursive: true });
+  if (rule !== 'base') cpSync(join(FIXTURES, rule), dir, { recursive: true });
+  if (withIntents) cpSync(join(import.meta.dirname, '..', '..', 'dialogs', 'intents'), join(dir, 'dialogs', 'intents'), { recursive: true });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

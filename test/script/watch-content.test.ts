@@ -1,0 +1,54 @@
+/**
+ * Live reload on a real temp folder: a valid edit delivers new content, an invalid edit
+ * is reported and no content is delivered (the last valid content keeps serving).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Content } from '../../src/engine/types';
+import type { Diagnostic } from '../../src/script/diagnostic';
+import { loadContent } from '../../src/script/load-content';
+import { watchContent } from '../../src/script/watch-content';
+import { materialiseFixture } from './fixture-project';
+
+/** Resolves with the first value pushed, or rejects after `ms`. */
+function nextEvent<T>(register: (push: (v: T) => void) => void, ms = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no reload event within ${ms} ms`)), ms);
+    register((v) => {
+      clearTimeout(t);
+      resolve(v);
+    });
+  });
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+describe('watchContent', () => {
+  it('reloads valid edits and reports invalid ones without replacing the content', async () => {
+    const f = materialiseFixture('base');
+    cleanups.push(f.remove);
+    const first = loadContent(f.dir).content!;
+    let onChange: (c: Content) => void = () => {};
+    let onInvalid: (d: Diagnostic[]) => void = () => {};
+    const changes: Content[] = [];
+    const watcher = watchContent(f.dir, (c) => { changes.push(c); onChange(c); }, (d) => onInvalid(d));
+    cleanups.push(() => watcher.close());
+
+    const file = join(f.dir, 'locales', 'en', 'menu.json');
+    const changed = nextEvent<Content>((push) => (onChange = push));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('What would you like to do?', 'What do you need?'));
+    const next = await changed;
+    expect(next.version).not.toBe(first.version);
+    expect((next.locales.en['menu'] as { intro: { text: string } }).intro.text).toBe('What do you need?');
+
+    const dialog = join(f.dir, 'dialogs', 'check-offer.yaml');
+    const invalid = nextEvent<Diagnostic[]>((push) => (onInvalid = push));
+    writeFileSync(dialog, readFileSync(dialog, 'utf8').replace('goto: ask_visa }', 'goto: ask_vis }'));
+    const diagnostics = await invalid;
+    expect(diagnostics.find((d) => d.severity === 'error')?.message).toBe(
+      "unknown step 'ask_vis' (known: intro, ask_fee, ask_visa, result, high_risk, low_risk)");
+    expect(changes).toHaveLength(1);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The real process, the way `npm start` runs it: start-up modes, state across a restart,
+ * graceful SIGTERM, and privacy of everything it prints.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from '../helpers/bot-process';
+import { postJson } from '../helpers/http';
+
+const dir = mkdtempSync(join(tmpdir(), 'thinkfirst-process-'));
+const running: BotProcess[] = [];
+afterAll(async () => {
+  await Promise.all(running.map((bot) => bot.stop('SIGKILL')));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const CANARIES = {
+  text: 'CANARY-TEXT-7f3a',
+  name: 'CANARY-NAME-91b2',
+  userId: 'CANARY-USER-0c9e',
+  conversationId: 'CANARY-CONV-55d1',
+};
+
+/** An Emulator-style activity that asks for its replies in the HTTP response. */
+function activity(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: `id-${Math.random()}`,
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:9',
+    locale: 'en-US',
+    deliveryMode: 'expectReplies',
+    from: { id: CANARIES.userId, name: CANARIES.name },
+    recipient: { id: 'bot' },
+    conversation: { id: CANARIES.conversationId },
+    ...fields,
+  };
+}
+
+async function send(bot: BotProcess, fields: Record<string, unknown>): Promise<{ text?: string; suggestedActions?: { actions: { value: unknown }[] } }[]> {
+  const response = await postJson(`${bot.url}/api/messages`, activity(fields));
+  expect(response.status).toBe(200);
+  return (response.json() as { activities: { type: string }[] }).activities.filter((a) => a.type === 'message');
+}
+
+async function start(env: Record<string, string> = {}): Promise<BotProcess> {
+  const bot = await startBotProcess({ STORAGE_URL: `sqlite:${join(dir, 'state.db')}`, ...env });
+  running.push(bot);
+  await bot.waitReady();
+  return bot;
+}
+
+const frenchMenu = (JSON.parse(readFileSync('locales/fr/menu.json', 'utf8')) as { intro: { text: string } }).intro.text;
+
+describe('the bot process', () => {
+  it('welcomes, keeps the chosen language across a restart, stops cleanly on SIGTERM, and never prints user data', async () => {
+    const first = await start();
+    expect(first.output()).toMatch(/local mode.*127\.0\.0\.1 only/);
+
+    const welcome = await send(first, { type: 'conversationUpdate', membersAdded: [{ id: CANARIES.userId, name: CANARIES.name }] });
+    const buttons = welcome.flatMap((a) => a.suggestedActions?.actions ?? []).map((a) => a.value);
+    expect(buttons).toEqual([{ choice: 'vi' }, { choice: 'fr' }, { choice: 'en' }]);
+
+    const afterChoice = await send(first, { text: 'Français', value: { choice: 'fr' } });
+    expect(afterChoice.map((a) => a.text)).toContain(frenchMenu);
+    await send(first, { text: `${CANARIES.text} ${CANARIES.name}` });
+
+    expect(await first.stop('SIGTERM')).toBe(0);
+
+    const second = await start();
+    const menu = await send(second, { text: 'menu' });
+    expect(menu.map((a) => a.text)).toContain(frenchMenu);
+    await send(second, { text: CANARIES.text });
+    expect(await second.stop('SIGTERM')).toBe(0);
+
+    for (const output of [first.output(), second.output()]) {
+      expect(output).toMatch(/"msg":"turn"/);
+      for (const canary of Object.values(CANARIES)) expect(output).not.toContain(canary);
+    }
+  });
+
+  it('refuses to start in production without MicrosoftAppId, naming the variable', async () => {
+    const bot = await startBotProcess({ NODE_ENV: 'production', STORAGE_URL: 'memory:' });
+    running.push(bot);
+    expect(await bot.exited()).toBe(1);
+    expect(bot.output()).toMatch(/MicrosoftAppId is empty while NODE_ENV=production/);
+  });
+});
