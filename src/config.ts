@@ -22,6 +22,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_ID_SALT: z.string().default(''),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(15_000),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  STATS_MIN_COUNT: z.coerce.number().int().min(1).default(5),
 });
 
 /** Typed configuration of the bot process. */
@@ -45,6 +47,10 @@ export interface Config {
   logLevel: string;
   logIdSalt: string;
   shutdownGraceMs: number;
+  /** Bearer token of GET /admin/stats; undefined: the endpoint answers 404. */
+  adminToken?: string;
+  /** Statistics below this count show as "<N>". */
+  statsMinCount: number;
   /** `--watch-content`: reload dialogs/ and locales/ on change (npm run dev). */
   watchContent: boolean;
 }
@@ -97,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     logLevel: e.LOG_LEVEL,
     logIdSalt: e.LOG_ID_SALT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
+    statsMinCount: e.STATS_MIN_COUNT,
     watchContent: argv.includes('--watch-content'),
   };
 }

@@ -11,7 +11,9 @@ import { ConfigError, loadConfig } from './config';
 import { advance } from './engine/advance';
 import { createLogger, nameError, type Logger } from './log/logger';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
+import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { startBotServer } from './server/create-bot-server';
+import { createTurnGate } from './storage/create-gate';
 import { createStore } from './storage/create-store';
 import { createRateLimiter } from './storage/rate-limit-create';
 import { watchContentIfAvailable } from './server/watch-content';
@@ -50,8 +52,7 @@ async function main(): Promise<void> {
   }
   let runtime: Runtime = loaded.runtime;
   const store = await createStore(config.storageUrl, process.cwd());
-  const sharedStorage = config.storageUrl.startsWith('redis://') || config.storageUrl.startsWith('rediss://');
-  const gate = sharedStorage ? (await import('./storage/redis-gate')).createRedisTurnGate(config.storageUrl) : undefined;
+  const gate = createTurnGate(config.storageUrl);
   const rateLimiter = await createRateLimiter(config.storageUrl);
   const analytics = createAnalyticsRecorder({
     store,
@@ -72,9 +73,21 @@ async function main(): Promise<void> {
     logIdSalt: config.logIdSalt,
     onEvents: (events, lang) => analytics.record(events, lang),
     shutdownGraceMs: config.shutdownGraceMs,
-    ...(gate ? { gate } : {}),
+    gate,
     rateLimiter,
     beforeStoreClose: () => analytics.close(),
+    routers: [
+      createAdminRouter({
+        store,
+        token: config.adminToken,
+        minCount: config.statsMinCount,
+        getContent: () => runtime.content,
+        beforeRead: () => analytics.flush(),
+        onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
+      }),
+      // Flow diagrams show the whole script: local mode only.
+      ...(config.localMode ? [createFlowsRouter({ getContent: () => runtime.content })] : []),
+    ],
   });
 
   if (config.watchContent) {

@@ -1,48 +1,57 @@
-/** The botbuilder turn handler: gate (order + dedupe) -> turn processor -> replies in order. */
+/** The botbuilder turn handler: rate limit -> gate (order + dedupe) -> turn processor -> replies in order. */
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
-import type { TurnGate } from '../storage/types';
 import type { RateLimiter } from '../storage/rate-limit';
+import type { TurnGate } from '../storage/types';
 import { getStateKeys } from './state-keys';
 import { isHandledActivity, type TurnProcessor } from './turn-processor';
-import type { InboundActivity } from './types';
+import type { InboundActivity, OutboundActivity } from './types';
+
+/** Sends replies; a channel that cannot be reached is logged, never thrown into the turn. */
+async function sendReplies(context: TurnContext, replies: OutboundActivity[], logger: Logger): Promise<void> {
+  if (replies.length === 0) return;
+  try {
+    await context.sendActivities(replies);
+  } catch (error) {
+    logger.warn({ error: nameError(error), channel: context.activity.channelId }, 'replies not delivered');
+  }
+}
 
 /**
- * Returns the logic passed to `adapter.process`. Activities the bot does not handle
- * (typing, reactions, events, unknown types) do nothing: no reply, no state read or write.
+ * Returns the logic run by the adapter for each authenticated activity. Activities the bot
+ * does not handle (typing, reactions, events, unknown types) do nothing: no reply, no state.
+ * Messages over the rate limit get one notice, then are dropped before any other work.
  * Replies are sent inside the gate so the replies of consecutive turns never interleave.
  */
-export function createBotLogic(processor: TurnProcessor, gate: TurnGate, logger: Logger, rateLimiter?: RateLimiter): (context: TurnContext) => Promise<void> {
-  const sendNotice = async (context: TurnContext, key: 'unavailable' | 'rate_limited') => {
-    await context.sendActivities(processor.renderSystemReply(context.activity as InboundActivity, key)).catch((error: unknown) => {
-      logger.warn({ error: nameError(error), channel: context.activity.channelId }, 'notice not delivered');
-    });
-  };
+export function createBotLogic(
+  processor: TurnProcessor,
+  gate: TurnGate,
+  logger: Logger,
+  rateLimiter?: RateLimiter,
+): (context: TurnContext) => Promise<void> {
   return async (context) => {
     const activity = context.activity as InboundActivity;
     if (!isHandledActivity(activity)) return;
     const keys = getStateKeys(activity);
-    const decision = rateLimiter ? await rateLimiter.hit(keys.conversation) : 'allow';
-    if (decision !== 'allow') {
-      logger.info({ channel: activity.channelId, decision }, 'rate limited');
-      if (decision === 'notify') await sendNotice(context, 'rate_limited');
-      return;
-    }
-    const result = await gate.run(keys.conversation, keys.activity, async () => {
-      const outcome = await processor.processActivity(activity);
-      if (outcome.replies.length === 0) return;
-      try {
-        await context.sendActivities(outcome.replies);
-      } catch (error) {
-        logger.warn({ error: nameError(error), channel: activity.channelId }, 'replies not delivered');
+    if (rateLimiter && activity.type === 'message') {
+      const decision = await rateLimiter.hit(keys.conversation).catch(() => 'allow' as const);
+      if (decision !== 'allow') {
+        logger.info({ channel: activity.channelId, decision }, 'rate limited');
+        if (decision === 'notify') await sendReplies(context, await processor.renderSystemReply(activity, 'rate_limited'), logger);
+        return;
       }
-    }).catch(async (error: unknown) => {
-      // The gate itself could not reach storage (down, frozen, lock unobtainable): one notice, state untouched.
+    }
+    try {
+      const result = await gate.run(keys.conversation, keys.activity, async () => {
+        const outcome = await processor.processActivity(activity);
+        await sendReplies(context, outcome.replies, logger);
+      });
+      if (result.status === 'duplicate') logger.info({ channel: activity.channelId }, 'duplicate activity ignored');
+    } catch (error) {
+      // The gate itself failed (storage down, lock unobtainable): one notice, state untouched.
       logger.warn({ error: nameError(error), channel: activity.channelId }, 'turn gate unavailable');
-      await sendNotice(context, 'unavailable');
-      return { status: 'done' as const, value: undefined };
-    });
-    if (result.status === 'duplicate') logger.info({ channel: activity.channelId }, 'duplicate activity ignored');
+      await sendReplies(context, await processor.renderSystemReply(activity, 'unavailable'), logger);
+    }
   };
 }

@@ -7,6 +7,7 @@ import type { ConversationState, EngineEvent, EngineInput, EngineOutput } from '
 import { hashForLog } from '../log/hash-id';
 import { nameError } from '../log/logger';
 import type { Intent, Lang } from '../nlu/types';
+import { isStorageUnavailable } from '../storage/redis-errors';
 import { buildMessageInput } from './build-input';
 import { getChannelProfile } from './channel-profile';
 import { createTranslator, type Translate } from './create-translator';
@@ -15,7 +16,6 @@ import { getStateKeys, type StateKeys } from './state-keys';
 import type { SystemTexts } from './system-texts';
 import type { InboundActivity, OutboundActivity, Runtime, TurnDeps, TurnOutcome } from './types';
 import { isLang, langFromLocale } from './user-language';
-import { isStorageUnavailable } from '../storage/redis-errors';
 
 /** Intents of a first message that only say hello: the welcome answers them by itself. */
 const WELCOME_ONLY_INTENTS: ReadonlySet<Intent> = new Set(['greet', 'unknown', 'thanks', 'goodbye']);
@@ -23,8 +23,12 @@ const WELCOME_ONLY_INTENTS: ReadonlySet<Intent> = new Set(['greet', 'unknown', '
 export interface TurnProcessor {
   /** Processes one activity; never throws (a failing turn yields one apology). */
   processActivity(activity: InboundActivity): Promise<TurnOutcome>;
-  /** A platform notice (`system:<key>`) for `activity`, in the language of its locale; reads no storage. */
-  renderSystemReply(activity: InboundActivity, key: 'unavailable' | 'rate_limited'): OutboundActivity[];
+  /**
+   * A platform notice (`system:<key>`) for the sender of `activity`. `rate_limited` is said in the
+   * user's stored language; `unavailable` (storage may be down) in the activity locale's, reading no storage.
+   * Never throws.
+   */
+  renderSystemReply(activity: InboundActivity, key: 'unavailable' | 'rate_limited'): Promise<OutboundActivity[]>;
 }
 
 /** What a turn computed before it is saved. */
@@ -182,8 +186,17 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     }
   }
 
-  function renderSystemReply(activity: InboundActivity, key: 'unavailable' | 'rate_limited'): OutboundActivity[] {
-    const lang = langFromLocale(activity.locale) ?? deps.defaultLang;
+  async function renderSystemReply(activity: InboundActivity, key: 'unavailable' | 'rate_limited'): Promise<OutboundActivity[]> {
+    let lang = langFromLocale(activity.locale) ?? deps.defaultLang;
+    if (key === 'rate_limited') {
+      try {
+        const userKey = getStateKeys(activity).user;
+        const stored: unknown = (await deps.store.read([userKey]))[userKey]?.lang;
+        if (isLang(stored)) lang = stored;
+      } catch {
+        // Storage failing: the locale's language will do.
+      }
+    }
     return renderText(translatorOf(deps.getRuntime())(`system:${key}`, lang), getChannelProfile(activity.channelId));
   }
 

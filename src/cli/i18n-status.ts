@@ -1,9 +1,11 @@
 /**
- * `npm run i18n:status [-- --source en] [--list] [--mark-reviewed LANG]`: completeness of
- * each language (done / missing / needs review).
+ * `npm run i18n:status [-- --source en] [--list] [--mark-reviewed LANG|all]`: completeness of
+ * each language (done / missing / needs review). `--mark-reviewed` records the current
+ * translations as checked against today's source texts (and starts tracking new ones).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { listLangs } from '../tools/i18n/locale-files';
 import { formatStatus, markReviewed, summariseStatus } from '../tools/i18n/translation-status';
 
 const { values } = parseArgs({
@@ -17,10 +19,13 @@ const { values } = parseArgs({
 
 try {
   const localesDir = join(values.root ?? process.cwd(), 'locales');
-  const lang = values['mark-reviewed'];
-  if (lang) {
-    const n = markReviewed(localesDir, values.source, lang);
-    console.log(`${lang}: ${n} translation(s) marked as reviewed against the current ${values.source} texts.`);
+  const chosen = values['mark-reviewed'];
+  if (chosen) {
+    const langs = chosen === 'all' ? listLangs(localesDir).filter((l) => l !== values.source) : [chosen];
+    for (const lang of langs) {
+      const n = markReviewed(localesDir, values.source, lang);
+      console.log(`${lang}: ${n} translation(s) marked as reviewed against the current ${values.source} texts.`);
+    }
   }
   const statuses = summariseStatus(localesDir, values.source);
   process.stdout.write(formatStatus(statuses, values.source, values.list));

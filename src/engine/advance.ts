@@ -30,7 +30,14 @@ export function advance(content: Content, state: ConversationState | undefined, 
     }
   }
   routeInput(turn, input);
+  forgetReportedScan(turn);
   return finishTurn(turn);
+}
+
+/** The scanned offer (with words of the user's text) is kept only while its report is open. */
+function forgetReportedScan(turn: Turn): void {
+  const report = turn.content.global.on_offer_text;
+  if (turn.state.scan && !turn.state.stack.some((f) => f.dialog === report)) delete turn.state.scan;
 }
 
 /** True when every open dialog and step still exists and the innermost step still waits for an answer. */

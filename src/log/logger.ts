@@ -18,7 +18,17 @@ export function createLogger(level = 'info', destination?: DestinationStream): L
     timestamp: pino.stdTimeFunctions.isoTime,
     // No serialisers for req/res/err objects: we never pass them, only names and numbers.
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? createStdoutDestination());
+}
+
+/**
+ * stdout as a pino destination that survives a closed pipe (a log collector that went away):
+ * write errors are dropped instead of being thrown into request handling or shutdown.
+ */
+function createStdoutDestination(): DestinationStream {
+  const stdout = pino.destination({ dest: 1, sync: true });
+  stdout.on('error', () => undefined);
+  return stdout;
 }
 
 /** Name of an error for logs (class name, never its message, which may quote user input). */

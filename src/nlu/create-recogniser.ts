@@ -6,7 +6,7 @@
 import { formatDiagnostic } from '../script/diagnostic';
 import { isDanger, hasDangerCue } from './danger-rules';
 import { findAnswer, findEntities } from './entities';
-import { extractFeatures, intentTokens } from './features';
+import { emitFeatures, extractFeatures, intentTokens } from './features';
 import { LanguageIdentifier } from './language-id';
 import { loadIntentFiles } from './load-intents';
 import { LogBayes } from './log-bayes';
@@ -90,16 +90,17 @@ export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Par
       const base = { text, folded: f, lang, langConfident: guess.confident, entities, ...(answer ? { answer } : {}) };
       if (f === '') return { ...base, intent: 'unknown', score: 0 };
 
-      const { ranked } = model.classify(extractFeatures(f));
+      const words = intentTokens(f);
+      const { ranked } = model.classify((sink) => emitFeatures(words, sink));
       const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
       const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;
       if (isDanger(f)) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99) };
-      const words = intentTokens(f);
       if (looksLikeJobAd(f, words.length)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
       const known = exact.get(words.join(' '));
       if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
       const trusted = top.prob >= threshold && top.label !== 'unknown';
-      if (!trusted && hasDangerCue(f)) return { ...base, intent: 'danger', score: probOf('danger') };
+      // Danger is never `unknown`: an unsure guess of danger, or any danger cue, stays danger.
+      if (!trusted && (top.label === 'danger' || hasDangerCue(f))) return { ...base, intent: 'danger', score: probOf('danger') };
       if (!trusted) return { ...base, intent: 'unknown', score: top.label === 'unknown' ? top.prob : 1 - top.prob };
       return { ...base, intent: top.label, score: top.prob };
     },

@@ -5,8 +5,11 @@
 import { AggressiveTokenizerVi } from 'natural/lib/natural/tokenizers';
 import { NGrams } from 'natural/lib/natural/ngrams';
 
-/** A weighted bag of features. */
-export type FeatureBag = Map<string, number>;
+import { emitCharNgrams, hashString, SEEDS, type FeatureSink } from './feature-hash';
+
+export type { FeatureSink } from './feature-hash';
+/** A weighted bag of hashed features. */
+export type FeatureBag = Map<number, number>;
 
 /** Relative weights of the feature families; character n-grams are many, so each counts less. */
 export const FEATURE_WEIGHTS = { word: 1, bigram: 1, char: 0.3 } as const;
@@ -26,24 +29,27 @@ export function intentTokens(folded: string): string[] {
   return tokenize(folded.replace(POLITE, ' '));
 }
 
-/** Adds `weight` to feature `key`. */
-function bump(bag: FeatureBag, key: string, weight: number): void {
-  bag.set(key, (bag.get(key) ?? 0) + weight);
-}
+/** Long texts (pasted ads) are cut to this many words: enough to classify, bounded cost. */
+export const MAX_TOKENS = 150;
 
 /**
- * Builds the feature bag of a folded text.
- * @param folded output of `fold`.
- * @param maxTokens long texts (pasted ads) are cut to this many words: enough to classify, bounded cost.
+ * Streams the hashed features of a folded text's intent words to `sink` without building a bag
+ * (classification path: no allocation per feature).
  */
-export function extractFeatures(folded: string, maxTokens = 400): FeatureBag {
-  const tokens = intentTokens(folded).slice(0, maxTokens);
-  const bag: FeatureBag = new Map();
-  for (const t of tokens) bump(bag, `w:${t}`, FEATURE_WEIGHTS.word);
-  for (const [a, b] of NGrams.bigrams(tokens)) bump(bag, `b:${a} ${b}`, FEATURE_WEIGHTS.bigram);
-  const line = ` ${tokens.join(' ')} `;
-  for (let n = 3; n <= 4; n++) {
-    for (let i = 0; i + n <= line.length; i++) bump(bag, `c:${line.slice(i, i + n)}`, FEATURE_WEIGHTS.char);
+export function emitFeatures(tokens: readonly string[], sink: FeatureSink): void {
+  const words = tokens.length > MAX_TOKENS ? tokens.slice(0, MAX_TOKENS) : tokens;
+  for (const t of words) sink(hashString(t, SEEDS.word), FEATURE_WEIGHTS.word);
+  for (const [a, b] of NGrams.bigrams(words as string[])) {
+    sink(hashString(b ?? '', hashString(a ?? '', SEEDS.bigram) ^ 32), FEATURE_WEIGHTS.bigram);
   }
+  const line = ` ${words.join(' ')} `;
+  emitCharNgrams(line, 3, SEEDS.char3, FEATURE_WEIGHTS.char, sink);
+  emitCharNgrams(line, 4, SEEDS.char4, FEATURE_WEIGHTS.char, sink);
+}
+
+/** Builds the feature bag of a folded text (training path). */
+export function extractFeatures(folded: string): FeatureBag {
+  const bag: FeatureBag = new Map();
+  emitFeatures(intentTokens(folded), (key, weight) => void bag.set(key, (bag.get(key) ?? 0) + weight));
   return bag;
 }

@@ -5,10 +5,10 @@
  * function-word lists. A message is "confident" only when the evidence margin is large enough;
  * otherwise the caller keeps the user's language.
  */
+import { emitCharNgrams, hashString, SEEDS, type FeatureSink } from './feature-hash';
 import type { FeatureBag } from './features';
 import { tokenize } from './features';
 import { LogBayes } from './log-bayes';
-import { foldPlain } from './normalise';
 import { LANGS, type Lang } from './types';
 
 /** Frequent short words of each language, folded; they anchor the profiles beyond the training phrases. */
@@ -36,16 +36,24 @@ const NEUTRAL: ReadonlySet<string> = new Set(
 /** Margin (nats) between the best and second language needed to be confident. */
 export const LANG_MARGIN = 4;
 
-/** Character n-gram and word features of a message for language identification. */
+const NEUTRAL_RE = new RegExp(`(?<!\\p{L})(?:${[...NEUTRAL].join('|')})+(?!\\p{L})`, 'gu');
+/** Longest prefix of a message looked at: plenty to tell the language, bounded cost. */
+const MAX_CHARS = 300;
+
+/** Streams the character n-gram and word features of a message for language identification. */
+function emitLanguageFeatures(lower: string, folded: string, sink: FeatureSink): void {
+  const line = ` ${lower.slice(0, MAX_CHARS).replace(NEUTRAL_RE, ' ').replace(/[^\p{L}']+/gu, ' ').trim()} `;
+  emitCharNgrams(line, 1, SEEDS.lang1, 0.5, sink);
+  emitCharNgrams(line, 2, SEEDS.lang2, 0.5, sink);
+  emitCharNgrams(line, 3, SEEDS.lang3, 0.5, sink);
+  const words = tokenize(folded.slice(0, MAX_CHARS));
+  for (const t of words) if (!NEUTRAL.has(t)) sink(hashString(t, SEEDS.langWord), 1);
+}
+
+/** The same features as a bag (training path). */
 function languageFeatures(lower: string, folded: string): FeatureBag {
   const bag: FeatureBag = new Map();
-  const add = (k: string, w: number): void => void bag.set(k, (bag.get(k) ?? 0) + w);
-  const words = lower.slice(0, 600).split(/[^\p{L}']+/u).filter((w) => w !== '' && !NEUTRAL.has(foldPlain(w)));
-  const line = ` ${words.join(' ')} `;
-  for (let n = 1; n <= 3; n++) {
-    for (let i = 0; i + n <= line.length; i++) add(`c${n}:${line.slice(i, i + n)}`, 0.5);
-  }
-  for (const t of tokenize(folded).slice(0, 120)) if (!NEUTRAL.has(t)) add(`w:${t}`, 1);
+  emitLanguageFeatures(lower, folded, (k, w) => void bag.set(k, (bag.get(k) ?? 0) + w));
   return bag;
 }
 
@@ -77,7 +85,7 @@ export class LanguageIdentifier {
    */
   identify(text: string, folded: string): LanguageGuess {
     const lower = text.toLowerCase();
-    const scores = this.model.logScores(languageFeatures(lower, folded));
+    const scores = this.model.logScores((sink) => emitLanguageFeatures(lower, folded, sink));
     const order = LANGS.map((lang, i) => ({ lang, s: scores[i] ?? -Infinity })).sort((a, b) => b.s - a.s);
     const [best, second] = order as [{ lang: Lang; s: number }, { lang: Lang; s: number }];
     const margin = best.s - second.s;

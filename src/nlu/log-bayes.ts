@@ -3,11 +3,14 @@
  *
  * Why not natural's BayesClassifier directly: it multiplies raw probabilities (a pasted ad of a few
  * hundred words underflows to 0 for every class), stems with an English stemmer, and classifies
- * about 100x slower than needed (see bench/nlu.ts). This model keeps one Float64Array of log
- * likelihoods per feature, so classifying is one Map lookup per feature, and turns the sums into
+ * about 100x slower than needed (see bench/nlu.ts). This model keeps one row of log
+ * likelihoods per feature in a flat Float64Array, so classifying is one Map lookup per feature, and turns the sums into
  * probabilities with a length-normalised softmax that stays finite for any input length.
  */
-import type { FeatureBag } from './features';
+import type { FeatureBag, FeatureSink } from './features';
+
+/** Features given as a bag, or as a function that streams them to a sink. */
+export type FeatureInput = FeatureBag | ((sink: FeatureSink) => void);
 
 /** A label and its normalised probability. */
 export interface Scored<L extends string> {
@@ -25,7 +28,10 @@ export interface LogBayesOptions {
 
 /** A trained log-space naive Bayes model. */
 export class LogBayes<L extends string> {
-  private readonly logLik = new Map<string, Float64Array>();
+  /** Feature -> offset of its row in `table`. */
+  private readonly rows = new Map<number, number>();
+  /** Log likelihoods, one row of `labels.length` numbers per feature, rows laid end to end. */
+  private readonly table: Float64Array;
   private readonly logPrior: Float64Array;
 
   /**
@@ -38,7 +44,7 @@ export class LogBayes<L extends string> {
     private readonly options: Required<LogBayesOptions>,
   ) {
     const index = new Map(labels.map((l, i) => [l, i] as const));
-    const counts = new Map<string, Float64Array>();
+    const counts = new Map<number, Float64Array>();
     const totals = new Float64Array(labels.length);
     for (const { label, bag } of examples) {
       const li = index.get(label);
@@ -53,35 +59,42 @@ export class LogBayes<L extends string> {
     const { alpha } = options;
     const vocab = counts.size;
     const denom = Array.from(totals, (t) => Math.log(t + alpha * vocab));
+    const n = labels.length;
+    this.table = new Float64Array(vocab * n);
+    let offset = 0;
     for (const [f, row] of counts) {
-      const out = new Float64Array(labels.length);
-      for (let i = 0; i < labels.length; i++) out[i] = Math.log((row[i] ?? 0) + alpha) - (denom[i] ?? 0);
-      this.logLik.set(f, out);
+      for (let i = 0; i < n; i++) this.table[offset + i] = Math.log((row[i] ?? 0) + alpha) - (denom[i] ?? 0);
+      this.rows.set(f, offset);
+      offset += n;
     }
     this.logPrior = new Float64Array(labels.length).fill(-Math.log(labels.length));
   }
 
   /** Number of distinct features seen in training. */
   get vocabularySize(): number {
-    return this.logLik.size;
+    return this.rows.size;
   }
 
   /**
    * Probabilities of every label, best first. Features never seen in training are ignored
    * (they carry no evidence). `known` is the share of the input's weight that was recognised.
    */
-  classify(bag: FeatureBag): { ranked: Scored<L>[]; known: number } {
+  classify(features: FeatureInput): { ranked: Scored<L>[]; known: number } {
     const n = this.labels.length;
     const sums = new Float64Array(n);
     let weight = 0;
     let total = 0;
-    for (const [f, w] of bag) {
+    const { rows, table } = this;
+    const sink: FeatureSink = (f, w) => {
       total += w;
-      const row = this.logLik.get(f);
-      if (!row) continue;
+      const at = rows.get(f);
+      if (at === undefined) return;
       weight += w;
-      for (let i = 0; i < n; i++) sums[i] = (sums[i] ?? 0) + w * (row[i] ?? 0);
-    }
+      // Hot loop: indices are in range by construction.
+      for (let i = 0; i < n; i++) sums[i]! += w * table[at + i]!;
+    };
+    if (typeof features === 'function') features(sink);
+    else for (const [f, w] of features) sink(f, w);
     const scale = weight > 0 ? this.options.temperature / weight : 0;
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
@@ -96,14 +109,17 @@ export class LogBayes<L extends string> {
   }
 
   /** Sum of log likelihoods per label (no normalisation): used by language identification. */
-  logScores(bag: FeatureBag): Float64Array {
+  logScores(features: FeatureInput): Float64Array {
     const n = this.labels.length;
     const sums = new Float64Array(this.logPrior);
-    for (const [f, w] of bag) {
-      const row = this.logLik.get(f);
-      if (!row) continue;
-      for (let i = 0; i < n; i++) sums[i] = (sums[i] ?? 0) + w * (row[i] ?? 0);
-    }
+    const { rows, table } = this;
+    const sink: FeatureSink = (f, w) => {
+      const at = rows.get(f);
+      if (at === undefined) return;
+      for (let i = 0; i < n; i++) sums[i]! += w * table[at + i]!;
+    };
+    if (typeof features === 'function') features(sink);
+    else for (const [f, w] of features) sink(f, w);
     return sums;
   }
 }

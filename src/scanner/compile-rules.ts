@@ -4,36 +4,49 @@
  */
 import { LANGS, type Lang } from '../nlu/types';
 import { compilePay, type CompiledPay } from './parse-amounts';
-import { buildListMatcher, buildMatcher } from './phrase-regex';
-import type { ScannerRules } from './rules-schema';
+import { listAllPhrases } from './phrase-regex';
+import { PhraseSet } from './phrase-set';
+import type { LangPhrases, MatcherRule, ScannerRules } from './rules-schema';
 import { FLAG_IDS, type FlagId } from './types';
 
 /** One flag, ready to run. */
 export interface CompiledFlag {
   id: FlagId;
-  matcher: RegExp | null;
+  matcher: PhraseSet | null;
   negatable: boolean;
-  unless: RegExp | null;
-  routes: RegExp | null;
+  unless: PhraseSet | null;
+  routes: PhraseSet | null;
 }
 
 /** Everything the scanner needs at scan time. */
 export interface CompiledRules {
   flags: CompiledFlag[];
-  negation: RegExp | null;
+  negation: PhraseSet;
   negationWindow: number;
   pay: CompiledPay;
-  notPayContext: RegExp | null;
-  lowSkillJobs: RegExp | null;
+  notPayContext: PhraseSet;
+  lowSkillJobs: PhraseSet;
   weights: Record<FlagId, number>;
   routeBonus: number;
   combos: Array<{ flags: FlagId[]; bonus: number }>;
   levels: { medium: number; high: number };
-  adCues: RegExp | null;
+  adCues: PhraseSet;
   minChars: number;
   minSignals: number;
   vietnameseLetters: Set<string>;
-  langWords: Array<{ lang: Lang; re: RegExp | null }>;
+  langWords: Array<{ lang: Lang; words: PhraseSet }>;
+}
+
+/** Phrase set of a matcher rule (phrases of every language, and patterns), or null when empty. */
+function compileMatcher(rule: MatcherRule | undefined): PhraseSet | null {
+  if (!rule) return null;
+  const set = new PhraseSet(listAllPhrases(rule.phrases), rule.patterns ?? []);
+  return set.isEmpty ? null : set;
+}
+
+/** Phrase set of a per-language list (all languages). */
+function compileList(list: LangPhrases): PhraseSet {
+  return new PhraseSet(listAllPhrases(list));
 }
 
 /** Compiles rules that passed validation. */
@@ -42,28 +55,28 @@ export function compileRules(rules: ScannerRules): CompiledRules {
     const rule = rules.flags.flags[id];
     return {
       id,
-      matcher: buildMatcher(rule),
+      matcher: compileMatcher(rule),
       negatable: rule?.negatable ?? false,
-      unless: buildMatcher(rule?.unless),
-      routes: buildMatcher(rule?.routes),
+      unless: compileMatcher(rule?.unless),
+      routes: compileMatcher(rule?.routes),
     };
   });
   const weights = Object.fromEntries(FLAG_IDS.map((id) => [id, rules.risk.weights[id] ?? 0])) as Record<FlagId, number>;
   return {
     flags,
-    negation: buildListMatcher(rules.flags.negations),
+    negation: compileList(rules.flags.negations),
     negationWindow: rules.flags.negation_window,
     pay: compilePay(rules.pay),
-    notPayContext: buildListMatcher(rules.pay.not_pay_context),
-    lowSkillJobs: buildListMatcher(rules.pay.low_skill_jobs),
+    notPayContext: compileList(rules.pay.not_pay_context),
+    lowSkillJobs: compileList(rules.pay.low_skill_jobs),
     weights,
     routeBonus: rules.risk.route_bonus,
     combos: rules.risk.combos.map((c) => ({ flags: c.flags as FlagId[], bonus: c.bonus })),
     levels: rules.risk.levels,
-    adCues: buildListMatcher(rules.adCues.cues),
+    adCues: compileList(rules.adCues.cues),
     minChars: rules.adCues.min_chars,
     minSignals: rules.adCues.min_signals,
     vietnameseLetters: new Set([...rules.language.vietnamese_letters.normalize('NFC')]),
-    langWords: LANGS.map((lang) => ({ lang, re: buildListMatcher(rules.language.words[lang]) })),
+    langWords: LANGS.map((lang) => ({ lang, words: new PhraseSet(rules.language.words[lang]) })),
   };
 }

@@ -10,6 +10,7 @@ import { foldWithOffsets, mapSpan } from './fold-map';
 import { guessLang } from './guess-lang';
 import { loadRules } from './load-rules';
 import { looksLikeAd } from './looks-like-ad';
+import { tokenize } from './phrase-set';
 import { rateRisk, scoreFlags } from './score-risk';
 import type { FlagHit, ScanResult } from './types';
 
@@ -37,8 +38,9 @@ export function createScanner(rulesDir: string): Scanner {
   return {
     scan(text: string, lang?: Lang): ScanResult {
       const ft = foldWithOffsets(text);
-      const language = lang ?? guessLang(text, ft.folded, rules);
-      const detection = detectFlags(ft.folded, language, rules);
+      const tokens = tokenize(ft.folded);
+      const language = lang ?? guessLang(text, ft.folded, tokens, rules);
+      const detection = detectFlags(ft.folded, tokens, language, rules);
       const found = new Set(detection.hits.keys());
       const risk = rateRisk(scoreFlags(found, detection.destinationWithRoute, rules), rules);
       const flags: FlagHit[] = [...detection.hits.values()]
@@ -47,7 +49,10 @@ export function createScanner(rulesDir: string): Scanner {
           return { id: h.id, evidence: text.slice(span.start, span.end), start: span.start, end: span.end };
         })
         .sort((a, b) => rules.weights[b.id] - rules.weights[a.id] || a.start - b.start);
-      const ad = looksLikeAd(text, ft.folded, flags.length, detection.amounts.length > 0, rules);
+      const ad = looksLikeAd(
+        { original: text, folded: ft.folded, tokens, flagCount: flags.length, hasAmount: detection.amounts.length > 0 },
+        rules,
+      );
       return { lang: language, risk, flags, looksLikeAd: ad };
     },
   };

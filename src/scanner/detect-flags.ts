@@ -5,7 +5,7 @@
 import type { Lang } from '../nlu/types';
 import type { CompiledFlag, CompiledRules } from './compile-rules';
 import { findAmounts, type Amount } from './parse-amounts';
-import { findSpans } from './phrase-regex';
+import type { PhraseSet, Span, Token } from './phrase-set';
 import type { FlagId } from './types';
 
 /** A flag found, with its span in the folded text. */
@@ -23,70 +23,60 @@ export interface Detection {
   amounts: Amount[];
 }
 
-const CLAUSE_END = /[,.;!?\n]/g;
+const CLAUSE_END = /[,.;!?\n]/;
 
-/** The part of the clause just before `at`, at most `width` characters. */
-function clauseBefore(folded: string, at: number, width: number): string {
-  const window = folded.slice(Math.max(0, at - width), at);
-  CLAUSE_END.lastIndex = 0;
-  let cut = 0;
-  for (let m = CLAUSE_END.exec(window); m !== null; m = CLAUSE_END.exec(window)) cut = m.index + 1;
-  return window.slice(cut);
+/** Start of the clause that holds `at`, looking back at most `width` characters. */
+function clauseStart(folded: string, at: number, width: number): number {
+  const limit = Math.max(0, at - width);
+  for (let i = at - 1; i >= limit; i--) if (CLAUSE_END.test(folded[i] ?? '')) return i + 1;
+  return limit;
 }
 
-/** True when the clause before `at` holds a match of `re`. */
-function precededBy(re: RegExp | null, folded: string, at: number, width: number): boolean {
-  if (!re) return false;
-  re.lastIndex = 0;
-  return re.test(clauseBefore(folded, at, width));
+/** True when `set` occurs in the clause just before `at` (at most `width` characters). */
+function precededBy(set: PhraseSet, folded: string, tokens: readonly Token[], at: number, width: number): boolean {
+  return set.occursIn(folded, tokens, clauseStart(folded, at, width), at);
 }
 
 /** First span of a flag's matcher that is not negated ("không thu phí"). */
-function findFirstHit(flag: CompiledFlag, folded: string, rules: CompiledRules): [number, number] | undefined {
+function findFirstHit(flag: CompiledFlag, folded: string, tokens: readonly Token[], rules: CompiledRules): Span | undefined {
   if (!flag.matcher) return undefined;
-  for (const span of findSpans(flag.matcher, folded)) {
-    if (flag.negatable && precededBy(rules.negation, folded, span[0], rules.negationWindow)) continue;
+  for (const span of flag.matcher.find(folded, tokens)) {
+    if (flag.negatable && precededBy(rules.negation, folded, tokens, span[0], rules.negationWindow)) continue;
     return span;
   }
   return undefined;
 }
 
-/** True when a low-skill or vague job is named, or no experience is asked. */
-function isLowSkill(folded: string, hits: Map<FlagId, FoldedHit>, rules: CompiledRules): boolean {
-  if (hits.has('vague_job') || hits.has('no_experience')) return true;
-  if (!rules.lowSkillJobs) return false;
-  rules.lowSkillJobs.lastIndex = 0;
-  return rules.lowSkillJobs.test(folded);
+/** True when a low-skill job (pay.yaml low_skill_jobs) is named, or no experience is asked. */
+function isLowSkill(folded: string, tokens: readonly Token[], hits: Map<FlagId, FoldedHit>, rules: CompiledRules): boolean {
+  return hits.has('no_experience') || rules.lowSkillJobs.occursIn(folded, tokens, 0, folded.length);
 }
 
 /** First amount of pay above the threshold of its currency and job type. */
-function findHighPay(folded: string, amounts: Amount[], lowSkill: boolean, rules: CompiledRules): Amount | undefined {
+function findHighPay(folded: string, tokens: readonly Token[], amounts: Amount[], lowSkill: boolean, rules: CompiledRules): Amount | undefined {
   const table = lowSkill ? rules.pay.file.thresholds.low_skill : rules.pay.file.thresholds.default;
   return amounts.find((a) => {
     const limit = table[a.currency] ?? table.other ?? Infinity;
-    return a.usdPerMonth > limit && !precededBy(rules.notPayContext, folded, a.start, 30);
+    return a.usdPerMonth > limit && !precededBy(rules.notPayContext, folded, tokens, a.start, 30);
   });
 }
 
 /** Detects every flag in `folded` (the folded form of the ad). */
-export function detectFlags(folded: string, lang: Lang, rules: CompiledRules): Detection {
+export function detectFlags(folded: string, tokens: readonly Token[], lang: Lang, rules: CompiledRules): Detection {
   const hits = new Map<FlagId, FoldedHit>();
   let destinationWithRoute = false;
   for (const flag of rules.flags) {
-    let span = findFirstHit(flag, folded, rules);
+    let span = findFirstHit(flag, folded, tokens, rules);
     if (flag.routes) {
-      const route = findSpans(flag.routes, folded)[0];
+      const route = flag.routes.find(folded, tokens)[0];
       destinationWithRoute = span !== undefined && route !== undefined;
       span ??= route;
     }
-    if (span && flag.unless) {
-      flag.unless.lastIndex = 0;
-      if (flag.unless.test(folded)) span = undefined;
-    }
+    if (span && flag.unless?.occursIn(folded, tokens, 0, folded.length)) span = undefined;
     if (span) hits.set(flag.id, { id: flag.id, start: span[0], end: span[1] });
   }
   const amounts = findAmounts(folded, rules.pay, lang);
-  const high = findHighPay(folded, amounts, isLowSkill(folded, hits, rules), rules);
+  const high = findHighPay(folded, tokens, amounts, isLowSkill(folded, tokens, hits, rules), rules);
   if (high) hits.set('high_pay', { id: 'high_pay', start: high.start, end: high.end });
   return { hits, destinationWithRoute, amounts };
 }

@@ -38,46 +38,55 @@ function foldCodePoint(ch: string): string {
 
 const WHITESPACE = /\s/u;
 
+/** True for a whitespace code unit (ASCII fast path, then Unicode). */
+function isSpace(code: number, ch: string): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return WHITESPACE.test(ch);
+}
+
 /**
  * Folds `text` and keeps the offset map, so that a match `[i, j)` in `folded`
  * maps back to `original.slice(starts[i], ends[j - 1])`.
  */
 export function foldWithOffsets(text: string): FoldedText {
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const parts: string[] = [];
+  const starts = new Uint32Array(text.length * 2 + 1);
+  const ends = new Uint32Array(text.length * 2 + 1);
+  let n = 0;
   let i = 0;
   let lastWasSpace = false;
   while (i < text.length) {
-    const cp = text.codePointAt(i) ?? 0;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = text.slice(i, i + width);
-    if (WHITESPACE.test(ch)) {
+    const code = text.charCodeAt(i);
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    const ch = width === 1 ? text[i] ?? '' : text.slice(i, i + 2);
+    if (isSpace(code, ch)) {
+      const isBreak = code === 10 || code === 13;
       if (!lastWasSpace) {
-        chars.push(ch === '\n' || ch === '\r' ? '\n' : ' ');
-        starts.push(i);
-        ends.push(i + width);
-      } else if (ch === '\n' && chars.length > 0) {
-        chars[chars.length - 1] = '\n';
+        parts.push(isBreak ? '\n' : ' ');
+        starts[n] = i;
+        ends[n++] = i + width;
+      } else if (isBreak) {
+        parts[parts.length - 1] = '\n';
       }
       lastWasSpace = true;
     } else {
       const out = foldCodePoint(ch);
       if (out.length === 0) {
         // A lone combining mark (non-NFC input): it belongs to the previous character.
-        if (ends.length > 0 && !lastWasSpace) ends[ends.length - 1] = i + width;
+        if (n > 0 && !lastWasSpace) ends[n - 1] = i + width;
       } else {
-        for (const c of out) {
-          chars.push(c);
-          starts.push(i);
-          ends.push(i + width);
+        parts.push(out);
+        // One entry per UTF-16 unit, so that offsets in `folded` index these arrays.
+        for (let k = 0; k < out.length; k++) {
+          starts[n] = i;
+          ends[n++] = i + width;
         }
         lastWasSpace = false;
       }
     }
     i += width;
   }
-  return { original: text, folded: chars.join(''), starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+  return { original: text, folded: parts.join(''), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
 }
 
 /** Maps a span `[start, end)` of the folded text to the matching span of the original text. */

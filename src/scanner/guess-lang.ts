@@ -4,29 +4,21 @@
  */
 import type { Lang } from '../nlu/types';
 import type { CompiledRules } from './compile-rules';
-
-/** Number of non-overlapping matches of a global regex in `text`. */
-function countMatches(re: RegExp | null, text: string): number {
-  if (!re) return 0;
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text) !== null) n++;
-  return n;
-}
+import type { Token } from './phrase-set';
 
 /**
  * Guesses the language of an ad: Vietnamese letters first, then the most frequent
  * common words in the folded text. No evidence at all means `en`.
  */
-export function guessLang(original: string, folded: string, rules: CompiledRules): Lang {
+export function guessLang(original: string, folded: string, tokens: readonly Token[], rules: CompiledRules): Lang {
   let vietnamese = 0;
   for (const ch of original.toLowerCase().normalize('NFC')) {
     if (rules.vietnameseLetters.has(ch) && ++vietnamese >= 3) return 'vi';
   }
   let best: Lang = 'en';
   let bestCount = 0;
-  for (const { lang, re } of rules.langWords) {
-    const count = countMatches(re, folded);
+  for (const { lang, words } of rules.langWords) {
+    const count = words.find(folded, tokens).length;
     if (count > bestCount || (count === bestCount && lang === 'en')) {
       best = lang;
       bestCount = count;

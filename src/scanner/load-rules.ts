@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../script/diagnostic';
-import { checkRules } from './rules-checks';
+import { checkRules, checkValues } from './rules-checks';
 import { RULE_FILES, type RuleFileName, type ScannerRules } from './rules-schema';
 import { diagnoseAt, type YamlSource } from './yaml-location';
 
@@ -59,6 +59,7 @@ function readRuleFile(
     return { src };
   }
   const raw: unknown = doc.toJS();
+  diagnostics.push(...checkValues(raw, src));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -2,28 +2,25 @@
  * Does a message read like a job ad or a recruiter's message (dialogs/scanner/ad-cues.yaml)?
  */
 import type { CompiledRules } from './compile-rules';
+import type { Token } from './phrase-set';
+
+/** What the decision is based on. */
+export interface AdSignals {
+  original: string;
+  folded: string;
+  tokens: readonly Token[];
+  flagCount: number;
+  hasAmount: boolean;
+}
 
 /**
- * True when `original` is at least `min_chars` long and shows at least `min_signals`
+ * True when the text is at least `min_chars` long and shows at least `min_signals`
  * signals: different cue phrases, one for an amount of pay, one per red flag.
  */
-export function looksLikeAd(
-  original: string,
-  folded: string,
-  flagCount: number,
-  hasAmount: boolean,
-  rules: CompiledRules,
-): boolean {
-  if (original.trim().length < rules.minChars) return false;
-  let signals = flagCount + (hasAmount ? 1 : 0);
+export function looksLikeAd(s: AdSignals, rules: CompiledRules): boolean {
+  if (s.original.trim().length < rules.minChars) return false;
+  const signals = s.flagCount + (s.hasAmount ? 1 : 0);
   if (signals >= rules.minSignals) return true;
-  if (!rules.adCues) return false;
-  const cues = new Set<string>();
-  rules.adCues.lastIndex = 0;
-  for (let m = rules.adCues.exec(folded); m !== null; m = rules.adCues.exec(folded)) {
-    cues.add(m[0]);
-    if (signals + cues.size >= rules.minSignals) return true;
-  }
-  signals += cues.size;
-  return signals >= rules.minSignals;
+  const cues = new Set(rules.adCues.find(s.folded, s.tokens).map(([a, b]) => s.folded.slice(a, b)));
+  return signals + cues.size >= rules.minSignals;
 }

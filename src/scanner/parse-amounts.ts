@@ -16,7 +16,7 @@ export interface Amount {
   /** Value as written, times its multiplier ("30 triệu" -> 30000000). */
   value: number;
   currency: string;
-  /** Period id of pay.yaml (`month` when none is written). */
+  /** Period id of pay.yaml (`month` when none is written, `year` above `yearly_when_above`). */
   period: string;
   /** Monthly US-dollar equivalent. */
   usdPerMonth: number;
@@ -103,9 +103,12 @@ export function findAmounts(folded: string, pay: CompiledPay, lang: Lang): Amoun
     const rate = currency ? pay.file.currencies[currency]?.usd : undefined;
     if (!currency || rate === undefined || g.num === undefined) continue;
     const value = parseNumber(g.num) * (mult?.value ?? 1);
-    const perMonth = pay.file.periods[period]?.per_month ?? 1;
+    // Without a written period, a very large monthly amount is a yearly salary ("27 k€").
+    const yearly = !g.per && value * rate > pay.file.yearly_when_above && pay.file.periods.year !== undefined;
+    const readPeriod = yearly ? 'year' : period;
+    const perMonth = pay.file.periods[readPeriod]?.per_month ?? 1;
     const end = m.index + m[0].trimEnd().length;
-    out.push({ start: m.index, end, value, currency, period, usdPerMonth: value * perMonth * rate });
+    out.push({ start: m.index, end, value, currency, period: readPeriod, usdPerMonth: value * perMonth * rate });
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * expressions over folded text (see fold-map.ts).
  */
 import { foldPhrase } from './fold-map';
-import type { LangPhrases, MatcherRule } from './rules-schema';
+import type { LangPhrases } from './rules-schema';
 
 /** What may stand between two words of a phrase: a few spaces or punctuation marks, not a line break. */
 const WORD_GAP = "[^\\p{L}\\p{N}\\n]{1,3}";
@@ -14,20 +14,29 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** Regex source for one folded phrase: words joined by `WORD_GAP`, apostrophes of both kinds. */
-function buildPhraseBody(folded: string): string {
+/**
+ * Regex source for one folded phrase: words joined by `WORD_GAP`, an apostrophe may be
+ * left out, and a word of three letters or more may take a plural `s` ("billet offert"
+ * finds "billets offerts").
+ */
+export function buildPhraseBody(folded: string, plurals: boolean): string {
   return folded
     .split(' ')
-    .map((word) => escapeRegex(word).replace(/'/g, "'?"))
+    .map((word) => {
+      const body = escapeRegex(word).replace(/'/g, "'?");
+      return plurals && /\p{L}{3,}$/u.test(word) && !word.endsWith('s') ? `${body}s?` : body;
+    })
     .join(WORD_GAP);
 }
 
 /**
  * Regex source matching any of `phrases` as whole words (folded, longest first).
- * With `lettersOnly`, only letters count as word characters at the edges, so a unit may
- * touch a number ("30tr", "50k"). Returns null for an empty list.
+ * With `lettersOnly` (units of amounts), only letters count as word characters at the
+ * edges, so a unit may touch a number ("30tr", "50k"), and no plural `s` is added.
+ * Returns null for an empty list.
  */
 export function buildPhrasesSource(phrases: readonly string[], lettersOnly = false): string | null {
+  const plurals = !lettersOnly;
   const edge = lettersOnly ? '\\p{L}' : '\\p{L}\\p{N}';
   const folded = [...new Set(phrases.map(foldPhrase).filter((p) => p.length > 0))].sort(
     (a, b) => b.length - a.length,
@@ -39,7 +48,7 @@ export function buildPhrasesSource(phrases: readonly string[], lettersOnly = fal
     const tail = ALNUM_EDGE.test(p[p.length - 1] ?? '') ? `(?![${edge}])` : '';
     const key = `${head}\u0000${tail}`;
     const list = groups.get(key) ?? [];
-    list.push(buildPhraseBody(p));
+    list.push(buildPhraseBody(p, plurals));
     groups.set(key, list);
   }
   return [...groups.entries()]
@@ -54,26 +63,6 @@ export function buildPhrasesSource(phrases: readonly string[], lettersOnly = fal
 export function listAllPhrases(list: LangPhrases | undefined): string[] {
   if (!list) return [];
   return [...list.vi, ...list.fr, ...list.en, ...(list.any ?? [])];
-}
-
-/**
- * One global regex for a matcher rule (its phrases in every language, and its patterns),
- * or null when the rule has neither.
- */
-export function buildMatcher(rule: MatcherRule | undefined): RegExp | null {
-  if (!rule) return null;
-  const parts: string[] = [];
-  const phrases = buildPhrasesSource(listAllPhrases(rule.phrases));
-  if (phrases) parts.push(phrases);
-  for (const p of rule.patterns ?? []) parts.push(`(?:${p})`);
-  return parts.length === 0 ? null : new RegExp(parts.join('|'), 'gu');
-}
-
-/** Global regex for a per-language phrase list (all languages), or null when empty. */
-export function buildListMatcher(list: LangPhrases | readonly string[]): RegExp | null {
-  const phrases = Array.isArray(list) ? list : listAllPhrases(list as LangPhrases);
-  const source = buildPhrasesSource(phrases);
-  return source ? new RegExp(source, 'gu') : null;
 }
 
 /** Every match of `re` in `text` as `[start, end)` pairs, skipping empty matches. */

@@ -94,18 +94,23 @@ function checkCurrencies(rules: ScannerRules, report: Report): void {
   }
 }
 
-/** Every check beyond the schemas, on rules whose files all parsed. */
+/**
+ * Checks of single values (NFC text, phrases, patterns) of one parsed file; they run even
+ * when the file does not match its schema, so that every problem is reported at once.
+ */
+export function checkValues(raw: unknown, src: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  walk(raw, [], (path, severity, message) => out.push(diagnoseAt(src, path, severity, message)));
+  return out;
+}
+
+/** Checks across fields and files, on rules whose files all match their schemas. */
 export function checkRules(rules: ScannerRules, sources: Map<RuleFileName, YamlSource>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (file: RuleFileName): Report => (path, severity, message) => {
     const src = sources.get(file);
     if (src) out.push(diagnoseAt(src, path, severity, message));
   };
-  walk(rules.flags, [], at('flags.yaml'));
-  walk(rules.pay, [], at('pay.yaml'));
-  walk(rules.risk, [], at('risk.yaml'));
-  walk(rules.adCues, [], at('ad-cues.yaml'));
-  walk(rules.language, [], at('language.yaml'));
   checkFlagIds(rules, at);
   checkCurrencies(rules, at('pay.yaml'));
   return out;

@@ -52,6 +52,7 @@ export const payFileSchema = z
       z.object({ value: z.number().positive(), words: wordList.min(1), currency: z.string().optional() }).strict(),
     ),
     periods: z.record(z.string(), z.object({ per_month: z.number().positive(), words: wordList.min(1) }).strict()),
+    yearly_when_above: z.number().positive(),
     fillers: wordList,
     connectors: wordList,
     not_pay_context: langPhrasesSchema,

@@ -1,7 +1,8 @@
 /**
  * Validation of the scanner rules for `npm run validate`, the tests and start-up.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sortDiagnostics, type Diagnostic } from '../script/diagnostic';
 import { loadRules } from './load-rules';
 
@@ -14,4 +15,9 @@ export const SCANNER_RULES_DIR = 'dialogs/scanner';
  */
 export function validateScannerRules(rootDir: string): Diagnostic[] {
   return sortDiagnostics(loadRules(join(rootDir, SCANNER_RULES_DIR), rootDir).diagnostics);
+}
+
+/** Absolute path of this project's dialogs/scanner folder, wherever the process runs from. */
+export function locateRulesDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', SCANNER_RULES_DIR);
 }

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { sortDiagnostics, type Diagnostic } from './diagnostic';
 import { loadContent } from './load-content';
 import { validateIntents } from '../nlu/validate-intents';
+import { validateScannerRules } from '../scanner/validate-rules';
 
 /** Validates the project under `rootDir`; returns every diagnostic, sorted. */
 export function validateProject(rootDir: string): Diagnostic[] {
@@ -13,5 +14,5 @@ export function validateProject(rootDir: string): Diagnostic[] {
     return [{ severity: 'error', file: rootDir, line: 1, col: 1, path: '', message: 'project folder does not exist: pass --root DIR' }];
   }
   const { diagnostics } = loadContent(rootDir);
-  return sortDiagnostics([...diagnostics, ...validateIntents(rootDir)]);
+  return sortDiagnostics([...diagnostics, ...validateIntents(rootDir), ...validateScannerRules(rootDir)]);
 }

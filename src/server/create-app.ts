@@ -2,7 +2,7 @@
  * The express app: POST /api/messages (hardened, authenticated by CloudAdapter),
  * GET /healthz (alive) and GET /readyz (content loaded and storage answering).
  */
-import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { ChannelAdapter } from '../channel/create-adapter';
 import { AuthenticationError } from 'botframework-connector';
@@ -24,6 +24,8 @@ export interface AppDeps {
   /** True once shutdown began: new turns get 503. */
   isDraining: () => boolean;
   logger: Logger;
+  /** Extra routes (admin statistics, flow diagrams), mounted before the 404 handler. */
+  routers?: Router[];
 }
 
 /** Sends the fixed body of `status`. */
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps): express.Express {
     }
   });
 
+  for (const router of deps.routers ?? []) app.use(router);
   app.use((_req, res) => sendStatus(res, 404));
 
   const onError: ErrorRequestHandler = (error: { status?: unknown; type?: unknown }, _req, res, _next) => {

@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Router } from 'express';
 import { createAdapter, type AdapterAuth } from '../channel/create-adapter';
 import { createBotLogic } from '../channel/create-bot-logic';
 import { createTurnProcessor, type TurnProcessor } from '../channel/turn-processor';
@@ -11,10 +12,11 @@ import type { SystemTexts } from '../channel/system-texts';
 import type { TurnDeps } from '../channel/types';
 import { nameError } from '../log/logger';
 import { createMemoryTurnGate } from '../storage/memory-turn-gate';
-import type { TurnGate } from '../storage/types';
 import type { RateLimiter } from '../storage/rate-limit';
+import type { TurnGate } from '../storage/types';
 import { createApp } from './create-app';
 import { createInFlight } from './in-flight';
+import { createLocalTestRouters } from './web-chat/create-local-routers';
 
 export interface BotServerOptions extends TurnDeps {
   auth: AdapterAuth;
@@ -29,6 +31,8 @@ export interface BotServerOptions extends TurnDeps {
   shutdownGraceMs?: number;
   /** How long /readyz waits for the storage ping (ms). */
   readyTimeoutMs?: number;
+  /** Extra express routers (admin statistics, flow diagrams). */
+  routers?: Router[];
   /** Runs after in-flight turns finished, before storage closes (e.g. flush analytics). */
   beforeStoreClose?: () => Promise<void>;
 }
@@ -60,12 +64,18 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const adapter = createAdapter(options.auth, logger);
   const inFlight = createInFlight();
   let draining = false;
+  const logic = createBotLogic(processor, gate, logger, options.rateLimiter);
+  const localRouters = createLocalTestRouters({
+    appId: options.auth.MicrosoftAppId, logic, inFlight, isDraining: () => draining, logger, getRuntime: options.getRuntime, defaultLang: options.defaultLang,
+  });
+  const routers = [...(options.routers ?? []), ...localRouters];
   const app = createApp({
     adapter,
-    logic: createBotLogic(processor, gate, logger, options.rateLimiter),
+    logic,
     inFlight,
     isDraining: () => draining,
     logger,
+    ...(routers.length > 0 ? { routers } : {}),
     isReady: async () => {
       if (!options.getRuntime()) return false;
       await withTimeout(store.ping(), options.readyTimeoutMs ?? 1_000);
@@ -93,8 +103,8 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       server.closeAllConnections();
       await stopped;
       await options.beforeStoreClose?.().catch((error: unknown) => logger.warn({ error: nameError(error) }, 'shutdown hook failed'));
-      await options.rateLimiter?.close().catch((error: unknown) => logger.warn({ error: nameError(error), resource: 'rate limit' }, 'close failed'));
-      for (const [name, resource] of [['gate', gate], ['storage', store]] as const) {
+      const resources = [['gate', gate], ...(options.rateLimiter ? [['rate limiter', options.rateLimiter] as const] : []), ['storage', store]] as const;
+      for (const [name, resource] of resources) {
         await resource.close().catch((error: unknown) => logger.warn({ error: nameError(error), resource: name }, 'close failed'));
       }
     })();

@@ -44,8 +44,7 @@ export function createMemoryTurnGate(dedupeCapacity = 10_000): TurnGate & { pend
       }
     },
     pending: () => running,
-    async close(): Promise<void> {
-      await Promise.all([...tails.values()]);
-    },
+    /** Holds no connections; waiting for in-flight turns is the server's job (bounded by its grace period). */
+    async close(): Promise<void> {},
   };
 }

@@ -13,6 +13,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface Fence {
   key: string;
   token: string;
+  /**
+   * The turn's activity claim: the state write marks it `done` in the same atomic script,
+   * so a redelivery after a crash never applies the same message twice.
+   */
+  doneKey?: string;
+  doneTtlMs?: number;
 }
 
 const fenceStorage = new AsyncLocalStorage<Fence>();

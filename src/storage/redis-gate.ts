@@ -43,7 +43,7 @@ export class LockWaitTimeoutError extends Error {
   }
 }
 
-const ALIVE_MS = 5000;
+const ALIVE_MS = 3000;
 const HEARTBEAT_MS = 1000;
 const QUEUE_TTL_MS = 24 * 3600 * 1000;
 
@@ -98,7 +98,8 @@ export class RedisTurnGate implements TurnGate {
       await previous;
       const fence = await this.acquire(keys, dedupeKey, activityKey !== undefined, member);
       acquired = true;
-      const value = await this.holdWhile(keys.lock, member, () => runWithFence({ key: keys.fence, token: String(fence) }, fn));
+      const commit = activityKey === undefined ? {} : { doneKey: dedupeKey, doneTtlMs: this.doneTtlMs };
+      const value = await this.holdWhile(keys.lock, member, () => runWithFence({ key: keys.fence, token: String(fence), ...commit }, fn));
       succeeded = true;
       return { status: 'done', value };
     } finally {
@@ -129,10 +130,17 @@ export class RedisTurnGate implements TurnGate {
     };
   }
 
+  /** Claims the activity and takes a ticket; while a live instance processes the same activity, waits for its outcome. */
   private async arrive(keys: ConversationKeys, dedupeKey: string, dedupe: boolean, member: string): Promise<number> {
     const pendingTtlMs = this.lockWaitMs + 6 * this.lockTtlMs;
     const args = [dedupe ? '1' : '0', String(pendingTtlMs), member, this.instanceId, String(ALIVE_MS), String(QUEUE_TTL_MS)];
-    return Number(await runScript(this.client, ARRIVE_SCRIPT, [dedupeKey, keys.queue, keys.ticket, this.instancesKey()], args, 'turn arrival'));
+    const deadline = Date.now() + this.lockWaitMs + ALIVE_MS;
+    for (;;) {
+      const result = Number(await runScript(this.client, ARRIVE_SCRIPT, [dedupeKey, keys.queue, keys.ticket, this.instancesKey()], args, 'turn arrival'));
+      if (result !== -4) return result;
+      if (Date.now() > deadline) return -1;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 
   /** Polls until the lock is ours (fence > 0), backing off from 2 to 25 ms. */

@@ -8,13 +8,24 @@
  * A member is `<instanceId>|<sequence>`.
  */
 
-/** Registers an arrival: dedupe (SET NX) and a ticket in the conversation's queue. Returns the ticket, or -1 for a duplicate. */
+/**
+ * Registers an arrival: claims the activity key and takes a ticket in the conversation's
+ * queue. Returns the ticket, -1 when the activity is `done` (a duplicate), or -4 when
+ * another live instance is processing it (the caller waits and asks again). A claim left
+ * `pending` by an instance that stopped sending heartbeats is taken over.
+ */
 export const ARRIVE_SCRIPT = `
 -- KEYS: dedupe, queue, ticket, instances ; ARGV: hasDedupe, pendingTtlMs, member, instanceId, aliveMs, queueTtlMs
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if ARGV[1] == '1' then
-  if not redis.call('SET', KEYS[1], 'pending', 'NX', 'PX', ARGV[2]) then return -1 end
+  local claim = redis.call('GET', KEYS[1])
+  if claim == 'done' then return -1 end
+  if claim then
+    local alive = redis.call('ZSCORE', KEYS[4], string.match(claim, '^pending:([^|]+)') or '')
+    if alive and tonumber(alive) >= now then return -4 end
+  end
+  redis.call('SET', KEYS[1], 'pending:' .. ARGV[3], 'PX', ARGV[2])
 end
 redis.call('ZADD', KEYS[4], now + tonumber(ARGV[5]), ARGV[4])
 local ticket = redis.call('INCR', KEYS[3])
@@ -66,7 +77,8 @@ return 0
 
 /**
  * Ends a turn: deletes the lock only if `member` still holds it (compare-and-delete), and
- * marks the activity `done` (kept `doneTtlMs`) or forgets it so a redelivery may retry.
+ * marks the activity `done` (kept `doneTtlMs`) or, after a failure, forgets this member's
+ * claim so a redelivery may retry (a claim already committed `done` by the state write stays).
  */
 export const RELEASE_SCRIPT = `
 -- KEYS: lock, dedupe, queue ; ARGV: member, dedupeMode ('' | 'done' | 'forget'), doneTtlMs
@@ -74,7 +86,7 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 redis.call('ZREM', KEYS[3], ARGV[1])
 if ARGV[2] == 'done' then
   redis.call('SET', KEYS[2], 'done', 'PX', ARGV[3])
-elseif ARGV[2] == 'forget' then
+elseif ARGV[2] == 'forget' and redis.call('GET', KEYS[2]) == 'pending:' .. ARGV[1] then
   redis.call('DEL', KEYS[2])
 end
 return 1

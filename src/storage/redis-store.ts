@@ -28,14 +28,15 @@ const BACKEND = 'Redis storage';
 const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
 
 const WRITE_SCRIPT = `
+-- KEYS: fence (or any key), doneKey (or any key), items... ; ARGV: token, ttl, doneTtlMs, then (eTag, newETag, json) per item
 local token = ARGV[1]
 if token ~= '' and redis.call('GET', KEYS[1]) ~= token then return -1 end
 local ttl = tonumber(ARGV[2])
-local n = #KEYS - 1
+local n = #KEYS - 2
 for i = 1, n do
-  local expected = ARGV[(i - 1) * 3 + 3]
+  local expected = ARGV[(i - 1) * 3 + 4]
   if expected ~= '' and expected ~= '*' then
-    local cur = redis.call('GET', KEYS[i + 1])
+    local cur = redis.call('GET', KEYS[i + 2])
     if cur then
       local nl = string.find(cur, '\\n', 1, true)
       if string.sub(cur, 1, nl - 1) ~= expected then return i end
@@ -43,9 +44,10 @@ for i = 1, n do
   end
 end
 for i = 1, n do
-  local base = (i - 1) * 3 + 3
-  redis.call('SET', KEYS[i + 1], ARGV[base + 1] .. '\\n' .. ARGV[base + 2], 'EX', ttl)
+  local base = (i - 1) * 3 + 4
+  redis.call('SET', KEYS[i + 2], ARGV[base + 1] .. '\\n' .. ARGV[base + 2], 'EX', ttl)
 end
+if ARGV[3] ~= '' then redis.call('SET', KEYS[2], 'done', 'PX', ARGV[3]) end
 return 0
 `;
 
@@ -87,13 +89,14 @@ export class RedisStateStore implements StateStore {
     if (entries.length === 0) return;
     const fence = readCurrentFence();
     const redisKeys = entries.map(([key]) => this.toRedisKey(key));
-    const args = [fence?.token ?? '', String(this.ttlSeconds)];
+    const args = [fence?.token ?? '', String(this.ttlSeconds), fence?.doneKey ? String(fence.doneTtlMs ?? 86_400_000) : ''];
     for (const [, item] of entries) {
       const eTag: unknown = item.eTag;
       args.push(typeof eTag === 'string' ? eTag : '', createEtag(), serialiseItem(item));
     }
     const fenceKey = fence?.key ?? redisKeys[0]!;
-    const result = Number(await runScript(this.client, WRITE_SCRIPT, [fenceKey, ...redisKeys], args, 'state write'));
+    const doneKey = fence?.doneKey ?? redisKeys[0]!;
+    const result = Number(await runScript(this.client, WRITE_SCRIPT, [fenceKey, doneKey, ...redisKeys], args, 'state write'));
     if (result === -1) throw new FencedWriteError();
     if (result > 0) throw new EtagConflictError(BACKEND);
   }

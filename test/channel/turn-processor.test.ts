@@ -5,6 +5,7 @@ import { createTurnProcessor, type TurnProcessor } from '../../src/channel/turn-
 import type { InboundActivity, Runtime } from '../../src/channel/types';
 import type { EngineEvent } from '../../src/engine/types';
 import { createMemoryStore } from '../../src/storage/memory-store';
+import { StorageUnavailableError } from '../../src/storage/redis-errors';
 import type { StateStore } from '../../src/storage/types';
 import { advanceFixture, createFixtureRuntime } from '../fixtures/platform/fixture-runtime';
 import { captureLogs, type LogCapture } from '../helpers/capture-logs';
@@ -99,6 +100,25 @@ describe('turn processor (in-process, no HTTP)', () => {
     runtime = null;
     expect(await texts(activity())).toEqual([system.fr.unavailable]);
     expect(Object.keys(await stored())).toEqual([]);
+  });
+
+  it('says "temporarily unavailable" and keeps the saved position when shared storage is down', async () => {
+    await texts(activity());
+    const before = (await stored())[keys.conversation]?.engine;
+    const write = store.write;
+    store.write = async () => {
+      throw new StorageUnavailableError('write', new Error('timeout'));
+    };
+    expect(await texts(activity({ value: { choice: 'en' } }))).toEqual([system.fr.unavailable]);
+    store.write = write;
+    expect((await stored())[keys.conversation]?.engine).toEqual(before);
+  });
+
+  it('says the rate-limit notice in the user stored language', async () => {
+    await texts(activity());
+    await texts(activity({ value: { choice: 'en' } }));
+    const replies = await processor.renderSystemReply(activity({ locale: 'vi-VN' }), 'rate_limited');
+    expect(replies.map((r) => r.text)).toEqual([system.en.rate_limited]);
   });
 
   it('apologises when storage fails', async () => {

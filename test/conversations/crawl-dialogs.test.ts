@@ -48,8 +48,10 @@ describe('crawl of every dialog', () => {
 
   it('starts every menu topic from the menu', () => {
     const menu = content.dialogs[content.global.menu]!;
-    const targets = menu.steps[menu.start]!.choices!.map((c) => ('dialog' in c.goto ? c.goto.dialog : c.goto.step));
-    for (const dialog of targets) expect(crawl.stepsReached.has(`${dialog}.${content.dialogs[dialog]!.start}`), dialog).toBe(true);
+    for (const c of menu.steps[menu.start]!.choices!) {
+      const step = 'dialog' in c.goto ? `${c.goto.dialog}.${content.dialogs[c.goto.dialog]!.start}` : `${menu.id}.${c.goto.step}`;
+      expect(crawl.stepsReached.has(step), `menu choice ${c.id} -> ${step}`).toBe(true);
+    }
   });
 });
 
@@ -57,5 +59,24 @@ describe.each(LANGS)('texts of every path in %s', (lang) => {
   it('exist, have every {{variable}} filled, and fit a phone screen', () => {
     expect(crawl.outputs.length).toBeGreaterThan(0);
     expect(checkOutputs(content, crawl.outputs, lang)).toEqual([]);
+  });
+});
+
+describe('the crawler itself', () => {
+  const fixture = loadContent(path.join(import.meta.dirname, 'crawl/fixtures/trap'));
+
+  it('reports two steps that only lead to each other, with the path to them', () => {
+    expect(fixture.content, fixture.diagnostics.map(formatDiagnostic).join('\n')).not.toBeNull();
+    const result = exploreContent(fixture.content!, advance);
+    const trapped = findTraps(result.nodes);
+    expect(trapped.map((n) => describePath(result.nodes, n))).toContain('idle > intent quiz > loop.ping[go]');
+    expect(new Set(trapped.map((n) => n.state.stack.at(-1)?.dialog))).toEqual(new Set(['loop']));
+  });
+
+  it('reports a {{variable}} the engine never fills and a text missing in one language', () => {
+    const result = exploreContent(fixture.content!, advance);
+    expect(checkOutputs(fixture.content!, result.outputs, 'fr')).toEqual(['fr loop:ping.text: {{score}} has no value']);
+    const missing = checkOutputs(fixture.content!, [{ type: 'say', key: 'menu:intro.nope', vars: {} }], 'vi');
+    expect(missing).toEqual(['vi menu:intro.nope: text is missing']);
   });
 });

@@ -16,7 +16,7 @@ export interface BotProcess {
   output(): string;
   /** Resolves when /readyz answers 200; rejects with the output after `timeoutMs`. */
   waitReady(timeoutMs?: number): Promise<void>;
-  /** Sends `signal` and resolves with the exit code (null when killed by a signal). */
+  /** Sends `signal` to the bot's process group and resolves with the exit code (null when killed by a signal). */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | null>;
   /** Resolves with the exit code once the process exits by itself. */
   exited(): Promise<number | null>;
@@ -39,6 +39,8 @@ export async function startBotProcess(env: Record<string, string>, args: string[
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: a signal reaches tsx and the node process it starts (SIGKILL included).
+    detached: true,
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -63,8 +65,15 @@ export async function startBotProcess(env: Record<string, string>, args: string[
     },
     async stop(signal = 'SIGTERM', timeoutMs = 20_000) {
       if (child.exitCode !== null) return child.exitCode;
-      child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const signalGroup = (sig: NodeJS.Signals) => {
+        try {
+          process.kill(-(child.pid ?? 0), sig);
+        } catch {
+          // Already gone.
+        }
+      };
+      signalGroup(signal);
+      const timer = setTimeout(() => signalGroup('SIGKILL'), timeoutMs);
       const code = await exit;
       clearTimeout(timer);
       return code;

@@ -10,6 +10,7 @@ import type { EngineEvent } from '../../src/engine/types';
 import type { Lang } from '../../src/nlu/types';
 import { startBotServer, type BotServer } from '../../src/server/create-bot-server';
 import { createMemoryStore } from '../../src/storage/memory-store';
+import type { RateLimiter } from '../../src/storage/rate-limit';
 import type { StateStore } from '../../src/storage/types';
 import { captureLogs, type LogCapture } from './capture-logs';
 
@@ -21,6 +22,7 @@ export interface TestBotOptions {
   defaultLang?: Lang;
   onEvents?: (events: EngineEvent[], lang: Lang) => void;
   shutdownGraceMs?: number;
+  rateLimiter?: RateLimiter;
 }
 
 export interface TestBot extends BotServer {
@@ -50,6 +52,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     logIdSalt: 'test-salt',
     shutdownGraceMs: options.shutdownGraceMs ?? 2_000,
     ...(options.onEvents ? { onEvents: options.onEvents } : {}),
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   });
   return { ...bot, logs, store, messagesUrl: `${bot.url}/api/messages` };
 }

@@ -1,11 +1,15 @@
 /**
  * A private redis-server for fault tests (the shared one on 6379 is never stopped):
  * started on a free port, it can be paused (SIGSTOP: a slow/frozen server), resumed,
- * stopped (an outage) and started again on the same port.
+ * stopped (an outage) and started again on the same port with its data (append-only file
+ * fsynced on every write, in a temporary folder), as a production Redis would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from 'redis';
 
 /** A redis-server child process owned by one test file. */
@@ -14,8 +18,11 @@ export interface PrivateRedis {
   url: string;
   pause(): void;
   resume(): void;
+  /** SIGKILL: an outage; data written so far survives for `start()`. */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Stops the server and deletes its data folder (afterAll). */
+  remove(): Promise<void>;
 }
 
 /** The shared Redis used by tests that need no outage, and a fresh key prefix per run. */
@@ -41,25 +48,32 @@ export async function findFreePort(): Promise<number> {
 /** Starts a private redis-server; call `stop()` in afterAll. */
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await findFreePort();
+  const dir = mkdtempSync(join(tmpdir(), 'thinkfirst-redis-'));
   let child: ChildProcess | undefined;
   const start = async (): Promise<void> => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir];
+    child = spawn('redis-server', args, { stdio: 'ignore' });
     await waitForPong(port);
   };
   await start();
+  const stop = async (): Promise<void> => {
+    const current = child;
+    if (!current || current.exitCode !== null) return;
+    current.kill('SIGCONT');
+    const exited = new Promise((resolve) => current.once('exit', resolve));
+    current.kill('SIGKILL');
+    await exited;
+  };
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
     pause: () => child?.kill('SIGSTOP'),
     resume: () => child?.kill('SIGCONT'),
     start,
-    async stop() {
-      const current = child;
-      if (!current || current.exitCode !== null) return;
-      current.kill('SIGCONT');
-      const exited = new Promise((resolve) => current.once('exit', resolve));
-      current.kill('SIGKILL');
-      await exited;
+    stop,
+    async remove() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -8,11 +8,18 @@ import { join } from 'node:path';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 
-/** Copies base + the overlay of `rule` (and optionally the project's intents) into a temp dir. */
-export function materialiseFixture(rule: string, withIntents = false): { dir: string; remove(): void } {
+/**
+ * Copies base + the overlay of `rule` into a temp dir; with `withProjectRules`, also the
+ * project's intents and scanner rules (for `npm run validate`, which checks them too).
+ */
+export function materialiseFixture(rule: string, withProjectRules = false): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), `thinkfirst-${rule}-`));
   cpSync(join(FIXTURES, 'base'), dir, { recursive: true });
   if (rule !== 'base') cpSync(join(FIXTURES, rule), dir, { recursive: true });
-  if (withIntents) cpSync(join(import.meta.dirname, '..', '..', 'dialogs', 'intents'), join(dir, 'dialogs', 'intents'), { recursive: true });
+  if (withProjectRules) {
+    for (const sub of ['intents', 'scanner']) {
+      cpSync(join(import.meta.dirname, '..', '..', 'dialogs', sub), join(dir, 'dialogs', sub), { recursive: true });
+    }
+  }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -27,7 +27,7 @@ describe('npm run validate', () => {
     expect(lines.at(-1)).toMatch(/^[1-9]\d* errors?, \d+ warnings?$/);
   });
 
-  it('prints 0 errors and exits 0 on valid content (fixture dialogs + the project intents)', () => {
+  it('prints 0 errors and exits 0 on valid content (fixture dialogs + the project intents and scanner rules)', () => {
     const f = materialiseFixture('base', true);
     made.push(f.remove);
     const { code, lines } = runValidate(['--root', f.dir]);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFixtureRuntime, advanceFixture } from '../fixtures/platform/fixture-runtime';
 import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
 import { buildJoin, buildMessage, postJson } from '../helpers/http';
+import { MemoryRateLimiter } from '../../src/storage/rate-limit';
 import { startTestBot, type TestBot } from '../helpers/start-test-bot';
 
 let channel: FakeChannel;
@@ -73,6 +74,17 @@ describe('POST /api/messages (Emulator mode)', () => {
     );
     const messages = await channel.waitForMessages(5);
     expect(messages.map((m) => m.text)).toEqual([1, 2, 3, 4, 5].map((n) => `Message number ${n}.`));
+  });
+
+  it('sends one rate-limit notice when a conversation floods, then drops its messages', async () => {
+    const limited = await startTestBot({ runtime: createFixtureRuntime(), advance: advanceFixture, rateLimiter: new MemoryRateLimiter({ limit: 2, windowMs: 60_000 }) });
+    const conv = nextConversation();
+    for (const text of ['one', 'two', 'three', 'four']) {
+      await postJson(limited.messagesUrl, buildMessage(channel.url, { conversation: conv, ...newUser(), text, locale: 'en-US' }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(channel.messages().map((m) => m.text)).toEqual(['Hello! Choose a language.', 'Message number 1.', 'You are sending messages very fast. Please wait a few seconds, then try again.']);
+    await limited.close();
   });
 
   it('processes a redelivered activity (same id) once', async () => {

@@ -107,6 +107,52 @@ describe('Redis turn gate: exactly once', () => {
   });
 });
 
+describe('Redis turn gate: exactly once across crashes', () => {
+  it('never applies a message twice once its state write committed, even if the turn fails afterwards', async () => {
+    const prefix = nextPrefix();
+    const [a, b] = await openGates(2, { prefix });
+    const storeClient = openRedisConnection({ url: SHARED_REDIS_URL });
+    await waitForRedis(storeClient, 3000);
+    const store = new RedisStateStore(storeClient, { prefix });
+    opened.push(store);
+    const failing = a!.run('conv/c', 'act-1', async () => {
+      await store.write({ 'conv/c': { step: 2 } });
+      throw new Error('replies could not be sent');
+    });
+    await expect(failing).rejects.toThrow('replies could not be sent');
+    let ranAgain = false;
+    expect((await b!.run('conv/c', 'act-1', async () => (ranAgain = true))).status).toBe('duplicate');
+    expect(ranAgain).toBe(false);
+  });
+
+  it('lets a redelivery wait for the running original and run it when the original failed before writing', async () => {
+    const [a, b] = await openGates(2);
+    const original = a!.run('conv/w', 'act-1', async () => {
+      await sleep(150);
+      throw new Error('turn failed');
+    });
+    await sleep(20);
+    const redelivery = b!.run('conv/w', 'act-1', async () => 'second try');
+    await expect(original).rejects.toThrow('turn failed');
+    expect(await redelivery).toEqual({ status: 'done', value: 'second try' });
+  });
+
+  it('takes over the claim of an instance that died while processing the activity', async () => {
+    const [a, b] = await openGates(2, { lockTtlMs: 300 });
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    void a!.run('conv/k', 'act-1', async () => {
+      started();
+      await a!.close();
+      await sleep(60_000);
+    }).catch(() => undefined);
+    await running;
+    const waitStart = Date.now();
+    expect(await b!.run('conv/k', 'act-1', async () => 'taken over')).toEqual({ status: 'done', value: 'taken over' });
+    expect(Date.now() - waitStart).toBeLessThan(3000 + 1500);
+  });
+});
+
 describe('Redis turn gate: holders that die or stall', () => {
   it('frees the lock of a holder that lost Redis within the lock TTL, and fences its late write', async () => {
     const prefix = nextPrefix();
@@ -149,7 +195,7 @@ describe('Redis turn gate: Redis away', () => {
       await sleep(1200);
       expect(await gate!.run('conv/o', 'act-1', async () => 'after')).toEqual({ status: 'done', value: 'after' });
     } finally {
-      await redis.stop();
+      await redis.remove();
     }
   });
 });

@@ -69,5 +69,6 @@ describe('rate limit settings and outages', () => {
     const started = Date.now();
     expect(await hitTimes(limiter, 'conv/x', 3)).toEqual(['allow', 'allow', 'allow']);
     expect(Date.now() - started).toBeLessThan(1000);
+    await redis.remove();
   });
 });

@@ -88,13 +88,13 @@ describe('Redis storage while Redis is away', () => {
     redis = await startPrivateRedis();
   });
   afterAll(async () => {
-    await redis.stop();
+    await redis.remove();
   });
 
   it('fails fast when the server is down, then works again after it restarts', async () => {
     const store = await openStore({ url: redis.url, commandTimeoutMs: 500 });
     await store.write({ k: { step: 'ask_fee' } });
-    await redis.stop();
+    await redis.remove();
     const started = Date.now();
     await expect(store.read(['k'])).rejects.toMatchObject({ name: 'StorageUnavailableError' });
     await expect(store.ping()).rejects.toMatchObject({ name: 'StorageUnavailableError' });

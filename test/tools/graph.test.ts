@@ -48,6 +48,7 @@ const tricky: Dialog = {
   id: 'tricky',
   version: 1,
   triggers: [],
+  counters: [],
   start: 'end',
   file: 'dialogs/tricky.yaml',
   steps: {

@@ -102,15 +102,22 @@ describe('i18n:import', () => {
     expect(t.statusOf('vi', 'demo:bye')).toBe('done');
   });
 
-  it('i18n:status --mark-reviewed clears the review marks of one language', () => {
+  it('i18n:status --mark-reviewed clears the review marks of one language and tracks every translation', () => {
     const t = setup();
     const file = t.exportTo('csv', 'fr');
     editCsv(file, 'demo:bye', 'À bientôt, {{name}}.');
     importTranslations(t.localesDir, readTranslationFile(file), file);
     t.editSource('Goodbye, {{name}}.', 'Bye, {{name}}.');
     expect(t.statusOf('fr', 'demo:bye')).toBe('changed');
-    expect(markReviewed(t.localesDir, 'en', 'fr')).toBe(1);
+    expect(markReviewed(t.localesDir, 'en', 'fr')).toBe(5);
     expect(t.statusOf('fr', 'demo:bye')).toBe('done');
+    expect(markReviewed(t.localesDir, 'en', 'fr')).toBe(0);
+    // Every translation is tracked now: a source change marks exactly the affected one.
+    t.editSource('"Yes"', '"Yes, sure"');
+    expect(summariseStatus(t.localesDir, 'en').find((s) => s.lang === 'fr')?.todo.map((r) => [r.key, r.status])).toEqual([
+      ['demo:intro.choices.yes', 'changed'],
+      ['demo:ask.why', 'missing'],
+    ]);
   });
 
   it('a dry run reports without writing', () => {

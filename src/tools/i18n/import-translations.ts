@@ -10,7 +10,7 @@ import { computeStatus } from './catalogue';
 import type { ImportFile } from './exchange-file';
 import { flattenLang, readLangFiles, splitKey, toLocalePath, writeLocaleFile } from './locale-files';
 import { writeTreePath, type LocaleTree } from './locale-tree';
-import { readTranslatedFrom, toRecordEntry, writeTranslatedFrom } from './translated-from';
+import { RECORD_FILE, readTranslatedFrom, toRecordEntry, writeTranslatedFrom } from './translated-from';
 
 /** What an import did (or would do, with errors). */
 export interface ImportReport {
@@ -117,7 +117,7 @@ export function importTranslations(localesDir: string, file: ImportFile, fileNam
   }
   if (recordChanged) {
     writeTranslatedFrom(localesDir, record);
-    report.filesWritten.push(join(localesDir, '.translated-from.json'));
+    report.filesWritten.push(join(localesDir, RECORD_FILE));
   }
   return report;
 }

@@ -46,15 +46,17 @@ export function formatStatus(statuses: LangStatus[], sourceLang: string, list = 
 
 /**
  * Records that every current translation of `lang` was reviewed against today's source
- * texts (clears "needs review"). Returns how many entries changed.
+ * texts: clears "needs review" and starts tracking translations that had no record yet.
+ * Returns how many entries changed.
  */
 export function markReviewed(localesDir: string, sourceLang: string, lang: string): number {
   const record = readTranslatedFrom(localesDir);
   const entries = (record[lang] ??= {});
   let changed = 0;
   for (const row of buildCatalogue(localesDir, sourceLang, lang, record).rows) {
-    if (row.status !== 'changed') continue;
-    entries[row.key] = toRecordEntry(sourceLang, row.source);
+    const entry = toRecordEntry(sourceLang, row.source);
+    if (row.status === 'missing' || entries[row.key] === entry) continue;
+    entries[row.key] = entry;
     changed++;
   }
   if (changed) writeTranslatedFrom(localesDir, record);

@@ -20,7 +20,7 @@ export interface CrawlNode {
   /** How this state was first reached: the parent node and the input label, for messages. */
   parent?: number;
   via: string;
-  /** Nodes reached from here, one per input tried. */
+  /** Nodes reached from here by tapping a button (the edges of the no-trap proof). */
   next: number[];
   /** Idle (every dialog ended) or back at the menu's first step. */
   terminal: boolean;
@@ -98,8 +98,26 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
     }
   };
 
-  /** Runs one input from `from` (undefined = no state yet); returns the node reached. */
-  const step = (from: number | undefined, input: EngineInput, via: string): number | undefined => {
+  /** The node of `state`: the existing one, or a new one queued for exploration. */
+  const nodeOf = (state: ConversationState, parent: number | undefined, via: string): number => {
+    const key = stateKey(state, relevant);
+    const known = byKey.get(key);
+    if (known !== undefined) return known;
+    if (nodes.length >= MAX_NODES) throw new Error(`crawl: more than ${MAX_NODES} states; the content branches too much to prove`);
+    const top = state.stack[state.stack.length - 1];
+    const terminal = !top || (top.dialog === content.global.menu && top.step === menuStart);
+    nodes.push({ id: nodes.length, state, parent, via, next: [], terminal });
+    byKey.set(key, nodes.length - 1);
+    queue.push(nodes.length - 1);
+    return nodes.length - 1;
+  };
+
+  /**
+   * Runs one input from `from` (undefined = no state yet); returns the node reached.
+   * Only button taps (`tap`) count as ways out in the no-trap proof: typing nonsense
+   * until the bot gives up, or a global command, must not be the only exit.
+   */
+  const step = (from: number | undefined, input: EngineInput, via: string, tap = false): number | undefined => {
     let result: AdvanceResult;
     try {
       result = advance(content, from === undefined ? undefined : nodes[from]!.state, input);
@@ -116,39 +134,19 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
     if (top && !result.outputs.some((o) => o.type === 'choices')) {
       problems.push(`${pathOf(from)} > ${via}: dead end: the user is left at ${top.dialog}.${top.step} with no buttons`);
     }
-    const key = stateKey(state, relevant);
-    let id = byKey.get(key);
-    if (id === undefined) {
-      if (nodes.length >= MAX_NODES) throw new Error(`crawl: more than ${MAX_NODES} states; the content branches too much to prove`);
-      id = nodes.length;
-      const terminal = !top || (top.dialog === content.global.menu && top.step === menuStart);
-      nodes.push({ id, state, parent: from, via, next: [], terminal });
-      byKey.set(key, id);
-      queue.push(id);
-    }
-    if (from !== undefined) nodes[from]!.next.push(id);
+    const id = nodeOf(state, from, via);
+    if (from !== undefined && tap) nodes[from]!.next.push(id);
     return id;
   };
 
-  /** The node of the same innermost frame alone on the stack (created and queued when new). */
+  /** The node of the same innermost frame alone on the stack. */
   const twinOf = (state: ConversationState): number => {
     const { resume: _resume, ...top } = state.stack[state.stack.length - 1]!;
-    const twin: ConversationState = { ...state, stack: [top] };
-    const key = stateKey(twin, relevant);
-    let id = byKey.get(key);
-    if (id === undefined) {
-      id = nodes.length;
-      nodes.push({ id, state: twin, via: `${top.dialog}.${top.step} on its own`, next: [], terminal: false });
-      byKey.set(key, id);
-      queue.push(id);
-    }
-    return id;
+    return nodeOf({ ...state, stack: [top] }, undefined, `${top.dialog}.${top.step} on its own`);
   };
 
   // Node 0: idle (no dialog open), the starting point of every intent.
-  const idle: ConversationState = { contentVersion: content.version, stack: [] };
-  nodes.push({ id: 0, state: idle, via: 'idle', next: [], terminal: true });
-  byKey.set(stateKey(idle, relevant), 0);
+  nodeOf({ contentVersion: content.version, stack: [] }, undefined, 'idle');
   step(undefined, { type: 'start' }, 'start');
   const entryIntents = new Set<Intent>([
     ...content.global.interruptions.map((i) => i.intent),
@@ -176,7 +174,7 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
     if (!s?.choices) continue;
     for (const c of s.choices) {
       choicesTaken.add(`${top.dialog}.${top.step}.${c.id}`);
-      step(id, { type: 'choice', id: c.id }, `${top.dialog}.${top.step}[${c.id}]`);
+      step(id, { type: 'choice', id: c.id }, `${top.dialog}.${top.step}[${c.id}]`, true);
     }
     const where = `${top.dialog}.${top.step}`;
     if (probedSteps.has(where)) continue;

@@ -1,0 +1,97 @@
+/**
+ * `GET /chat`: a test page with Microsoft Web Chat (served from node_modules, no CDN, works
+ * offline) connected to the bot's local Direct Line, with a language switch and a
+ * "new conversation" button. Its texts come from `locales/<lang>/web-chat.json` and the
+ * language names from `system.json`. Mount in local mode only.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Router } from 'express';
+import type { Runtime } from '../../channel/types';
+import { LANGS, type Lang } from '../../nlu/types';
+
+export interface WebChatOptions {
+  /** Current content (for the page's texts), or null while it is not loaded. */
+  getRuntime: () => Runtime | null;
+  /** Language of the page when the browser's is not vi, fr or en. */
+  defaultLang: Lang;
+}
+
+/** Keys of `locales/<lang>/web-chat.json` the page shows. */
+const PAGE_KEYS = ['title', 'language', 'new_conversation', 'note'] as const;
+const ASSETS = join(import.meta.dirname, 'assets');
+
+/** Where the browser bundle of Web Chat is installed. */
+function findWebChatBundle(): string {
+  const entry = createRequire(import.meta.url).resolve('botframework-webchat');
+  return join(dirname(entry), '..', 'dist', 'webchat.js');
+}
+
+function readText(tree: unknown, path: string[]): string {
+  let node = tree;
+  for (const part of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === 'string' ? node : path.join('.');
+}
+
+/** The page's texts in every language, plus each language's own name. */
+export function collectPageTexts(runtime: Runtime): Record<Lang, Record<string, string>> {
+  const texts = {} as Record<Lang, Record<string, string>>;
+  for (const lang of LANGS) {
+    const locales = runtime.content.locales[lang] ?? {};
+    const page: Record<string, string> = {};
+    for (const key of PAGE_KEYS) page[key] = readText(locales['web-chat'], [key]);
+    page.language_name = readText(locales.system, ['language_names', lang]);
+    texts[lang] = page;
+  }
+  return texts;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The page; scripts are files (the page allows no inline script), texts a JSON data block. */
+function renderPage(texts: Record<Lang, Record<string, string>>, defaultLang: Lang): string {
+  const json = JSON.stringify(texts).replace(/</g, '\\u003c');
+  const languageButtons = LANGS.map((l) => `<button type="button" data-lang="${l}" lang="${l}" aria-pressed="false">${escapeHtml(texts[l].language_name ?? l)}</button>`).join('');
+  return `<!doctype html>
+<html lang="${defaultLang}" data-default-lang="${defaultLang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(texts[defaultLang].title ?? '')}</title>
+<link rel="stylesheet" href="/chat/chat.css">
+</head><body>
+<header><h1 id="title"></h1>
+<div class="controls"><span id="language-label"></span>${languageButtons}<button type="button" id="new-conversation"></button></div>
+</header>
+<main id="webchat"></main>
+<footer id="note"></footer>
+<script type="application/json" id="texts">${json}</script>
+<script src="/chat/webchat.js"></script>
+<script src="/chat/chat.js"></script>
+</body></html>
+`;
+}
+
+/** Router serving `/chat`, `/chat/webchat.js`, `/chat/chat.js` and `/chat/chat.css`. */
+export function createWebChatRouter(options: WebChatOptions): Router {
+  const router = Router();
+  router.use('/chat', (_req, res, next) => {
+    res.set('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'");
+    res.set('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  router.get('/chat', (_req, res) => {
+    const runtime = options.getRuntime();
+    if (!runtime) return void res.status(503).type('text/plain').send('The content is not loaded (see the bot\'s log); fix it, then reload.');
+    res.set('Cache-Control', 'no-store').type('html').send(renderPage(collectPageTexts(runtime), options.defaultLang));
+  });
+  router.get('/chat/webchat.js', (_req, res) => {
+    res.sendFile(findWebChatBundle(), { maxAge: '1h' }, (error) => {
+      if (error && !res.headersSent) res.status(500).type('text/plain').send('botframework-webchat is not installed: run npm install.');
+    });
+  });
+  for (const file of ['chat.js', 'chat.css']) {
+    router.get(`/chat/${file}`, (_req, res) => res.sendFile(join(ASSETS, file)));
+  }
+  return router;
+}

@@ -1,0 +1,66 @@
+/**
+ * The turn processor over the real content, engine, recogniser and scanner: the paths the
+ * platform owns (first contact, numbered lists, language persistence) with the real dialogs.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTranslator } from '../../src/channel/create-translator';
+import { loadRuntime } from '../../src/channel/load-runtime';
+import { loadSystemTexts } from '../../src/channel/system-texts';
+import { createTurnProcessor, type TurnProcessor } from '../../src/channel/turn-processor';
+import type { InboundActivity, Runtime } from '../../src/channel/types';
+import { advance } from '../../src/engine/advance';
+import { createMemoryStore } from '../../src/storage/memory-store';
+import { captureLogs } from '../helpers/capture-logs';
+
+let runtime: Runtime;
+let processor: TurnProcessor;
+let t: (key: string, lang: 'vi' | 'fr' | 'en') => string;
+const system = loadSystemTexts(process.cwd());
+
+beforeAll(() => {
+  const loaded = loadRuntime(process.cwd());
+  if (!loaded.runtime) throw new Error(`content has errors: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
+  runtime = loaded.runtime;
+  processor = createTurnProcessor({
+    getRuntime: () => runtime, advance, store: createMemoryStore(), logger: captureLogs().logger, defaultLang: 'vi', system,
+  });
+  t = createTranslator(runtime.content.locales, system, runtime.content.variables);
+}, 60_000);
+
+let n = 0;
+function user(channelId: string, locale = 'vi-VN') {
+  const conversation = { id: `real-${++n}` } as InboundActivity['conversation'];
+  const from = { id: `real-user-${n}`, name: 'x' };
+  return async (fields: Partial<InboundActivity>) =>
+    (await processor.processActivity({ type: 'message', channelId, conversation, from, recipient: { id: 'bot', name: 'bot' }, locale, ...fields })).replies;
+}
+
+describe('channel layer over the real content', () => {
+  it('answers a first message that signals danger with the welcome and the danger numbers', async () => {
+    const say = user('webchat');
+    const replies = (await say({ text: 'cứu tôi với, tôi bị nhốt, họ đánh tôi' })).map((r) => r.text);
+    expect(replies[0]).toBe(t('welcome:intro.text', 'vi'));
+    expect(replies).toContain(t('danger:numbers.call_now', 'vi'));
+  });
+
+  it('offers the language choice as a numbered list on a channel without buttons, and "3" picks English', async () => {
+    const say = user('sms');
+    const welcome = await say({ text: 'xin chào' });
+    const list = welcome.at(-1)?.text ?? '';
+    expect(list).toMatch(/^1\. .+\n2\. .+\n3\. .+/);
+    expect(list).toContain(system.vi.choice_hint);
+    const next = await say({ text: '3' });
+    expect(next.map((r) => r.text)).toContain(t('menu:intro.text', 'en'));
+  });
+
+  it('keeps the language across turns and renders shared variables (no {{ }} left)', async () => {
+    const say = user('emulator', 'en-US');
+    await say({ text: 'hello' });
+    const afterTap = await say({ value: { choice: 'fr' }, text: 'Français' });
+    expect(afterTap.map((r) => r.text)).toContain(t('menu:intro.text', 'fr'));
+    const help = await say({ text: 'je suis en danger, aidez-moi' });
+    const texts = help.map((r) => r.text ?? '');
+    expect(texts).toContain(t('danger:numbers.call_now', 'fr'));
+    texts.forEach((text) => expect(text).not.toMatch(/{{|}}/));
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Floors of issue 4 on the real development set, with the real training files.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRecogniser, loadTrainingPhrases } from '../../src/nlu/create-recogniser';
+import { evaluate, readLabelledRows, type EvalReport, type LabelledRow } from '../../src/nlu/evaluate';
+import { fold } from '../../src/nlu/normalise';
+import { INTENTS, LANGS } from '../../src/nlu/types';
+
+const DEV = 'test/nlu/dev.tsv';
+let rows: LabelledRow[];
+let report: EvalReport;
+let strict: EvalReport;
+
+beforeAll(() => {
+  rows = readLabelledRows(DEV);
+  const nlu = createRecogniser('dialogs/intents');
+  report = evaluate(nlu, rows);
+  strict = evaluate(nlu, rows, 'other');
+});
+
+describe('the development set itself', () => {
+  it('has at least 20 messages per intent per language', () => {
+    for (const lang of LANGS) {
+      for (const intent of INTENTS) {
+        expect(rows.filter((r) => r.lang === lang && r.intent === intent).length, `${lang}/${intent}`).toBeGreaterThanOrEqual(20);
+      }
+    }
+  });
+
+  it('copies no training phrase (compared after folding) and has no duplicates', () => {
+    const training = new Set(loadTrainingPhrases('dialogs/intents').map((p) => fold(p.text)));
+    const seen = new Set<string>();
+    const copied = rows.filter((r) => training.has(fold(r.text))).map((r) => `${DEV}:${r.line} ${r.text}`);
+    const repeated = rows.filter((r) => seen.size === seen.add(fold(r.text)).size).map((r) => `${DEV}:${r.line} ${r.text}`);
+    expect(copied).toEqual([]);
+    expect(repeated).toEqual([]);
+  });
+});
+
+describe('recogniser on the development set', () => {
+  it('is at least 95% accurate overall and 93% in each language', () => {
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
+    for (const lang of LANGS) expect(report.byLanguage[lang], lang).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('never misses danger', () => {
+    const missed = report.items.filter((it) => it.intent === 'danger' && it.predictedIntent !== 'danger').map((it) => it.text);
+    expect(missed).toEqual([]);
+  });
+
+  it('keeps unknown precision and recall at 85% or more', () => {
+    expect(report.intents.unknown.precision).toBeGreaterThanOrEqual(0.85);
+    expect(report.intents.unknown.recall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('replies in the right language at least 97% of the time and rarely switches wrongly', () => {
+    expect(report.languageAccuracy).toBeGreaterThanOrEqual(0.97);
+    expect(report.languageConfident.accuracy).toBeGreaterThanOrEqual(0.99);
+    expect(report.languageConfident.share).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('identifies the language from the text even when the user language is always wrong', () => {
+    expect(strict.languageAccuracy).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('reports items in input order with finite scores', () => {
+    expect(report.items.map((it) => it.text)).toEqual(rows.map((r) => r.text));
+    for (const it of report.items) expect(Number.isFinite(it.score) && it.score >= 0 && it.score <= 1).toBe(true);
+  });
+});

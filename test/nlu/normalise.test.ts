@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { fold, foldPlain, toNfc } from '../../src/nlu/normalise';
+
+describe('toNfc', () => {
+  it('composes decomposed Vietnamese', () => {
+    const decomposed = 'Không được'.normalize('NFD');
+    expect(decomposed).not.toBe('Không được');
+    expect(toNfc(decomposed)).toBe('Không được');
+  });
+});
+
+describe('fold', () => {
+  it('matches a choice label typed without diacritics, in teencode or with noise', () => {
+    const label = fold('Không');
+    for (const typed of ['khong', 'KHÔNG', 'ko', 'Ko!!', ' kg ', 'Không'.normalize('NFD'), 'hok 😅']) {
+      expect(fold(typed)).toBe(label);
+    }
+  });
+
+  it('treats composed, decomposed and mixed Vietnamese the same', () => {
+    const composed = 'Tôi bị giữ hộ chiếu ở Campuchia';
+    const decomposed = composed.normalize('NFD');
+    const mixed = composed.slice(0, 10) + composed.slice(10).normalize('NFD');
+    expect(mixed).not.toBe(composed);
+    expect(fold(decomposed)).toBe(fold(composed));
+    expect(fold(mixed)).toBe(fold(composed));
+    expect(fold(composed)).toBe('toi bi giu ho chieu o campuchia');
+  });
+
+  it('maps đ to d and ligatures to letters', () => {
+    expect(fold('Đi làm được không')).toBe('di lam duoc khong');
+    expect(fold('sœur')).toBe('soeur');
+  });
+
+  it('expands unambiguous teencode and leaves ambiguous words alone', () => {
+    expect(fold('e ko bik lm j dc')).toBe('e khong biet lam gi duoc');
+    expect(fold('lương 1 tỷ')).toBe('luong 1 ty');
+    expect(fold('ừ')).toBe('u');
+  });
+
+  it('squeezes letters repeated three times or more, keeping real double letters', () => {
+    expect(fold('cứuuuuu')).toBe('cuu');
+    expect(fold('helloooo')).toBe('helloo');
+    expect(fold('cuu toi')).toBe('cuu toi');
+  });
+
+  it('drops emoji and punctuation but keeps apostrophes inside words and digits', () => {
+    expect(fold("On m'a pris mon passeport!!! 😭😭")).toBe("on m'a pris mon passeport");
+    expect(fold('lương 1500$/tháng')).toBe('luong 1500 thang');
+    expect(foldPlain("'quoted'")).toBe('quoted');
+  });
+});
