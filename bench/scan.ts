@@ -51,3 +51,16 @@ console.log(`ad length: ${AD_LENGTH} characters, ${ROUNDS} scans over ${samples.
 console.log(`ms per scan: mean ${mean.toFixed(3)}  p50 ${quantile(times, 0.5).toFixed(3)}  p99 ${quantile(times, 0.99).toFixed(3)}  max ${(times[times.length - 1] ?? 0).toFixed(3)}`);
 console.log(`scans per second: ${Math.round((ROUNDS / total) * 1000)}`);
 console.log(`target: p99 under 5 ms -> ${quantile(times, 0.99) < 5 ? 'met' : 'NOT met'}`);
+
+// Adversarial inputs: long runs that make careless regular expressions backtrack.
+const adversarial: Array<[string, string]> = [
+  ['100k "@" then letters', '@'.repeat(50_000) + 'a'.repeat(50_000)],
+  ['100k digits', '0'.repeat(100_000)],
+  ['120k "1 000 "', '1 000 '.repeat(20_000)],
+  ['140k "bao ve "', 'bao ve '.repeat(20_000)],
+];
+for (const [name, text] of adversarial) {
+  const t = performance.now();
+  scanner.scan(text);
+  console.log(`adversarial ${name}: ${(performance.now() - t).toFixed(1)} ms`);
+}

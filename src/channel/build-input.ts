@@ -1,7 +1,7 @@
 /** Activity -> engine input: button payloads, NFC text, recognition and (for long texts) the offer scan. */
 import type { ConversationState, Content, EngineInput } from '../engine/types';
 import { toNfc } from '../nlu/normalise';
-import type { Lang, Recognition } from '../nlu/types';
+import { INTENTS, type Intent, type Lang, type Recognition } from '../nlu/types';
 import type { InboundActivity, Runtime } from './types';
 
 /** Texts at least this long are scanned as a possible job offer. */
@@ -24,6 +24,17 @@ export function readChoicePayload(activity: InboundActivity): string | undefined
 }
 
 /**
+ * The intent of a menu command (`value: { intent: name }`), as sent by a channel's persistent
+ * menu or a deep link; only catalogue intents count.
+ */
+export function readIntentPayload(activity: InboundActivity): Intent | undefined {
+  const value: unknown = activity.value;
+  if (!value || typeof value !== 'object' || !('intent' in value)) return undefined;
+  const intent = (value as { intent: unknown }).intent;
+  return (INTENTS as readonly unknown[]).includes(intent) ? (intent as Intent) : undefined;
+}
+
+/**
  * Turns a message activity into an engine input.
  * @param userLang the user's language (kept by the recogniser when the text is too short to tell).
  * @param state current conversation state (a step expecting an offer always gets the scan).
@@ -36,6 +47,8 @@ export function buildMessageInput(
 ): MessageInput {
   const choice = readChoicePayload(activity);
   if (choice) return { input: { type: 'choice', id: choice } };
+  const intent = readIntentPayload(activity);
+  if (intent) return { input: { type: 'intent', intent } };
   const text = toNfc(typeof activity.text === 'string' ? activity.text : '').trim();
   if (text === '') return { input: { type: 'intent', intent: 'unknown' } };
   const recognition = runtime.recogniser.recognise(text, userLang);

@@ -8,13 +8,25 @@ import { getStateKeys } from './state-keys';
 import { isHandledActivity, type TurnProcessor } from './turn-processor';
 import type { InboundActivity, OutboundActivity } from './types';
 
-/** Sends replies; a channel that cannot be reached is logged, never thrown into the turn. */
+/**
+ * Longest wait for the channel (serviceUrl) to accept a turn's replies, its own retries of
+ * 429/5xx included. A channel that hangs must not hold the conversation's turn lock forever.
+ */
+export const REPLY_TIMEOUT_MS = 10_000;
+
+/** Sends replies; a channel that cannot be reached or hangs is logged, never thrown into the turn. */
 async function sendReplies(context: TurnContext, replies: OutboundActivity[], logger: Logger): Promise<void> {
   if (replies.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`channel did not accept the replies within ${REPLY_TIMEOUT_MS} ms`), { name: 'ReplyTimeoutError' })), REPLY_TIMEOUT_MS);
+  });
   try {
-    await context.sendActivities(replies);
+    await Promise.race([context.sendActivities(replies), timeout]);
   } catch (error) {
     logger.warn({ error: nameError(error), channel: context.activity.channelId }, 'replies not delivered');
+  } finally {
+    clearTimeout(timer);
   }
 }
 

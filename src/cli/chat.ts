@@ -7,11 +7,12 @@ import { resolve } from 'node:path';
 import { CHAT_HELP } from '../chat/chat-session';
 import { createLocalBot, loadLocalContent, readLanguageNames } from '../chat/local-bot';
 import { parseChatArgs } from '../chat/parse-args';
-import { runTerminalChat } from '../chat/run-terminal';
+import { exitOnClosedOutput, runTerminalChat } from '../chat/run-terminal';
 
 const USAGE = 'usage: npm run chat -- [--lang vi|fr|en] [--dialog ID] [--content DIR]';
 
 async function main(): Promise<void> {
+  exitOnClosedOutput(process.stdout);
   const args = parseChatArgs(process.argv.slice(2));
   if (args.help) {
     process.stdout.write(`${USAGE}\n${CHAT_HELP.join('\n')}\n`);

@@ -12,7 +12,7 @@ import { createLocalBot, loadLocalContent, readLanguageNames, type LoadedContent
 import { parseChatArgs, type ChatArgs } from '../chat/parse-args';
 import { createTranscriptRecorder } from '../chat/record-transcript';
 import { replayTranscript } from '../chat/replay-transcript';
-import { runTerminalChat } from '../chat/run-terminal';
+import { exitOnClosedOutput, runTerminalChat } from '../chat/run-terminal';
 import { formatTranscript, readTranscript } from '../chat/transcript-file';
 
 const USAGE = [
@@ -53,6 +53,7 @@ async function replay(files: string[], content: LoadedContent): Promise<boolean>
 }
 
 async function main(): Promise<void> {
+  exitOnClosedOutput(process.stdout);
   const args = parseChatArgs(process.argv.slice(2));
   const files = args.files;
   if (args.help || (!args.fromChat && files.length === 0)) {

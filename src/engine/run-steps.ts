@@ -17,12 +17,17 @@ export type StartMode =
   /** Run on top; continue at the current step's `next` when it ends (`call`). */
   | 'next';
 
-/** Starts `dialogId` at its start step. */
+/**
+ * Starts `dialogId` at its start step. The main menu (`_global.menu`) always starts on an
+ * empty stack, whatever `mode` says: a "Main menu" button or the menu interruption is a new
+ * start, so no interrupted question stays underneath to come back later.
+ */
 export function startDialog(turn: Turn, dialogId: string, mode: StartMode, extraVars: Record<string, VarValue> = {}): void {
   const dialog = turn.content.dialogs[dialogId];
   if (!dialog) throw new Error(`engine: dialog '${dialogId}' does not exist; the content should not have passed validation`);
   const stack = turn.state.stack;
   let resume: Frame['resume'];
+  if (dialogId === turn.content.global.menu) mode = 'clear';
   if (mode === 'clear') stack.length = 0;
   if (mode === 'replace') resume = stack.pop()?.resume;
   if (mode === 'reask' || mode === 'next') resume = stack.length > 0 ? mode : undefined;
@@ -34,7 +39,7 @@ export function startDialog(turn: Turn, dialogId: string, mode: StartMode, extra
   enterStep(turn, dialog.start);
 }
 
-/** Goes to a target of the current dialog: a step, or another dialog (which replaces it). */
+/** Goes to a target of the current dialog: a step, or another dialog (which replaces it; the menu clears every open dialog). */
 export function goTo(turn: Turn, target: Target): void {
   if ('dialog' in target) startDialog(turn, target.dialog, 'replace');
   else enterStep(turn, target.step);
@@ -46,7 +51,12 @@ export function currentStep(turn: Turn): Step | undefined {
   return frame ? turn.content.dialogs[frame.dialog]?.steps[frame.step] : undefined;
 }
 
-/** Enters a step of the innermost dialog: set, effect, say, then its way forward. */
+/**
+ * Enters a step of the innermost dialog: set, effect, say, then its way forward.
+ * A step with `effect: delete_data` ends the whole conversation after its texts (stack
+ * cleared, `end` output): the channel deletes all state that turn, so no caller or
+ * interrupted question may continue.
+ */
 export function enterStep(turn: Turn, stepId: string): void {
   const frame = topFrame(turn)!;
   const step = turn.content.dialogs[frame.dialog]?.steps[stepId];
@@ -60,7 +70,11 @@ export function enterStep(turn: Turn, stepId: string): void {
   Object.assign(frame.vars, step.set);
   if (step.effect === 'delete_data') turn.outputs.push({ type: 'delete_data' });
   say(turn, frame, step.say);
-  if (step.choices) showChoices(turn, frame, step);
+  if (step.effect === 'delete_data') {
+    turn.events.push({ type: 'dialog_completed', dialog: frame.dialog, vars: { ...frame.vars } });
+    endConversation(turn);
+  }
+  else if (step.choices) showChoices(turn, frame, step);
   else if (step.call !== undefined) startDialog(turn, step.call, 'next');
   else if (step.next) goTo(turn, step.next);
   else if (step.branch) {
@@ -86,8 +100,7 @@ export function endDialog(turn: Turn): void {
   turn.events.push({ type: 'dialog_completed', dialog: frame.dialog, vars: { ...frame.vars } });
   const parent = topFrame(turn);
   if (!parent || !frame.resume) {
-    turn.state.stack.length = 0;
-    turn.outputs.push({ type: 'end' });
+    endConversation(turn);
     return;
   }
   if (frame.resume === 'reask') {
@@ -97,6 +110,12 @@ export function endDialog(turn: Turn): void {
   const next = currentStep(turn)?.next;
   if (next) goTo(turn, next);
   else endDialog(turn);
+}
+
+/** Closes every open dialog and outputs `end`: the conversation is idle. */
+function endConversation(turn: Turn): void {
+  turn.state.stack.length = 0;
+  turn.outputs.push({ type: 'end' });
 }
 
 /** Outputs the texts of `items` whose condition holds; `each: scan_flags` repeats per flag. */

@@ -12,6 +12,8 @@ import { loadIntentFiles } from './load-intents';
 import { LogBayes } from './log-bayes';
 import { fold, toNfc } from './normalise';
 import { looksLikeJobAd } from './job-ad';
+import { NAVIGATION_PHRASES } from './lexicons';
+import { Vocabulary } from './vocabulary';
 import { INTENTS, type Intent, type Lang, type Recognition, type Recogniser } from './types';
 
 /** Tunable constants of the classifier (defaults tuned on test/nlu/dev.tsv). */
@@ -23,6 +25,12 @@ export interface RecogniserOptions {
   /** Sharpness of the softmax over length-normalised log likelihoods. */
   temperature: number;
 }
+
+/**
+ * Confidence reported for `unknown` when the message is a short answer, a navigation word or off
+ * the bot's topics: sure enough that no catalogue intent is meant.
+ */
+export const OFF_TOPIC_SCORE = 0.9;
 
 /** Default options. */
 export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6 };
@@ -78,6 +86,7 @@ export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Par
   const languages = new LanguageIdentifier(folded);
   const model = new LogBayes(INTENTS, folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) })), { alpha, temperature });
   const exact = indexExactPhrases(folded);
+  const vocabulary = new Vocabulary(folded.map((p) => ({ intent: p.intent, words: intentTokens(p.folded) })));
 
   return {
     recognise(raw: string, userLang: Lang): Recognition {
@@ -98,6 +107,12 @@ export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Par
       if (looksLikeJobAd(f, words.length)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
       const known = exact.get(words.join(' '));
       if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
+      // "oui", "next", "tiếp theo": answers and button words, left to the engine's choice matching.
+      if (answer || NAVIGATION_PHRASES.has(words.join(' '))) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
+      // Nonsense and other topics: the classifier's guess rests on stray character n-grams.
+      if (vocabulary.isOffTopic(words)) {
+        return hasDangerCue(f) ? { ...base, intent: 'danger', score: probOf('danger') } : { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
+      }
       const trusted = top.prob >= threshold && top.label !== 'unknown';
       // Danger is never `unknown`: an unsure guess of danger, or any danger cue, stays danger.
       if (!trusted && (top.label === 'danger' || hasDangerCue(f))) return { ...base, intent: 'danger', score: probOf('danger') };

@@ -21,6 +21,17 @@ export const ANSWER_PHRASES: Readonly<Record<Answer, readonly string[]>> = {
   ],
 };
 
+/**
+ * Whole-message navigation words: "next", "more", "back" and the like are button labels, matched as
+ * labels by the engine; as free text they name no intent of the catalogue (a training phrase wins:
+ * "back" is a way to ask for the menu).
+ */
+export const NAVIGATION_PHRASES: ReadonlySet<string> = new Set([
+  'next', 'next one', 'continue', 'go on', 'more', 'tell me more', 'show more', 'see more', 'previous', 'go back', 'back',
+  'tiep', 'tiep theo', 'tiep di', 'tiep tuc', 'xem tiep', 'ke tiep', 'cau tiep', 'them', 'xem them', 'nua', 'quay lai', 'lui', 'lui lai', 'truoc', 'cau truoc',
+  'suivant', 'suite', 'la suite', 'continuer', 'continue', 'plus', 'encore', 'en savoir plus', 'voir plus', 'retour', 'precedent', 'revenir',
+]);
+
 /** Words ignored around an answer ("oui merci", "da vang a"). */
 export const ANSWER_FILLERS: ReadonlySet<string> = new Set(['a', 'ah', 'nhe', 'nha', 'ak', 'please', 'merci', 'thanks', 'ban', 'em', 'anh', 'chi', 'oi', 'thi', 'roi', 'nua', 'really', 'vraiment', 'je', 'i']);
 

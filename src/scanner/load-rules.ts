@@ -3,9 +3,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../script/diagnostic';
+import { parseYamlSource } from '../script/source-file';
 import { checkRules, checkValues } from './rules-checks';
 import { RULE_FILES, type RuleFileName, type ScannerRules } from './rules-schema';
 import { diagnoseAt, type YamlSource } from './yaml-location';
@@ -48,27 +48,21 @@ function readRuleFile(
     diagnostics.push({ severity: 'error', file: shown, line: 1, col: 1, path: '', message: `missing rule file (expected: ${Object.keys(RULE_FILES).join(', ')})` });
     return undefined;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false });
-  const src: YamlSource = { file: shown, doc, lineCounter };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-      diagnostics.push({ severity: 'error', file: shown, line: pos.line, col: pos.col, path: '', message: `YAML syntax: ${e.message.split('\n')[0]}` });
-    }
-    return { src };
-  }
-  const raw: unknown = doc.toJS();
+  const parsed = parseYamlSource(shown, readFileSync(path, 'utf8'));
+  diagnostics.push(...parsed.diagnostics);
+  const src = parsed.source;
+  if (!src) return undefined;
+  const raw = src.data;
   diagnostics.push(...checkValues(raw, src));
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+  const checked = schema.safeParse(raw);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
       const ipath = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       diagnostics.push(diagnoseAt(src, ipath, 'error', describeIssue(issue, getValue(raw, ipath))));
     }
     return { src };
   }
-  return { src, data: parsed.data };
+  return { src, data: checked.data };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { RuleFileName, ScannerRules } from './rules-schema';
 import { FLAG_IDS } from './types';
 import { diagnoseAt, type YamlPath, type YamlSource } from './yaml-location';
 
-type Report = (path: YamlPath, severity: Diagnostic['severity'], message: string) => void;
+type Report = (path: YamlPath, severity: Diagnostic['severity'], message: string, part?: 'key' | 'value') => void;
 
 const KNOWN_FLAGS = FLAG_IDS.join(', ');
 
@@ -59,7 +59,7 @@ function walk(value: unknown, path: YamlPath, report: Report): void {
 function checkFlagIds(rules: ScannerRules, at: (f: RuleFileName) => Report): void {
   const known = new Set<string>(FLAG_IDS);
   for (const [id, rule] of Object.entries(rules.flags.flags)) {
-    if (!known.has(id)) at('flags.yaml')(['flags', id], 'error', `unknown flag id '${id}' (known: ${KNOWN_FLAGS})`);
+    if (!known.has(id)) at('flags.yaml')(['flags', id], 'error', `unknown flag id '${id}' (known: ${KNOWN_FLAGS})`, 'key');
     if (rule.routes && id !== 'destination') at('flags.yaml')(['flags', id, 'routes'], 'error', "'routes' is only read for flag 'destination'");
   }
   for (const id of FLAG_IDS) {
@@ -67,7 +67,7 @@ function checkFlagIds(rules: ScannerRules, at: (f: RuleFileName) => Report): voi
     if (rules.risk.weights[id] === undefined) at('risk.yaml')(['weights'], 'error', `missing weight for flag '${id}'`);
   }
   for (const id of Object.keys(rules.risk.weights)) {
-    if (!known.has(id)) at('risk.yaml')(['weights', id], 'error', `unknown flag id '${id}' (known: ${KNOWN_FLAGS})`);
+    if (!known.has(id)) at('risk.yaml')(['weights', id], 'error', `unknown flag id '${id}' (known: ${KNOWN_FLAGS})`, 'key');
   }
   rules.risk.combos.forEach((combo, i) =>
     combo.flags.forEach((id, j) => {
@@ -100,16 +100,16 @@ function checkCurrencies(rules: ScannerRules, report: Report): void {
  */
 export function checkValues(raw: unknown, src: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  walk(raw, [], (path, severity, message) => out.push(diagnoseAt(src, path, severity, message)));
+  walk(raw, [], (path, severity, message, part) => out.push(diagnoseAt(src, path, severity, message, part)));
   return out;
 }
 
 /** Checks across fields and files, on rules whose files all match their schemas. */
 export function checkRules(rules: ScannerRules, sources: Map<RuleFileName, YamlSource>): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (file: RuleFileName): Report => (path, severity, message) => {
+  const at = (file: RuleFileName): Report => (path, severity, message, part) => {
     const src = sources.get(file);
-    if (src) out.push(diagnoseAt(src, path, severity, message));
+    if (src) out.push(diagnoseAt(src, path, severity, message, part));
   };
   checkFlagIds(rules, at);
   checkCurrencies(rules, at('pay.yaml'));

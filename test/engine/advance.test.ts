@@ -151,6 +151,24 @@ describe('advance', () => {
     expect(r.state.stack.map((f) => f.dialog)).toEqual(['welcome']);
   });
 
+  it('the "Main menu" button of an interruption leaves only the menu open', () => {
+    const r = play([...toMenu, { type: 'choice', id: 'check_offer' }, { type: 'intent', intent: 'about' }, { type: 'choice', id: 'menu' }]);
+    expect(r.state.stack.map((f) => f.dialog)).toEqual(['menu']);
+    expect(r.state.stack[0]?.resume).toBeUndefined();
+  });
+
+  it('"yes" to delete my data closes every dialog, even one that called delete-data', () => {
+    const r = play([...toMenu, { type: 'choice', id: 'check_offer' }, { type: 'intent', intent: 'delete_data' }, { type: 'choice', id: 'yes' }]);
+    expect(describeOutputs(r.outputs)).toEqual(['delete_data', 'delete-data:deleted.text', 'end']);
+    expect(r.state.stack).toEqual([]);
+    // a delete step reached through `call` ends the caller too
+    const called = structuredClone(content);
+    called.dialogs['quiz']!.steps['q1'] = { ...called.dialogs['quiz']!.steps['q1']!, choices: undefined, otherwise: undefined, call: 'delete-data', next: { step: 'q2' } };
+    const viaCall = play([...toMenu, { type: 'choice', id: 'quiz' }, { type: 'choice', id: 'yes' }], called);
+    expect(describeOutputs(viaCall.outputs)).toEqual(['delete_data', 'delete-data:deleted.text', 'end']);
+    expect(viaCall.state.stack).toEqual([]);
+  });
+
   it('a script that loops without asking fails with the place of the loop', () => {
     const loop = structuredClone(content) as Content & { dialogs: Record<string, { steps: Record<string, unknown> }> };
     (loop.dialogs['unknown']!.steps as Record<string, unknown>)['intro'] = { id: 'intro', say: [], set: {}, next: { step: 'intro' }, pos: { file: '', line: 1, col: 1 } };

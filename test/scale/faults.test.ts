@@ -129,4 +129,19 @@ describe('a failing or slow channel (serviceUrl)', () => {
     expect(askedQuestions(sink, conversationId).at(-1)).toBe(5);
     await bot.stop();
   }, 60_000);
+
+  it('ends a turn whose channel hangs within a bounded time, and the next turn of the conversation runs', async () => {
+    const bot = await startBot({ STORAGE_URL: redis.url });
+    const conversationId = `hang-${randomUUID()}`;
+    await goToFirstQuestion([bot.messagesUrl], sink, conversationId);
+    sink.failNext(1, 200, 120_000);
+    const started = Date.now();
+    const hung = await postActivity(bot.messagesUrl, buildActivity(sink.url, conversationId, { text: 'yes' }), 30_000);
+    expect(hung.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(10_000 + 2_000);
+    sink.failNext(0, 200);
+    await send(bot.messagesUrl, sink, conversationId, { text: 'no' });
+    expect(askedQuestions(sink, conversationId).at(-1)).toBe(3);
+    await bot.stop();
+  }, 60_000);
 });

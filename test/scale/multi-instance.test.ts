@@ -8,8 +8,7 @@ import { buildActivity, postActivity } from '../../bench/helpers/activities';
 import { startBotProcess, type BotProcess } from '../../bench/helpers/bot-process';
 import { startChannelSink, type ChannelSink } from '../../bench/helpers/channel-sink';
 import { askedQuestions, goToFirstQuestion, send, waitForQuestion } from './dialog-steps';
-import { createTestPrefix, SHARED_REDIS_URL } from './redis-server';
-import { openRedisConnection, waitForRedis } from '../../src/storage/redis-connection';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from './redis-server';
 
 const prefix = createTestPrefix('scale');
 let sink: ChannelSink;
@@ -26,10 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(bots.map((bot) => bot.stop()));
   await sink?.close();
-  const client = openRedisConnection({ url: SHARED_REDIS_URL });
-  await waitForRedis(client, 3000);
-  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await client.del(keys);
-  await client.close();
+  await deleteTestKeys(prefix);
 });
 
 /**

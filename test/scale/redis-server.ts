@@ -58,7 +58,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   await start();
   const stop = async (): Promise<void> => {
     const current = child;
-    if (!current || current.exitCode !== null) return;
+    if (!current || current.exitCode !== null || current.signalCode !== null) return;
     current.kill('SIGCONT');
     const exited = new Promise((resolve) => current.once('exit', resolve));
     current.kill('SIGKILL');
@@ -93,4 +93,13 @@ async function waitForPong(port: number): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+
+/** Deletes every key under `prefix` (afterAll of tests that write to the shared Redis). */
+export async function deleteTestKeys(prefix: string, url = SHARED_REDIS_URL): Promise<void> {
+  const client = createClient({ url });
+  client.on('error', () => undefined);
+  await client.connect();
+  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await client.del(keys);
+  await client.close();
 }

@@ -25,15 +25,15 @@ describe('validateScannerRules', () => {
   it('reports each problem of a broken rule folder with file, line and column', () => {
     const out = lines(BROKEN);
     expect(out).toContain(
-      "dialogs/scanner/flags.yaml:10:5  error    flags.fee: unknown flag id 'fee' (known: high_pay, no_experience, destination, chat_contact, travel_paid, tourist_visa, fees, urgency, vague_job, secrecy)",
+      "dialogs/scanner/flags.yaml:9:3  error    flags.fee: unknown flag id 'fee' (known: high_pay, no_experience, destination, chat_contact, travel_paid, tourist_visa, fees, urgency, vague_job, secrecy)",
     );
-    expect(out.find((l) => l.startsWith('dialogs/scanner/flags.yaml:17:16  error    flags.secrecy.patterns.0: bad regular expression'))).toBeDefined();
+    expect(out.find((l) => l.startsWith('dialogs/scanner/flags.yaml:17:16  error    flags.secrecy.patterns[0]: bad regular expression'))).toBeDefined();
     expect(out).toContain(
-      'dialogs/scanner/flags.yaml:20:21  error    flags.no_experience.phrases.vi.0: text is not in Unicode NFC form: retype it or save the file as NFC',
+      'dialogs/scanner/flags.yaml:20:21  error    flags.no_experience.phrases.vi[0]: text is not in Unicode NFC form: retype it or save the file as NFC',
     );
     expect(out.find((l) => l.startsWith("dialogs/scanner/pay.yaml:38:34  error    default_currency.fr: unknown currency 'EURO' (known: USD, VND, EUR"))).toBeDefined();
-    expect(out.find((l) => l.startsWith("dialogs/scanner/risk.yaml:14:9  error    weights.visa: unknown flag id 'visa'"))).toBeDefined();
-    expect(out.find((l) => l.startsWith("dialogs/scanner/risk.yaml:17:25  error    combos.0.flags.1: unknown flag id 'no_experiance'"))).toBeDefined();
+    expect(out.find((l) => l.startsWith("dialogs/scanner/risk.yaml:14:3  error    weights.visa: unknown flag id 'visa'"))).toBeDefined();
+    expect(out.find((l) => l.startsWith("dialogs/scanner/risk.yaml:17:25  error    combos[0].flags[1]: unknown flag id 'no_experiance'"))).toBeDefined();
     expect(out.filter((l) => l.includes(' error ')).length).toBe(6);
   });
 
@@ -64,6 +64,6 @@ describe('validateScannerRules', () => {
   });
 
   it('refuses to create a scanner from broken rules, naming the problems', () => {
-    expect(() => createScanner(join(BROKEN, 'dialogs', 'scanner'))).toThrow(/flags\.yaml:10:5 {2}error {4}flags\.fee: unknown flag id 'fee'/);
+    expect(() => createScanner(join(BROKEN, 'dialogs', 'scanner'))).toThrow(/flags\.yaml:9:3 {2}error {4}flags\.fee: unknown flag id 'fee'/);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { RedisTurnGate } from '../../src/storage/redis-gate';
 import { RedisStateStore } from '../../src/storage/redis-store';
 import { openRedisConnection, waitForRedis } from '../../src/storage/redis-connection';
-import { createTestPrefix, SHARED_REDIS_URL, startPrivateRedis } from '../scale/redis-server';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL, startPrivateRedis } from '../scale/redis-server';
 
 const filePrefix = createTestPrefix('gate');
 let prefixes = 0;
@@ -200,9 +200,4 @@ describe('Redis turn gate: Redis away', () => {
   });
 });
 
-afterAll(async () => {
-  const client = openRedisConnection({ url: SHARED_REDIS_URL });
-  await waitForRedis(client, 3000);
-  for await (const keys of client.scanIterator({ MATCH: `${filePrefix}*`, COUNT: 1000 })) if (keys.length) await client.del(keys);
-  await client.close();
-});
+afterAll(() => deleteTestKeys(filePrefix));

@@ -2,13 +2,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryRateLimiter, type RateLimiter } from '../../src/storage/rate-limit';
 import { RedisRateLimiter } from '../../src/storage/rate-limit-redis';
 import { closeRedisConnection, openRedisConnection, waitForRedis, type RedisConnection } from '../../src/storage/redis-connection';
-import { createTestPrefix, SHARED_REDIS_URL, startPrivateRedis } from '../scale/redis-server';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL, startPrivateRedis } from '../scale/redis-server';
 
 const prefix = createTestPrefix('rate');
 const connections: RedisConnection[] = [];
 afterAll(async () => {
-  const client = connections[0];
-  if (client) for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await client.del(keys);
+  await deleteTestKeys(prefix);
   await Promise.all(connections.map((c) => closeRedisConnection(c)));
 });
 

@@ -4,7 +4,7 @@ import { RedisStateStore } from '../../src/storage/redis-store';
 import { openRedisConnection, waitForRedis, type RedisConnection } from '../../src/storage/redis-connection';
 import { runWithFence, FencedWriteError } from '../../src/storage/redis-fence';
 import { describeStorageContract } from './storage-contract';
-import { createTestPrefix, SHARED_REDIS_URL, startPrivateRedis, type PrivateRedis } from '../scale/redis-server';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL, startPrivateRedis, type PrivateRedis } from '../scale/redis-server';
 
 const prefix = createTestPrefix('store');
 let counter = 0;
@@ -25,7 +25,7 @@ describe('Redis storage specifics', () => {
     await raw.connect();
   });
   afterAll(async () => {
-    for await (const keys of raw.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await raw.del(keys);
+    await deleteTestKeys(prefix);
     await raw.close();
   });
 
@@ -94,7 +94,7 @@ describe('Redis storage while Redis is away', () => {
   it('fails fast when the server is down, then works again after it restarts', async () => {
     const store = await openStore({ url: redis.url, commandTimeoutMs: 500 });
     await store.write({ k: { step: 'ask_fee' } });
-    await redis.remove();
+    await redis.stop();
     const started = Date.now();
     await expect(store.read(['k'])).rejects.toMatchObject({ name: 'StorageUnavailableError' });
     await expect(store.ping()).rejects.toMatchObject({ name: 'StorageUnavailableError' });

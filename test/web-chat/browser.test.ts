@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRuntime } from '../../src/channel/load-runtime';
 import { advance } from '../../src/engine/advance';
@@ -17,8 +17,19 @@ const CHROMIUM = '/usr/bin/chromium';
 const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
 if (!canRun) console.warn(`browser test skipped: ${CHROMIUM} is absent (apt-get install chromium); in CI it always runs`);
 
-/** First line of a text: Web Chat renders the rest on other lines. */
-const firstLine = (text: string) => text.split('\n')[0]!;
+/**
+ * A pattern for a bot text as Web Chat shows it: the first line only (the rest is another
+ * paragraph), with straight quotes turned typographic by its Markdown renderer.
+ */
+function shown(text: string): RegExp {
+  const escaped = text.split('\n')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace(/'/g, "['’]").replace(/"/g, '["“”]'));
+}
+
+/** A suggested-action button of Web Chat (not the live-region copy screen readers get). */
+function suggestedAction(chat: Locator, title: string): Locator {
+  return chat.locator('.webchat__suggested-actions__button', { hasText: title }).first();
+}
 
 let bot: TestBot;
 let browser: Browser;
@@ -48,16 +59,16 @@ describe.skipIf(!canRun)('web chat in Chromium', () => {
     await page.goto(`${bot.url}/chat?lang=en`);
     expect(await page.locator('#title').textContent()).toBe(readLocaleText('en', 'web-chat:title'));
     const chat = page.locator('#webchat');
-    await chat.getByText(firstLine(readLocaleText('en', 'welcome:intro.text'))).waitFor();
+    await chat.locator('.webchat__bubble__content', { hasText: shown(readLocaleText('en', 'welcome:intro.text')) }).first().waitFor();
 
-    await chat.getByRole('button', { name: 'Français', exact: true }).click();
-    await chat.getByText(readLocaleText('fr', 'menu:intro.text')).waitFor();
+    await suggestedAction(chat, 'Français').click();
+    await chat.locator('.webchat__bubble__content', { hasText: shown(readLocaleText('fr', 'menu:intro.text')) }).first().waitFor();
 
     const input = chat.getByRole('textbox');
     await input.fill("Je veux voir les signes d'alerte");
     await input.press('Enter');
-    await chat.getByText(readLocaleText('fr', 'warning-signs:pay.intro')).waitFor();
-    await chat.getByRole('button', { name: readLocaleText('fr', 'common:nav.next'), exact: true }).waitFor();
+    await chat.locator('.webchat__bubble__content', { hasText: shown(readLocaleText('fr', 'warning-signs:pay.intro')) }).first().waitFor();
+    await suggestedAction(chat, readLocaleText('fr', 'common:nav.next')).waitFor();
 
     mkdirSync(join(REPO_ROOT, 'test-output'), { recursive: true });
     mkdirSync(join(REPO_ROOT, 'docs', 'images'), { recursive: true });
@@ -67,13 +78,14 @@ describe.skipIf(!canRun)('web chat in Chromium', () => {
   }, 60_000);
 
   it('switches language from the header and starts a new conversation', async () => {
-    await page.locator('header').getByRole('button', { name: 'English', exact: true }).click();
-    expect(await page.locator('#new-conversation').textContent()).toBe(readLocaleText('en', 'web-chat:new_conversation'));
+    await page.locator('header').getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
+    expect(await page.locator('#new-conversation').textContent()).toBe(readLocaleText('vi', 'web-chat:new_conversation'));
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     const chat = page.locator('#webchat');
-    await chat.getByText(readLocaleText('en', 'language:choose.question')).waitFor();
+    await chat.locator('.webchat__bubble__content', { hasText: shown(readLocaleText('vi', 'language:choose.question')) }).first().waitFor();
 
     await page.locator('#new-conversation').click();
-    await chat.getByText(firstLine(readLocaleText('en', 'welcome:intro.text'))).waitFor();
-    expect(await chat.getByText(readLocaleText('fr', 'warning-signs:pay.intro')).count()).toBe(0);
+    await chat.locator('.webchat__bubble__content', { hasText: shown(readLocaleText('vi', 'welcome:intro.text')) }).first().waitFor();
+    expect(await chat.locator('.webchat__bubble__content', { hasText: shown(readLocaleText('fr', 'warning-signs:pay.intro')) }).count()).toBe(0);
   }, 60_000);
 });

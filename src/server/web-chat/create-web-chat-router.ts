@@ -58,6 +58,7 @@ function renderPage(texts: Record<Lang, Record<string, string>>, defaultLang: La
 <html lang="${defaultLang}" data-default-lang="${defaultLang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(texts[defaultLang].title ?? '')}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/chat/chat.css">
 </head><body>
 <header><h1 id="title"></h1>
