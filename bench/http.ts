@@ -21,6 +21,8 @@ import { driveLoad, type LoadResult } from './helpers/load-driver';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Comma-separated subset of phases to run (default all): echo, sqlite, redis-1, redis-3. */
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'echo,sqlite,redis-1,redis-3').split(','));
 
 /** A realistic conversation: 8 turns, taps and free text (English content). */
 const DIALOG: UserInput[] = [
@@ -94,17 +96,21 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
   const results: PhaseResult[] = [];
   try {
-    results.push(await runPhase('echo', sink, [() => startBotProcess({ entry: 'bench/echo-bot.ts' })]));
-    results.push(await runPhase('sqlite', sink, [() => startBotProcess({ env: { STORAGE_URL: `sqlite:${join(dir, 'bench.db')}` } })]));
-    results.push(await runPhase('redis-1', sink, [() => startBotProcess({ env: redisEnv })]));
-    results.push(await runPhase('redis-3', sink, [1, 2, 3].map(() => () => startBotProcess({ env: redisEnv }))));
+    const phases: [string, (() => Promise<BotProcess>)[]][] = [
+      ['echo', [() => startBotProcess({ entry: 'bench/echo-bot.ts' })]],
+      ['sqlite', [() => startBotProcess({ env: { STORAGE_URL: `sqlite:${join(dir, 'bench.db')}` } })]],
+      ['redis-1', [() => startBotProcess({ env: redisEnv })]],
+      ['redis-3', [1, 2, 3].map(() => () => startBotProcess({ env: redisEnv }))],
+    ];
+    for (const [name, starts] of phases) if (PHASES.has(name)) results.push(await runPhase(name, sink, starts));
   } finally {
     await sink.close();
     rmSync(dir, { recursive: true, force: true });
     await deleteKeys(prefix).catch(() => undefined);
   }
   printTable(results);
-  const [echo, sqlite, redis1, redis3] = results;
+  const byName = (name: string) => results.find((r) => r.name === name);
+  const [echo, sqlite, redis1, redis3] = ['echo', 'sqlite', 'redis-1', 'redis-3'].map(byName);
   if (echo && sqlite) {
     console.log(`sqlite / echo: throughput ${(sqlite.turnsPerSec / echo.turnsPerSec).toFixed(2)}× (target ≥ 0.85), p99 ${(sqlite.p99 / echo.p99).toFixed(2)}× (target ≤ 2)`);
   }

@@ -50,7 +50,8 @@ export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Tr
 
 /** One text as one or more message activities, split to the channel's maximum length. */
 export function renderText(text: string, profile: ChannelProfile): OutboundActivity[] {
-  return splitText(text, profile.maxLength).map((part) => ({ type: 'message', text: part }));
+  // Plain text: campaign texts are not Markdown ("2. ..." must not become "1.", line breaks must stay).
+  return splitText(text, profile.maxLength).map((part) => ({ type: 'message', text: part, textFormat: 'plain' }));
 }
 
 function renderChoices(
@@ -65,7 +66,7 @@ function renderChoices(
   if (!profile.suggestedActions) {
     const list = labels.map((label, index) => `${index + 1}. ${label}`).join('\n');
     const text = `${list}\n\n${translate('system:choice_hint', lang)}`;
-    activities.push(...renderText(text, profile).map((a) => ({ ...a, textFormat: 'plain' })));
+    activities.push(...renderText(text, profile));
     return;
   }
   const actions: CardAction[] = options.map((option, index) => toCardAction(option.id, labels[index] ?? option.id, profile));

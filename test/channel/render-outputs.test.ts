@@ -19,6 +19,12 @@ describe('renderOutputs', () => {
     expect(activities.map((a) => a.text)).toEqual(['Menu. Appelez le 111.']);
   });
 
+  it('sends texts as plain text, so Web Chat keeps "2." numbering and line breaks instead of reading Markdown', () => {
+    const { activities } = renderOutputs(WELCOME, 'vi', translate, getChannelProfile('webchat'));
+    expect(activities.length).toBeGreaterThan(0);
+    for (const activity of activities) expect(activity.textFormat).toBe('plain');
+  });
+
   it('attaches choices as suggested actions to the question on button channels', () => {
     const { activities } = renderOutputs(WELCOME, 'vi', translate, getChannelProfile('emulator'));
     expect(activities).toHaveLength(1);
