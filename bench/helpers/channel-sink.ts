@@ -72,7 +72,7 @@ export async function startChannelSink(): Promise<ChannelSink> {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `r${++nextId}` }));
   });
   server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 2048 }, resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const repliesOf = (id: string) => (replies.get(id) ?? []).filter((r) => r.type === 'message');
   return {

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
 import type { RateLimiter } from '../storage/rate-limit';
 import type { TurnGate } from '../storage/types';
+import { withTimeout } from '../util/with-timeout';
 import { getStateKeys } from './state-keys';
 import { isHandledActivity, type TurnProcessor } from './turn-processor';
 import type { InboundActivity, OutboundActivity } from './types';
@@ -17,16 +18,11 @@ export const REPLY_TIMEOUT_MS = 10_000;
 /** Sends replies; a channel that cannot be reached or hangs is logged, never thrown into the turn. */
 async function sendReplies(context: TurnContext, replies: OutboundActivity[], logger: Logger): Promise<void> {
   if (replies.length === 0) return;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`channel did not accept the replies within ${REPLY_TIMEOUT_MS} ms`), { name: 'ReplyTimeoutError' })), REPLY_TIMEOUT_MS);
-  });
+  const timedOut = () => Object.assign(new Error(`channel did not accept the replies within ${REPLY_TIMEOUT_MS} ms`), { name: 'ReplyTimeoutError' });
   try {
-    await Promise.race([context.sendActivities(replies), timeout]);
+    await withTimeout(context.sendActivities(replies), REPLY_TIMEOUT_MS, timedOut);
   } catch (error) {
     logger.warn({ error: nameError(error), channel: context.activity.channelId }, 'replies not delivered');
-  } finally {
-    clearTimeout(timer);
   }
 }
 

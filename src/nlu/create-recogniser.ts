@@ -2,6 +2,8 @@
  * The recogniser: normalisation, language identification, intent classification (log-space naive
  * Bayes on natural's tokenizer and n-grams), the danger rule layer, the job-ad rule, entities and
  * short answers. Trained at start-up from `dialogs/intents/<lng>.yaml`.
+ * Order of decision: danger rules, job ad, exact training phrase, short answer or navigation word
+ * (`unknown`), off-topic words (`unknown`, or danger on a danger cue), then the classifier.
  */
 import { formatDiagnostic } from '../script/diagnostic';
 import { isDanger, hasDangerCue } from './danger-rules';

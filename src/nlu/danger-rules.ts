@@ -24,7 +24,7 @@ const STRONG: readonly string[] = [
   // en
   'save me', 'save us', 'rescue (me|us|my)', 'trapped', 'locked (up|in|me)', 'held (against|captive|hostage)', 'hostage', 'kidnap',
   '(took|taken|confiscated|kept|holding|stole|take away) (away )?(my|our|his|her) (passport|documents|papers|phone)', 'passport (was |is |has been )?(taken|confiscated|held|kept|stolen)',
-  '(beat|beating|beaten|hit|hitting|tortur\\w*|electrocut\\w*) (me|us|him|her|them|people)', 'they (beat|hit|torture|threaten)',
+  '(beat|beats|beating|beaten|hit|hits|hitting|tortur\\w*|electrocut\\w*) (me|us|him|her|them|people)', 'they (beat|hit|torture|threaten)',
   "(can't|cannot|cant|can not|not allowed to|won't let me|wont let me|don't let me|dont let me) (leave|escape|go home|get out|go out)", 'ransom', 'sold (me|us|him|her|to)',
   'forced to (scam|work|cheat)', 'being held', 'escape from',
 ];

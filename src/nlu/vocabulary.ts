@@ -4,7 +4,6 @@
  * n-grams it can be very sure of it ("purple elephant" -> danger 0.96, "zzzz" -> quiz 1.00); the
  * vocabulary says whether the message's words were ever seen at all.
  */
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
 
 /** A word met in this many intents or more carries no intent ("ban", "la", "you"). */
 export const FUNCTION_WORD_SPREAD = 6;
@@ -24,8 +23,10 @@ export interface WordCounts {
 /** The training vocabulary: for each word, the intents whose phrases use it. */
 export class Vocabulary {
   private readonly spread = new Map<string, number>();
-  /** Content words by length, for typo matching. */
-  private readonly byLength = new Map<number, string[]>();
+  /** Content words with one letter removed ("thank" for "thanks"): a message word missing a letter. */
+  private readonly deletions = new Set<string>();
+  /** The same, keyed by the position of the removed letter: a message word with one letter replaced. */
+  private readonly substitutions = new Set<string>();
 
   /**
    * @param phrases training phrases as intent words (already folded and tokenised)
@@ -43,10 +44,12 @@ export class Vocabulary {
     }
     for (const [word, intents] of intentsOf) {
       this.spread.set(word, intents.size);
-      if (intents.size >= FUNCTION_WORD_SPREAD) continue;
-      const list = this.byLength.get(word.length) ?? [];
-      list.push(word);
-      this.byLength.set(word.length, list);
+      if (intents.size >= FUNCTION_WORD_SPREAD || word.length < MIN_FUZZY_LENGTH - 1) continue;
+      for (let i = 0; i < word.length; i++) {
+        const deleted = deleteAt(word, i);
+        this.deletions.add(deleted);
+        this.substitutions.add(`${i}:${deleted}`);
+      }
     }
   }
 
@@ -74,14 +77,28 @@ export class Vocabulary {
     return unseen > content + functional / 2;
   }
 
-  /** A content word at one edit (insertion, deletion, substitution or swap) from `word`. */
+  /**
+   * A content word at one edit (a letter added, missing, replaced, or two letters swapped) from
+   * `word`, found by lookups of its deletions (no scan of the vocabulary).
+   */
   private hasNearWord(word: string): boolean {
     if (word.length < MIN_FUZZY_LENGTH) return false;
-    for (let len = word.length - 1; len <= word.length + 1; len++) {
-      for (const candidate of this.byLength.get(len) ?? []) {
-        if (DamerauLevenshteinDistance(word, candidate) <= 1) return true;
-      }
+    if (this.deletions.has(word)) return true;
+    for (let i = 0; i < word.length; i++) {
+      const deleted = deleteAt(word, i);
+      if (this.isContentWord(deleted) || this.substitutions.has(`${i}:${deleted}`)) return true;
+      if (i + 1 < word.length && this.isContentWord(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))) return true;
     }
     return false;
   }
+
+  private isContentWord(word: string): boolean {
+    const spread = this.spread.get(word);
+    return spread !== undefined && spread < FUNCTION_WORD_SPREAD;
+  }
+}
+
+/** `word` without its letter at `i`. */
+function deleteAt(word: string, i: number): string {
+  return word.slice(0, i) + word.slice(i + 1);
 }

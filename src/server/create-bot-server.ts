@@ -17,6 +17,7 @@ import type { TurnGate } from '../storage/types';
 import { createApp } from './create-app';
 import { createInFlight } from './in-flight';
 import { createLocalTestRouters } from './web-chat/create-local-routers';
+import { withTimeout } from '../util/with-timeout';
 
 export interface BotServerOptions extends TurnDeps {
   auth: AdapterAuth;
@@ -47,15 +48,6 @@ export interface BotServer {
   close(): Promise<void>;
 }
 
-/** Resolves with `promise`'s value, or rejects after `ms`. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** Starts the bot's HTTP server; resolves once it listens. */
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
   const { logger, store } = options;
@@ -78,7 +70,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     ...(routers.length > 0 ? { routers } : {}),
     isReady: async () => {
       if (!options.getRuntime()) return false;
-      await withTimeout(store.ping(), options.readyTimeoutMs ?? 1_000);
+      await withTimeout(store.ping(), options.readyTimeoutMs ?? 1_000, () => new Error('storage did not answer the readiness ping in time'));
       return true;
     },
   });

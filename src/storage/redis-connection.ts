@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import { StorageUnavailableError } from './redis-errors';
+import { withTimeout } from '../util/with-timeout';
 
 export { StorageUnavailableError };
 
@@ -100,16 +101,10 @@ export async function runScript(client: RedisConnection, script: string, keys: s
  */
 export async function callRedis<T>(client: RedisConnection, operation: string, fn: () => Promise<T>): Promise<T> {
   const timeoutMs = commandTimeouts.get(client) ?? DEFAULT_COMMAND_TIMEOUT_MS;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StorageUnavailableError(operation, new RedisTimeoutError(timeoutMs))), timeoutMs);
-  });
   try {
-    return await Promise.race([fn(), deadline]);
+    return await withTimeout(fn(), timeoutMs, () => new StorageUnavailableError(operation, new RedisTimeoutError(timeoutMs)));
   } catch (err) {
     throw asUnavailable(operation, err);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

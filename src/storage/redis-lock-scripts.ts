@@ -28,6 +28,7 @@ if ARGV[1] == '1' then
   redis.call('SET', KEYS[1], 'pending:' .. ARGV[3], 'PX', ARGV[2])
 end
 redis.call('ZADD', KEYS[4], now + tonumber(ARGV[5]), ARGV[4])
+redis.call('PEXPIRE', KEYS[4], 3600000)
 local ticket = redis.call('INCR', KEYS[3])
 redis.call('PEXPIRE', KEYS[3], ARGV[6])
 redis.call('ZADD', KEYS[2], ticket, ARGV[3])
@@ -99,5 +100,6 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 3600000)
+redis.call('PEXPIRE', KEYS[1], 3600000)
 return 1
 `;

@@ -13,12 +13,13 @@ import type { StateStore } from './types';
 import { assertArgument, createEtag, deserialiseItem, EtagConflictError, listChanges, serialiseItem } from './etag';
 import { callRedis, closeRedisConnection, hashKey, openRedisConnection, runScript, type RedisConnection } from './redis-connection';
 import { FencedWriteError, readCurrentFence } from './redis-fence';
+import { isExpiringKey, readStateTtlMs } from './retention';
 
 /** Options of {@link RedisStateStore}. */
 export interface RedisStoreOptions {
   /** Prefix of every key this store writes (default `tf:`); tests use one per run. */
   prefix?: string;
-  /** Retention: an item expires this many seconds after its last write (default 30 days). */
+  /** Retention: personal state expires this many seconds after its last write (default 30 days); `analytics/…` aggregates are kept. */
   ttlSeconds?: number;
   /** Close the connection when the store is closed (default true). */
   ownsConnection?: boolean;
@@ -28,13 +29,13 @@ const BACKEND = 'Redis storage';
 const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
 
 const WRITE_SCRIPT = `
--- KEYS: fence (or any key), doneKey (or any key), items... ; ARGV: token, ttl, doneTtlMs, then (eTag, newETag, json) per item
+-- KEYS: fence (or any key), doneKey (or any key), items... ; ARGV: token, ttl, doneTtlMs, then (eTag, newETag, json, expires) per item
 local token = ARGV[1]
 if token ~= '' and redis.call('GET', KEYS[1]) ~= token then return -1 end
 local ttl = tonumber(ARGV[2])
 local n = #KEYS - 2
 for i = 1, n do
-  local expected = ARGV[(i - 1) * 3 + 4]
+  local expected = ARGV[(i - 1) * 4 + 4]
   if expected ~= '' and expected ~= '*' then
     local cur = redis.call('GET', KEYS[i + 2])
     if cur then
@@ -44,8 +45,12 @@ for i = 1, n do
   end
 end
 for i = 1, n do
-  local base = (i - 1) * 3 + 4
-  redis.call('SET', KEYS[i + 2], ARGV[base + 1] .. '\\n' .. ARGV[base + 2], 'EX', ttl)
+  local base = (i - 1) * 4 + 4
+  if ARGV[base + 3] == '1' then
+    redis.call('SET', KEYS[i + 2], ARGV[base + 1] .. '\\n' .. ARGV[base + 2], 'EX', ttl)
+  else
+    redis.call('SET', KEYS[i + 2], ARGV[base + 1] .. '\\n' .. ARGV[base + 2])
+  end
 end
 if ARGV[3] ~= '' then redis.call('SET', KEYS[2], 'done', 'PX', ARGV[3]) end
 return 0
@@ -90,9 +95,9 @@ export class RedisStateStore implements StateStore {
     const fence = readCurrentFence();
     const redisKeys = entries.map(([key]) => this.toRedisKey(key));
     const args = [fence?.token ?? '', String(this.ttlSeconds), fence?.doneKey ? String(fence.doneTtlMs ?? 86_400_000) : ''];
-    for (const [, item] of entries) {
+    for (const [key, item] of entries) {
       const eTag: unknown = item.eTag;
-      args.push(typeof eTag === 'string' ? eTag : '', createEtag(), serialiseItem(item));
+      args.push(typeof eTag === 'string' ? eTag : '', createEtag(), serialiseItem(item), isExpiringKey(key) ? '1' : '0');
     }
     const fenceKey = fence?.key ?? redisKeys[0]!;
     const doneKey = fence?.doneKey ?? redisKeys[0]!;
@@ -136,11 +141,10 @@ export interface RedisEnvSettings {
  * REDIS_KEY_PREFIX (default `tf:`); throws naming the variable when one is invalid.
  */
 export function readRedisEnv(env: NodeJS.ProcessEnv = process.env): RedisEnvSettings {
-  const days = Number(env.STATE_TTL_DAYS || 30);
+  const ttlMs = readStateTtlMs(env);
   const timeout = Number(env.REDIS_COMMAND_TIMEOUT_MS || 1000);
-  if (!(days > 0)) throw new Error(`STATE_TTL_DAYS must be a positive number of days, got '${env.STATE_TTL_DAYS}'. See .env.example.`);
   if (!(timeout > 0)) throw new Error(`REDIS_COMMAND_TIMEOUT_MS must be a positive number, got '${env.REDIS_COMMAND_TIMEOUT_MS}'. See .env.example.`);
-  return { ttlSeconds: Math.max(1, Math.round(days * 86400)), commandTimeoutMs: timeout, prefix: env.REDIS_KEY_PREFIX || 'tf:' };
+  return { ttlSeconds: Math.max(1, Math.round(ttlMs / 1000)), commandTimeoutMs: timeout, prefix: env.REDIS_KEY_PREFIX || 'tf:' };
 }
 
 /**

@@ -2,10 +2,10 @@
  * Floors of issue 4 on the real development set, with the real training files.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRecogniser, loadTrainingPhrases } from '../../src/nlu/create-recogniser';
+import { createRecogniser } from '../../src/nlu/create-recogniser';
 import { evaluate, readLabelledRows, type EvalReport, type LabelledRow } from '../../src/nlu/evaluate';
-import { fold } from '../../src/nlu/normalise';
-import { INTENTS, LANGS } from '../../src/nlu/types';
+import { LANGS } from '../../src/nlu/types';
+import { findCopies, findThinCells } from './labelled-set';
 
 const DEV = 'test/nlu/dev.tsv';
 let rows: LabelledRow[];
@@ -21,20 +21,11 @@ beforeAll(() => {
 
 describe('the development set itself', () => {
   it('has at least 20 messages per intent per language', () => {
-    for (const lang of LANGS) {
-      for (const intent of INTENTS) {
-        expect(rows.filter((r) => r.lang === lang && r.intent === intent).length, `${lang}/${intent}`).toBeGreaterThanOrEqual(20);
-      }
-    }
+    expect(findThinCells(rows, 20)).toEqual([]);
   });
 
   it('copies no training phrase (compared after folding) and has no duplicates', () => {
-    const training = new Set(loadTrainingPhrases('dialogs/intents').map((p) => fold(p.text)));
-    const seen = new Set<string>();
-    const copied = rows.filter((r) => training.has(fold(r.text))).map((r) => `${DEV}:${r.line} ${r.text}`);
-    const repeated = rows.filter((r) => seen.size === seen.add(fold(r.text)).size).map((r) => `${DEV}:${r.line} ${r.text}`);
-    expect(copied).toEqual([]);
-    expect(repeated).toEqual([]);
+    expect(findCopies(DEV, rows)).toEqual({ copied: [], repeated: [] });
   });
 });
 

@@ -51,6 +51,17 @@ describe('Redis storage specifics', () => {
     await store.close();
   });
 
+  it('keeps anonymous analytics aggregates beyond the retention period, and only them', async () => {
+    const store = await openStore({ ttlSeconds: 3600 });
+    await store.write({ 'analytics/daily/2026-11-29': { counts: { 'started|menu': 3 } }, 'conv/abc': { n: 1 } });
+    const keys: string[] = [];
+    for await (const batch of raw.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) keys.push(...batch);
+    const ttls = (await Promise.all(keys.map((key) => raw.ttl(key)))).sort((a, b) => a - b);
+    expect(ttls.filter((ttl) => ttl === -1)).toHaveLength(1);
+    expect(ttls.filter((ttl) => ttl > 3500)).not.toHaveLength(0);
+    await store.close();
+  });
+
   it('forgets state after the retention period', async () => {
     const store = await openStore({ ttlSeconds: 1 });
     await store.write({ short: { n: 1 } });

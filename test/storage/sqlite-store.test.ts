@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,37 @@ describe('SQLite storage on disk', () => {
     await store.write({ a: { n: 2 } });
     await expect(store.write({ b: { n: 1 }, a: { ...stale, n: 3 } })).rejects.toThrow(/eTag conflict/);
     expect(await store.read(['b'])).toEqual({});
+    await store.close();
+  });
+
+  it('forgets personal state after the retention period and erases it from the file, but keeps analytics', async () => {
+    const file = join(dir, 'retention.db');
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const day = 86_400_000;
+    const first = createSqliteStore(file, { ttlMs: 30 * day, now: () => clock });
+    await first.write({ 'conv/a': { step: 'ask_fee' }, 'user/a': { lang: 'fr' }, 'analytics/daily/2026-01-01': { n: 7 } });
+    clock += 29 * day;
+    expect(Object.keys(await first.read(['conv/a', 'user/a'])).sort()).toEqual(['conv/a', 'user/a']);
+    clock += 2 * day;
+    expect(await first.read(['conv/a', 'user/a'])).toEqual({});
+    expect(await first.read(['analytics/daily/2026-01-01'])).toHaveProperty(['analytics/daily/2026-01-01', 'n'], 7);
+    await first.close();
+    // Reopening purges: the expired rows are gone from the file itself, not only hidden.
+    const second = createSqliteStore(file, { ttlMs: 30 * day, now: () => clock });
+    await second.close();
+    const db = new Database(file, { readonly: true });
+    const keys = db.prepare('SELECT key FROM state ORDER BY key').all() as { key: string }[];
+    db.close();
+    expect(keys.map((row) => row.key)).toEqual(['analytics/daily/2026-01-01']);
+  });
+
+  it('treats an expired item as absent: a new write over it succeeds', async () => {
+    let clock = 0;
+    const store = createSqliteStore(join(dir, 'ghost.db'), { ttlMs: 1_000, now: () => clock });
+    await store.write({ 'conv/g': { n: 1 } });
+    clock = 5_000;
+    await expect(store.write({ 'conv/g': { n: 2, eTag: '*' } })).resolves.toBeUndefined();
+    expect(await store.read(['conv/g'])).toHaveProperty(['conv/g', 'n'], 2);
     await store.close();
   });
 

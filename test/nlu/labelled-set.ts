@@ -1,0 +1,25 @@
+/**
+ * Checks shared by the labelled evaluation sets (test/nlu/dev.tsv, test/nlu/holdout.tsv).
+ */
+import { loadTrainingPhrases } from '../../src/nlu/create-recogniser';
+import type { LabelledRow } from '../../src/nlu/evaluate';
+import { fold } from '../../src/nlu/normalise';
+import { INTENTS, LANGS } from '../../src/nlu/types';
+
+/** `lang/intent` pairs with fewer than `min` rows. */
+export function findThinCells(rows: readonly LabelledRow[], min: number): string[] {
+  return LANGS.flatMap((lang) => INTENTS.filter((intent) => rows.filter((r) => r.lang === lang && r.intent === intent).length < min).map((intent) => `${lang}/${intent}`));
+}
+
+/**
+ * Rows (as `file:line text`) that copy a training phrase or another set's row, or repeat a row of
+ * their own set, compared after folding.
+ */
+export function findCopies(file: string, rows: readonly LabelledRow[], others: readonly LabelledRow[] = []): { copied: string[]; repeated: string[] } {
+  const known = new Set([...loadTrainingPhrases('dialogs/intents').map((p) => fold(p.text)), ...others.map((r) => fold(r.text))]);
+  const seen = new Set<string>();
+  const at = (r: LabelledRow): string => `${file}:${r.line} ${r.text}`;
+  const copied = rows.filter((r) => known.has(fold(r.text))).map(at);
+  const repeated = rows.filter((r) => seen.size === seen.add(fold(r.text)).size).map(at);
+  return { copied, repeated };
+}
