@@ -21,6 +21,7 @@ export interface RenderResult {
 
 /**
  * Renders `outputs` in order; a `set_language` output changes the language of the outputs after it.
+ * Every activity carries the `locale` (vi, fr, en) it is written in.
  * @param translate renders a key; @param profile what the channel can show.
  */
 export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Translate, profile: ChannelProfile): RenderResult {
@@ -44,6 +45,8 @@ export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Tr
       case 'end':
         break;
     }
+    // Each message says which language it is in (Activity.locale), so clients can follow a switch.
+    for (const activity of activities) activity.locale ??= current;
   }
   return { activities, lang: current, deleteData };
 }

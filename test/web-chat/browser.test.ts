@@ -63,6 +63,9 @@ describe.skipIf(!canRun)('web chat in Chromium', () => {
 
     await suggestedAction(chat, 'Français').click();
     await chat.locator('.webchat__bubble__content', { hasText: shown(readLocaleText('fr', 'menu:intro.text')) }).first().waitFor();
+    // The page follows a language chosen inside the chat: its header switches to French too.
+    await page.locator('header button[data-lang="fr"][aria-pressed="true"]').waitFor();
+    expect(await page.locator('#new-conversation').textContent()).toBe(readLocaleText('fr', 'web-chat:new_conversation'));
 
     const input = chat.getByRole('textbox');
     await input.fill("Je veux voir les signes d'alerte");

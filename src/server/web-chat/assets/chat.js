@@ -39,7 +39,14 @@
     if (host) host.remove();
     host = document.createElement('div');
     root.appendChild(host);
-    store = window.WebChat.createStore();
+    store = window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') followBotLanguage(action.payload.activity);
+          return next(action);
+        };
+      };
+    });
     directLine = window.WebChat.createDirectLine({
       domain: window.location.origin + '/v3/directline',
       webSocket: false,
@@ -47,6 +54,17 @@
       conversationStartProperties: { locale: LOCALES[lang] },
     });
     render();
+  }
+
+  // The bot writes each reply's language in `locale`: when the user changed language in the chat
+  // (a language button, or typing in another language), the page follows.
+  function followBotLanguage(activity) {
+    if (!activity || !activity.from || activity.from.role !== 'bot' || typeof activity.locale !== 'string') return;
+    var replyLang = activity.locale.slice(0, 2).toLowerCase();
+    if (replyLang === lang || !LOCALES[replyLang]) return;
+    lang = replyLang;
+    showTexts();
+    setTimeout(render, 0);
   }
 
   function switchLanguage(next) {
