@@ -16,7 +16,7 @@ import { startBotServer } from './server/create-bot-server';
 import { createTurnGate } from './storage/create-gate';
 import { createStore } from './storage/create-store';
 import { createRateLimiter } from './storage/rate-limit-create';
-import { watchContentIfAvailable } from './server/watch-content';
+import { watchProjectContent } from './server/watch-content';
 
 /** Prints content problems, one line each, the way `npm run validate` does. */
 function printDiagnostics(diagnostics: Diagnostic[]): void {
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   });
 
   if (config.watchContent) {
-    await watchContentIfAvailable(rootDir, logger, (content) => {
+    watchProjectContent(rootDir, logger, (content) => {
       runtime = buildRuntime(rootDir, content);
     }, printDiagnostics);
   }

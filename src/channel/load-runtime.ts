@@ -4,7 +4,7 @@ import type { Content } from '../engine/types';
 import { createRecogniser } from '../nlu/create-recogniser';
 import { createScanner } from '../scanner/create-scanner';
 import type { Diagnostic } from '../script/diagnostic';
-import { loadContent } from '../script/load-content';
+import { loadValidatedContent } from '../script/validate-project';
 import type { Runtime } from './types';
 
 /** Recogniser and scanner for already validated `content` of the project at `rootDir`. */
@@ -17,11 +17,11 @@ export function buildRuntime(rootDir: string, content: Content): Runtime {
 }
 
 /**
- * Loads dialogs/, locales/, intents and scanner rules under `rootDir`.
+ * Loads and validates dialogs/, locales/, intents and scanner rules under `rootDir`.
  * @returns runtime null when there is any error; the diagnostics say what and where.
  */
 export function loadRuntime(rootDir: string): { runtime: Runtime | null; diagnostics: Diagnostic[] } {
-  const { content, diagnostics } = loadContent(rootDir);
+  const { content, diagnostics } = loadValidatedContent(rootDir);
   if (!content) return { runtime: null, diagnostics };
   try {
     return { runtime: buildRuntime(rootDir, content), diagnostics };

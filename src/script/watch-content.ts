@@ -7,14 +7,14 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { Content } from '../engine/types';
 import type { Diagnostic } from './diagnostic';
-import { loadContent } from './load-content';
+import { loadValidatedContent } from './validate-project';
 
 /** Quiet time after the last file event before reloading (editors write files in bursts). */
 export const WATCH_DEBOUNCE_MS = 150;
 
 /**
  * Watches the content of `rootDir`.
- * @param onChange called with the new content after a valid edit that changed it
+ * @param onChange called with the new content after each valid edit (dialogs, locales, intents, scanner rules)
  * @param onInvalid called with the diagnostics of an invalid edit (errors and warnings)
  * @returns `close()` to stop watching
  */
@@ -23,21 +23,18 @@ export function watchContent(
   onChange: (content: Content) => void,
   onInvalid: (diagnostics: Diagnostic[]) => void,
 ): { close(): void } {
-  let lastVersion = loadContent(rootDir).content?.version;
   let timer: NodeJS.Timeout | undefined;
   const reload = () => {
     timer = undefined;
-    let result: ReturnType<typeof loadContent>;
+    let result: ReturnType<typeof loadValidatedContent>;
     try {
-      result = loadContent(rootDir);
+      result = loadValidatedContent(rootDir);
     } catch (err) {
       // A file deleted between listing and reading: the next event reloads again.
       onInvalid([{ severity: 'error', file: rootDir, line: 1, col: 1, path: '', message: `content could not be read: ${(err as Error).message}` }]);
       return;
     }
     if (!result.content) return onInvalid(result.diagnostics);
-    if (result.content.version === lastVersion) return;
-    lastVersion = result.content.version;
     onChange(result.content);
   };
   const schedule = () => {

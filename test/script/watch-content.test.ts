@@ -2,7 +2,7 @@
  * Live reload on a real temp folder: a valid edit delivers new content, an invalid edit
  * is reported and no content is delivered (the last valid content keeps serving).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Content } from '../../src/engine/types';
@@ -29,6 +29,8 @@ describe('watchContent', () => {
   it('reloads valid edits and reports invalid ones without replacing the content', async () => {
     const f = materialiseFixture('base');
     cleanups.push(f.remove);
+    // A whole project: the watcher validates training phrases and scanner rules too.
+    for (const part of ['intents', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
     const first = loadContent(f.dir).content!;
     let onChange: (c: Content) => void = () => {};
     let onInvalid: (d: Diagnostic[]) => void = () => {};
@@ -50,5 +52,21 @@ describe('watchContent', () => {
     expect(diagnostics.find((d) => d.severity === 'error')?.message).toBe(
       "unknown step 'ask_vis' (known: intro, ask_fee, ask_visa, result, high_risk, low_risk)");
     expect(changes).toHaveLength(1);
+  });
+
+  it('reports a broken training-phrase file instead of reloading', async () => {
+    const f = materialiseFixture('base');
+    cleanups.push(f.remove);
+    for (const part of ['intents', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
+    const changes: Content[] = [];
+    let onInvalid: (d: Diagnostic[]) => void = () => {};
+    const watcher = watchContent(f.dir, (c) => changes.push(c), (d) => onInvalid(d));
+    cleanups.push(() => watcher.close());
+    const invalid = nextEvent<Diagnostic[]>((push) => (onInvalid = push));
+    const intents = join(f.dir, 'dialogs', 'intents', 'en.yaml');
+    writeFileSync(intents, `${readFileSync(intents, 'utf8')}\n  not_an_intent:\n    - hello there\n`);
+    const diagnostics = await invalid;
+    expect(diagnostics.some((d) => d.severity === 'error' && d.file === 'dialogs/intents/en.yaml')).toBe(true);
+    expect(changes).toHaveLength(0);
   });
 });

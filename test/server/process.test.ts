@@ -2,7 +2,7 @@
  * The real process, the way `npm start` runs it: start-up modes, state across a restart,
  * graceful SIGTERM, and privacy of everything it prints.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,18 @@ describe('the bot process', () => {
       for (const canary of Object.values(CANARIES)) expect(output).not.toContain(canary);
     }
   }, 120_000);
+
+  it('refuses to start on content npm run validate would refuse (here: training phrases), naming file and line', async () => {
+    const content = join(dir, 'broken-content');
+    for (const folder of ['dialogs', 'locales']) cpSync(join(process.cwd(), folder), join(content, folder), { recursive: true });
+    const intents = join(content, 'dialogs', 'intents', 'fr.yaml');
+    writeFileSync(intents, `${readFileSync(intents, 'utf8')}\n  not_an_intent:\n    - bonjour tout le monde\n`);
+    const bot = await startBotProcess({ STORAGE_URL: 'memory:', CONTENT_DIR: content });
+    running.push(bot);
+    expect(await bot.exited()).toBe(1);
+    expect(bot.output()).toMatch(/dialogs\/intents\/fr\.yaml:\d+:\d+ +error .*not_an_intent/);
+    expect(bot.output()).toMatch(/fix them, then start again/);
+  }, 60_000);
 
   it('refuses to start in production without MicrosoftAppId, naming the variable', async () => {
     const bot = await startBotProcess({ NODE_ENV: 'production', STORAGE_URL: 'memory:' });
