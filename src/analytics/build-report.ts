@@ -50,6 +50,8 @@ export interface ReportOptions {
   minCount?: number;
   /** Step order per dialog (from the content); steps not listed follow, sorted. */
   stepOrder?: Record<string, string[]>;
+  /** Steps that ask a question (have choices), per dialog: their drop-outs count even when nobody answered. */
+  questionSteps?: Record<string, string[]>;
   /** How many drop-out and fallback places to list (default 10). */
   top?: number;
 }
@@ -107,7 +109,7 @@ export function buildReport(records: DailyRecord[], options: ReportOptions): Sta
           notUnderstood: show(sum(notUnderstood, (p) => p[0] === dialog && p[1] === step)),
           choices: mine.sort((a, b) => b[1] - a[1]).map(([p, n]) => ({ choice: p[2], count: show(n) })),
         };
-        if (mine.length > 0) {
+        if (mine.length > 0 || options.questionSteps?.[dialog]?.includes(step)) {
           const answered = sum(mine, () => true);
           const stopped = Math.max(0, reached - answered);
           Object.assign(stats, { answered: show(answered), stopped: show(stopped) });

@@ -47,6 +47,10 @@ export async function loadReport(store: StateStore, options: LoadReportOptions =
   const { from, to } = resolvePeriod(options.from, options.to, options.now);
   const records = await readDays(store, from, to);
   const stepOrder: Record<string, string[]> = {};
-  for (const dialog of Object.values(options.content?.dialogs ?? {})) stepOrder[dialog.id] = listStepsInOrder(dialog);
-  return buildReport(records, { from, to, minCount: options.minCount ?? readMinCount(), stepOrder });
+  const questionSteps: Record<string, string[]> = {};
+  for (const dialog of Object.values(options.content?.dialogs ?? {})) {
+    stepOrder[dialog.id] = listStepsInOrder(dialog);
+    questionSteps[dialog.id] = Object.values(dialog.steps).filter((step) => step.choices).map((step) => step.id);
+  }
+  return buildReport(records, { from, to, minCount: options.minCount ?? readMinCount(), stepOrder, questionSteps });
 }

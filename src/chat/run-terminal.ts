@@ -40,11 +40,3 @@ export async function runTerminalChat(options: TerminalOptions): Promise<void> {
     rl.close();
   }
 }
-
-/** Ends the process quietly when the reader of `stream` goes away (`npm run chat | head`). */
-export function exitOnClosedOutput(stream: NodeJS.WriteStream): void {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-}

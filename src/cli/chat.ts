@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { CHAT_HELP } from '../chat/chat-session';
 import { createLocalBot, loadLocalContent, readLanguageNames } from '../chat/local-bot';
 import { parseChatArgs } from '../chat/parse-args';
-import { exitOnClosedOutput, runTerminalChat } from '../chat/run-terminal';
+import { runTerminalChat } from '../chat/run-terminal';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 
 const USAGE = 'usage: npm run chat -- [--lang vi|fr|en] [--dialog ID] [--content DIR]';
 

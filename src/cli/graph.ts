@@ -7,6 +7,9 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../script/diagnostic';
 import { loadContent } from '../script/load-content';
 import { writeFlows } from '../tools/graph/write-flows';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+
+exitOnClosedOutput(process.stdout);
 
 const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' } } });
 const root = values.root ?? process.cwd();

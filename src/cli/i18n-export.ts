@@ -5,6 +5,9 @@
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportTranslations, parseFormat } from '../tools/i18n/export-translations';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+
+exitOnClosedOutput(process.stdout);
 
 const { values } = parseArgs({
   options: {

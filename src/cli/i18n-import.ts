@@ -6,6 +6,9 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readTranslationFile } from '../tools/i18n/export-translations';
 import { importTranslations, type ImportReport } from '../tools/i18n/import-translations';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+
+exitOnClosedOutput(process.stdout);
 
 function printList(title: string, keys: string[]): void {
   if (!keys.length) return;

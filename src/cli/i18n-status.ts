@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listLangs } from '../tools/i18n/locale-files';
 import { formatStatus, markReviewed, summariseStatus } from '../tools/i18n/translation-status';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+
+exitOnClosedOutput(process.stdout);
 
 const { values } = parseArgs({
   options: {

@@ -6,6 +6,9 @@ import { parseArgs } from 'node:util';
 import { createRecogniser } from '../nlu/create-recogniser';
 import { evaluate, readLabelledRows, type UserLangMode } from '../nlu/evaluate';
 import { formatReport } from '../nlu/format-report';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+
+exitOnClosedOutput(process.stdout);
 
 const USAGE = 'usage: npm run nlu:eval -- --data test/nlu/dev.tsv [--json] [--errors] [--user-lang same|other|vi|fr|en] [--intents dialogs/intents]';
 

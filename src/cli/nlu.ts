@@ -5,6 +5,9 @@
 import { parseArgs } from 'node:util';
 import { createRecogniser } from '../nlu/create-recogniser';
 import { LANGS, type Lang } from '../nlu/types';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+
+exitOnClosedOutput(process.stdout);
 
 /** Parses arguments, recognises the message and prints the result; exits 2 on bad usage. */
 function main(): void {

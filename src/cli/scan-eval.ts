@@ -8,6 +8,9 @@ import { createScanner } from '../scanner/create-scanner';
 import { evaluateAds, toPercent, type EvalReport } from '../scanner/evaluate-ads';
 import { readAdsTsv } from '../scanner/read-ads-tsv';
 import { locateRulesDir } from '../scanner/validate-rules';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+
+exitOnClosedOutput(process.stdout);
 
 const USAGE = 'usage: npm run scan:eval -- --data FILE [--json]   (FILE: TSV with columns label, lang, text)';
 

@@ -9,6 +9,9 @@ import { LANGS, type Lang } from '../nlu/types';
 import { createScanner } from '../scanner/create-scanner';
 import type { ScanResult } from '../scanner/types';
 import { locateRulesDir } from '../scanner/validate-rules';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+
+exitOnClosedOutput(process.stdout);
 
 const USAGE = 'usage: npm run scan -- [--file FILE | "ad text"] [--lang vi|fr|en] [--json]';
 

@@ -8,6 +8,9 @@ import { formatReport } from '../analytics/format-report';
 import { loadReport } from '../analytics/load-report';
 import { loadContent } from '../script/load-content';
 import { createStore } from '../storage/create-store';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+
+exitOnClosedOutput(process.stdout);
 
 const DEFAULT_STORE = 'sqlite:./data/thinkfirst.db';
 

@@ -12,8 +12,9 @@ import { createLocalBot, loadLocalContent, readLanguageNames, type LoadedContent
 import { parseChatArgs, type ChatArgs } from '../chat/parse-args';
 import { createTranscriptRecorder } from '../chat/record-transcript';
 import { replayTranscript } from '../chat/replay-transcript';
-import { exitOnClosedOutput, runTerminalChat } from '../chat/run-terminal';
+import { runTerminalChat } from '../chat/run-terminal';
 import { formatTranscript, readTranscript } from '../chat/transcript-file';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 
 const USAGE = [
   'usage: npm run transcript -- --from-chat [--lang vi|fr|en] [--dialog ID] [--out FILE] < lines.txt',

@@ -5,6 +5,9 @@
 import { resolve } from 'node:path';
 import { formatDiagnostic } from '../script/diagnostic';
 import { validateProject } from '../script/validate-project';
+import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+
+exitOnClosedOutput(process.stdout);
 
 /** Reads `--root DIR` (default: the current directory). */
 function parseRoot(argv: string[]): string {

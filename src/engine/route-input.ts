@@ -7,6 +7,7 @@ import type { Intent } from '../nlu/types';
 import { matchChoiceByAnswer, matchChoiceByIntent, matchChoiceDirect, type ChoiceMatch } from './match-choice';
 import { currentStep, enterStep, goTo, reask, say, startDialog } from './run-steps';
 import { topFrame, type Turn } from './turn';
+import type { ScanResult } from '../scanner/types';
 import type { EngineInput, Interruption, Step } from './types';
 
 /** Lowest intent confidence that starts a dialog or an interruption from free text. */
@@ -45,22 +46,27 @@ export function routeInput(turn: Turn, input: EngineInput): void {
   if (direct) return takeChoice(turn, direct);
   const interruption = findInterruption(turn, input);
   if (interruption && GUARANTEED_INTENTS.includes(interruption.intent)) return runInterruption(turn, interruption);
+  // A pasted job ad is reported as such, even where its words also read as a menu topic or a command.
+  if (input.type === 'text' && input.scan?.looksLikeAd) return reportOffer(turn, input.scan, step);
   // A short answer ("ko", "oui") to the question just asked beats a weaker interruption ("ko" also reads as cancel).
   const byAnswer = waiting ? matchChoiceByAnswer(waiting, input) : null;
   if (byAnswer) return takeChoice(turn, byAnswer);
   if (interruption) return runInterruption(turn, interruption);
   const byIntent = waiting ? matchChoiceByIntent(waiting, input) : null;
   if (byIntent) return takeChoice(turn, byIntent);
-  if (input.type === 'text' && input.scan && (step?.expect === 'offer_text' || input.scan.looksLikeAd)) {
-    turn.state.scan = input.scan;
-    return startDialog(turn, turn.content.global.on_offer_text, step?.expect === 'offer_text' ? 'replace' : 'clear', { risk: input.scan.risk });
-  }
+  if (input.type === 'text' && input.scan && step?.expect === 'offer_text') return reportOffer(turn, input.scan, step);
   const intent = actionableIntent(input);
   const triggered = intent ? Object.values(turn.content.dialogs).find((d) => d.triggers.includes(intent)) : undefined;
   if (triggered) return startDialog(turn, triggered.id, 'clear');
   if (waiting) return notUnderstood(turn, waiting);
   turn.events.push({ type: 'unknown_intent' });
   startDialog(turn, turn.content.global.fallback, 'clear');
+}
+
+/** Keeps the scan and starts `on_offer_text` (in place of the paste step, or afresh). */
+function reportOffer(turn: Turn, scan: ScanResult, step: Step | undefined): void {
+  turn.state.scan = scan;
+  startDialog(turn, turn.content.global.on_offer_text, step?.expect === 'offer_text' ? 'replace' : 'clear', { risk: scan.risk });
 }
 
 function takeChoice(turn: Turn, { choice, by }: ChoiceMatch): void {

@@ -26,6 +26,8 @@ export interface RecogniserOptions {
   alpha: number;
   /** Sharpness of the softmax over length-normalised log likelihoods. */
   temperature: number;
+  /** Weigh features by how well they tell intents apart (see LogBayesOptions.informative). */
+  informative: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface RecogniserOptions {
 export const OFF_TOPIC_SCORE = 0.9;
 
 /** Default options. */
-export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6 };
+export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true };
 
 /** Training examples of the intent classifier, one per phrase. */
 export interface TrainingPhrase {
@@ -83,10 +85,10 @@ function indexExactPhrases(phrases: readonly { intent: Intent; folded: string }[
 
 /** Builds a recogniser from training phrases already loaded. */
 export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Partial<RecogniserOptions> = {}): Recogniser {
-  const { threshold, alpha, temperature } = { ...DEFAULT_OPTIONS, ...options };
+  const { threshold, alpha, temperature, informative } = { ...DEFAULT_OPTIONS, ...options };
   const folded = phrases.map((p) => ({ ...p, folded: fold(p.text) }));
   const languages = new LanguageIdentifier(folded);
-  const model = new LogBayes(INTENTS, folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) })), { alpha, temperature });
+  const model = new LogBayes(INTENTS, folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) })), { alpha, temperature, informative });
   const exact = indexExactPhrases(folded);
   const vocabulary = new Vocabulary(folded.map((p) => ({ intent: p.intent, words: intentTokens(p.folded) })));
 

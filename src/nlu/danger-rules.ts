@@ -13,6 +13,10 @@ const STRONG: readonly string[] = [
   '(giu|thu|lay|tich thu|giat) (ho chieu|passport|giay to|dien thoai) (cua )?(toi|em|tui|minh|con|chau|anh|chi|ban toi|chung toi)',
   'ho chieu bi', 'khong cho (ve|ra|ra ngoai|di|roi|lien lac|ve nuoc)', 'khong (the|duoc) (ve|thoat|tron|ra ngoai|roi khoi)',
   'khong thoat (ra )?duoc', 'khong (tron|thoat|ve|ra) (ra |ve |di |khoi )?duoc', 'tien chuoc', 'doi chuoc', 'chuoc (nguoi|ve|ra)', 'tron (ra|thoat|khoi)', 'mac ket', 'nhot (toi|em|chung toi|minh)',
+  // threats, shocks, guards, release against money, lost contact, escape (any person: relatives report too)
+  '(doa|de doa|hau doa) (giet|danh|ban|chat|tra thu)', 'chich dien', 'dien giat', 'canh gac', 'bao ve co (sung|dao)',
+  '(moi|thi moi) (tha|cho ve|cho ra)', 'tha (em|toi|con|chau|nguoi|ra|ve)', 'mat lien lac', 'khong lien lac (duoc|nua)',
+  'thoat (khoi|ra khoi|ra) (day|do|noi nay|cong ty|khu|dac khu)', 'dang (gap )?nguy hiem',
   // fr
   'au secours', "a l'aide", 'a l aide', 'sauvez (moi|nous)', 'enferme', 'sequestre', 'kidnapp', 'enleve',
   '(suis|sommes|est|sont|reste|restes) (retenu|retenue|retenus|prisonnier|prisonniere|prisonniers|piege|piegee|pieges|coince|coincee|coinces|bloque|bloquee|bloques)',
@@ -21,12 +25,18 @@ const STRONG: readonly string[] = [
   'ils (me|nous|le|la) (frappent|battent|tabassent|torturent|menacent)', '(frappent|battent|tabassent|torturent)',
   "je (ne )?peux (pas|plus) (partir|sortir|rentrer|m enfuir|m'enfuir|quitter|m'echapper|m echapper)", 'rancon', 'vendu a', 'vendue a', 'revendu',
   'on me force', "(m'enfuir|m enfuir|m'echapper|m echapper)", 'force a (arnaquer|travailler)', 'forcee a (arnaquer|travailler)',
+  '(etait|etaient|etes|serait) (retenu|retenue|retenus|prisonnier|prisonniere|prisonniers|piege|piegee|pieges|coince|coincee|coinces|bloque|bloquee|bloques|enferme|enfermee|sequestre|sequestree)',
+  '(ne )?(peux|peut|pouvons|peuvent|pouvez) (pas|plus) (partir|sortir|rentrer|s enfuir|quitter|s echapper)', '(me|nous|le|la|les) tuer', 'menac\\w* de mort',
+  'gardes? armes?', '(venez|viens|venir) (me|nous|la|le) (chercher|sauver|liberer)', '(suis|sommes|est|sont) en danger', 'liberer (mon|ma|mes)',
   // en
   'save me', 'save us', 'rescue (me|us|my)', 'trapped', 'locked (up|in|me)', 'held (against|captive|hostage)', 'hostage', 'kidnap',
   '(took|taken|confiscated|kept|holding|stole|take away) (away )?(my|our|his|her) (passport|documents|papers|phone)', 'passport (was |is |has been )?(taken|confiscated|held|kept|stolen)',
   '(beat|beats|beating|beaten|hit|hits|hitting|tortur\\w*|electrocut\\w*) (me|us|him|her|them|people)', 'they (beat|hit|torture|threaten)',
   "(can't|cannot|cant|can not|not allowed to|won't let me|wont let me|don't let me|dont let me) (leave|escape|go home|get out|go out)", 'ransom', 'sold (me|us|him|her|to)',
   'forced to (scam|work|cheat)', 'being held', 'escape from',
+  "(won't|wont|don't|dont|not|never|before they|until i|until we) let (me|us|him|her|them) (go|leave|out)", 'armed guards', 'guards? (have|with|carry) (guns|weapons)',
+  '(to|me|us|and|i|we|can) escape', 'threat\\w* to (kill|hurt|sell|beat)', '(kill|killed|hurt) (me|us|him|her)', '(am|im|i m|are|is|s|re) in danger',
+  'come (and )?(get|pick up|rescue|save) (me|us)', 'lost (contact|touch) with', 'electric shocks?', 'not allowed to (leave|go)',
 ];
 
 /** Weak cues: enough to prefer danger over `unknown`, not to override another intent. */

@@ -24,13 +24,22 @@ export interface LogBayesOptions {
   alpha?: number;
   /** Sharpness of the softmax over per-feature mean log likelihoods. */
   temperature?: number;
+  /**
+   * Weigh each feature by how much it tells the labels apart: 1 minus the normalised entropy of the
+   * labels given the feature. Words and n-grams shared by many labels ("how do i", "is the") then
+   * count little, and a message made of them alone does not look confidently like any label.
+   */
+  informative?: boolean;
 }
 
 /** A trained log-space naive Bayes model. */
 export class LogBayes<L extends string> {
   /** Feature -> offset of its row in `table`. */
   private readonly rows = new Map<number, number>();
-  /** Log likelihoods, one row of `labels.length` numbers per feature, rows laid end to end. */
+  /**
+   * One row per feature, rows laid end to end: `labels.length` log likelihoods multiplied by the
+   * feature's weight, then the weight itself.
+   */
   private readonly table: Float64Array;
   private readonly logPrior: Float64Array;
 
@@ -41,7 +50,7 @@ export class LogBayes<L extends string> {
   constructor(
     readonly labels: readonly L[],
     examples: readonly { label: L; bag: FeatureBag }[],
-    private readonly options: Required<LogBayesOptions>,
+    private readonly options: LogBayesOptions & Required<Pick<LogBayesOptions, 'alpha' | 'temperature'>>,
   ) {
     const index = new Map(labels.map((l, i) => [l, i] as const));
     const counts = new Map<number, Float64Array>();
@@ -60,12 +69,17 @@ export class LogBayes<L extends string> {
     const vocab = counts.size;
     const denom = Array.from(totals, (t) => Math.log(t + alpha * vocab));
     const n = labels.length;
-    this.table = new Float64Array(vocab * n);
+    const width = n + 1;
+    this.table = new Float64Array(vocab * width);
     let offset = 0;
+    const logLik = new Float64Array(n);
     for (const [f, row] of counts) {
-      for (let i = 0; i < n; i++) this.table[offset + i] = Math.log((row[i] ?? 0) + alpha) - (denom[i] ?? 0);
+      for (let i = 0; i < n; i++) logLik[i] = Math.log((row[i] ?? 0) + alpha) - (denom[i] ?? 0);
+      const weight = options.informative ? informativeness(logLik) : 1;
+      for (let i = 0; i < n; i++) this.table[offset + i] = weight * (logLik[i] ?? 0);
+      this.table[offset + n] = weight;
       this.rows.set(f, offset);
-      offset += n;
+      offset += width;
     }
     this.logPrior = new Float64Array(labels.length).fill(-Math.log(labels.length));
   }
@@ -83,13 +97,15 @@ export class LogBayes<L extends string> {
     const n = this.labels.length;
     const sums = new Float64Array(n);
     let weight = 0;
+    let seen = 0;
     let total = 0;
     const { rows, table } = this;
     const sink: FeatureSink = (f, w) => {
       total += w;
       const at = rows.get(f);
       if (at === undefined) return;
-      weight += w;
+      weight += w * table[at + n]!;
+      seen += w;
       // Hot loop: indices are in range by construction.
       for (let i = 0; i < n; i++) sums[i]! += w * table[at + i]!;
     };
@@ -105,7 +121,7 @@ export class LogBayes<L extends string> {
     for (let i = 0; i < n; i++) z += Math.exp((sums[i] ?? 0) - max);
     const ranked = this.labels.map((label, i) => ({ label, prob: Math.exp((sums[i] ?? 0) - max) / z }));
     ranked.sort((a, b) => b.prob - a.prob);
-    return { ranked, known: total > 0 ? weight / total : 0 };
+    return { ranked, known: total > 0 ? seen / total : 0 };
   }
 
   /** Sum of log likelihoods per label (no normalisation): used by language identification. */
@@ -123,3 +139,24 @@ export class LogBayes<L extends string> {
     return sums;
   }
 }
+
+/**
+ * 1 minus the entropy of P(label | feature) over log(labels), from the feature's log likelihoods
+ * under each label (equal priors): 1 for a feature seen under one label only, near 0 for a feature
+ * used alike by every label.
+ */
+function informativeness(logLik: Float64Array): number {
+  let max = -Infinity;
+  for (const l of logLik) if (l > max) max = l;
+  let z = 0;
+  for (const l of logLik) z += Math.exp(l - max);
+  let entropy = 0;
+  for (const l of logLik) {
+    const p = Math.exp(l - max) / z;
+    if (p > 0) entropy -= p * Math.log(p);
+  }
+  return Math.max(1 - entropy / Math.log(logLik.length), MIN_INFORMATIVENESS);
+}
+
+/** Floor of a feature's weight, so that a message of common words still has some evidence. */
+const MIN_INFORMATIVENESS = 0.05;

@@ -78,7 +78,7 @@ export class Vocabulary {
   }
 
   /**
-   * A content word at one edit (a letter added, missing, replaced, or two letters swapped) from
+   * A content word at one edit (a letter added, missing, replaced except the first, or two letters swapped) from
    * `word`, found by lookups of its deletions (no scan of the vocabulary).
    */
   private hasNearWord(word: string): boolean {
@@ -86,7 +86,8 @@ export class Vocabulary {
     if (this.deletions.has(word)) return true;
     for (let i = 0; i < word.length; i++) {
       const deleted = deleteAt(word, i);
-      if (this.isContentWord(deleted) || this.substitutions.has(`${i}:${deleted}`)) return true;
+      // A replaced first letter is not taken for a typo: it mostly makes another word ("urgent", "argent").
+      if (this.isContentWord(deleted) || (i > 0 && this.substitutions.has(`${i}:${deleted}`))) return true;
       if (i + 1 < word.length && this.isContentWord(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))) return true;
     }
     return false;

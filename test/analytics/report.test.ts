@@ -33,6 +33,15 @@ describe('stats report', () => {
     expect(report.dropOuts).toEqual([{ dialog: 'check-offer', step: 'q_salary', stopped: 16 }]);
   });
 
+  it('counts the people who stop at a question nobody answered, and lists it among the drop-outs', () => {
+    const unanswered = buildReport([day('2031-03-01', { 'started|quiz': 9, 'step|quiz|q1': 9, 'step|quiz|q11': 7 })], {
+      from: '2031-03-01', to: '2031-03-01', minCount: 5, stepOrder: { quiz: ['q1', 'q11'] }, questionSteps: { quiz: ['q1', 'q11'] },
+    });
+    const q11 = unanswered.dialogs[0]!.steps.find((s) => s.step === 'q11')!;
+    expect(q11).toMatchObject({ reached: 7, answered: '<5', stopped: 7 });
+    expect(unanswered.dropOuts).toEqual([{ dialog: 'quiz', step: 'q1', stopped: 9 }, { dialog: 'quiz', step: 'q11', stopped: 7 }]);
+  });
+
   it('masks counts under the threshold in every split', () => {
     expect(report.languages).toEqual({ en: '<5', fr: '<5', vi: 35 });
     expect(report.risk).toEqual([{ dialog: 'check-offer', levels: { high: 9, medium: '<5', low: '<5' } }]);

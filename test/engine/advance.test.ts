@@ -74,6 +74,13 @@ describe('advance', () => {
     expect(describeOutputs(notAd.outputs)[0]).toBe('common:not_understood');
   });
 
+  it('a pasted job ad is reported even when its words also pick a menu topic by intent', () => {
+    const r = play([...toMenu, text('URGENT hiring in Cambodia, 2000 USD/month, contact Telegram', { scan, intent: 'check_offer', score: 0.99 })]);
+    expect(describeOutputs(r.outputs)[0]).toBe('offer-scan:report.intro');
+    const notAd = play([...toMenu, text('check my offer', { scan: { ...scan, looksLikeAd: false }, intent: 'check_offer', score: 0.99 })]);
+    expect(describeOutputs(notAd.outputs)[0]).not.toBe('offer-scan:report.intro');
+  });
+
   it('texts carry the shared facts, the score and the quiz total', () => {
     const r = play([...toMenu, { type: 'choice', id: 'quiz' }, { type: 'choice', id: 'true' }, { type: 'choice', id: 'false' }]);
     expect(sayVars(r.outputs, 'quiz:result.text')).toMatchObject({ hotline_vn: '111', score: 2, total: 2 });
