@@ -18,7 +18,7 @@ export function checkConditions(d: DialogSource): Diagnostic[] {
     const err = (message: string) => out.push(makeDiagnostic('error', d.source.file, positionOf(d.source, path), path, message));
     try {
       for (const name of namesInCondition(parseCondition(text))) {
-        if (!known.includes(name)) err(`unknown name '${name}' in condition ${formatKnown(known)}`);
+        if (!known.includes(name)) err(`unknown name '${name}' in condition ${formatKnown(known, 12, name)}`);
       }
     } catch (e) {
       err(`condition '${text}' does not parse: ${(e as Error).message}`);

@@ -82,7 +82,7 @@ function checkUsedKey(index: LocaleIndex, key: string, uses: KeyUse[], globals: 
     const at = positionOf(file, path);
     const err = (message: string) => out.push(makeDiagnostic('error', file.file, at, '', `key '${path.join('.')}': ${message}`));
     const vars = variablesInText(text);
-    for (const v of vars.filter((n) => !allowed.has(n))) err(`unknown variable {{${v}}} ${formatKnown(allowed, 30)}`);
+    for (const v of vars.filter((n) => !allowed.has(n))) err(`unknown variable {{${v}}} ${formatKnown(allowed, 30, v)}`);
     if (signature(vars) !== reference.signature) {
       err(`{{variables}} differ between languages: ${lang} has ${listVars(vars)}, ${reference.langs.join(' and ')} ${reference.langs.length > 1 ? 'have' : 'has'} ${listVars(reference.vars)}`);
     }

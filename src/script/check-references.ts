@@ -28,9 +28,9 @@ function checkDialog(d: DialogSource, dialogIds: string[]): Diagnostic[] {
   const err = (path: PathSeg[], message: string, part: 'key' | 'value' = 'value') =>
     out.push(makeDiagnostic('error', source.file, positionOf(source, path, part), path, message));
   const stepIds = Object.keys(raw.steps);
-  if (!stepIds.includes(raw.start)) err(['start'], `unknown step '${raw.start}' ${formatKnown(stepIds)}`);
+  if (!stepIds.includes(raw.start)) err(['start'], `unknown step '${raw.start}' ${formatKnown(stepIds, 12, raw.start)}`);
   (raw.triggers ?? []).forEach((t, i) => {
-    if (!INTENT_NAMES.includes(t)) err(['triggers', i], `unknown intent '${t}' ${formatKnown(INTENT_NAMES, 30)}`);
+    if (!INTENT_NAMES.includes(t)) err(['triggers', i], `unknown intent '${t}' ${formatKnown(INTENT_NAMES, 30, t)}`);
   });
   const checkTarget = (path: PathSeg[], target: string) => {
     const problem = describeBadTarget(target, stepIds, dialogIds);
@@ -44,7 +44,7 @@ function checkDialog(d: DialogSource, dialogIds: string[]): Diagnostic[] {
     if (step.choices && !step.otherwise) err([...base, 'choices'], 'choices without otherwise: add otherwise: { say: [common:not_understood], retry: 2 }', 'key');
     if (step.otherwise && !step.choices) err([...base, 'otherwise'], 'otherwise without choices: remove it or add choices', 'key');
     if (step.call !== undefined && step.next === undefined) err([...base, 'call'], `call needs next: the step to continue at when '${step.call}' ends`, 'key');
-    if (step.call !== undefined && !dialogIds.includes(step.call)) err([...base, 'call'], `unknown dialog '${step.call}' ${formatKnown(dialogIds)}`);
+    if (step.call !== undefined && !dialogIds.includes(step.call)) err([...base, 'call'], `unknown dialog '${step.call}' ${formatKnown(dialogIds, 12, step.call)}`);
     if (step.next !== undefined) checkTarget([...base, 'next'], step.next);
     if (step.otherwise?.goto !== undefined) checkTarget([...base, 'otherwise', 'goto'], step.otherwise.goto);
     step.branch?.forEach((arm, i) => {
@@ -60,7 +60,7 @@ function checkDialog(d: DialogSource, dialogIds: string[]): Diagnostic[] {
     for (const [choiceId, c] of Object.entries(step.choices ?? {})) {
       checkTarget([...base, 'choices', choiceId, 'goto'], c.goto);
       (c.intents ?? []).forEach((intent, i) => {
-        if (!CHOICE_INTENTS.includes(intent)) err([...base, 'choices', choiceId, 'intents', i], `unknown intent or answer '${intent}' ${formatKnown(CHOICE_INTENTS, 30)}`);
+        if (!CHOICE_INTENTS.includes(intent)) err([...base, 'choices', choiceId, 'intents', i], `unknown intent or answer '${intent}' ${formatKnown(CHOICE_INTENTS, 30, intent)}`);
       });
     }
   }
@@ -82,19 +82,19 @@ export function waysForward(step: RawStep): string[] {
 function describeBadTarget(target: string, stepIds: string[], dialogIds: string[]): string | null {
   if (target.startsWith('dialog:')) {
     const id = target.slice('dialog:'.length);
-    return dialogIds.includes(id) ? null : `unknown dialog '${id}' ${formatKnown(dialogIds)}`;
+    return dialogIds.includes(id) ? null : `unknown dialog '${id}' ${formatKnown(dialogIds, 12, id)}`;
   }
-  return stepIds.includes(target) ? null : `unknown step '${target}' ${formatKnown(stepIds)}`;
+  return stepIds.includes(target) ? null : `unknown step '${target}' ${formatKnown(stepIds, 12, target)}`;
 }
 
 function checkGlobal(source: SourceFile, raw: import('./schema').RawGlobal, dialogIds: string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const err = (path: PathSeg[], message: string) => out.push(makeDiagnostic('error', source.file, positionOf(source, path), path, message));
   for (const field of ['welcome', 'menu', 'fallback', 'on_stuck', 'on_offer_text'] as const) {
-    if (!dialogIds.includes(raw[field])) err([field], `unknown dialog '${raw[field]}' ${formatKnown(dialogIds)}`);
+    if (!dialogIds.includes(raw[field])) err([field], `unknown dialog '${raw[field]}' ${formatKnown(dialogIds, 12, raw[field])}`);
   }
   raw.interruptions.forEach((it, i) => {
-    if (!INTENT_NAMES.includes(it.intent)) err(['interruptions', i, 'intent'], `unknown intent '${it.intent}' ${formatKnown(INTENT_NAMES, 30)}`);
+    if (!INTENT_NAMES.includes(it.intent)) err(['interruptions', i, 'intent'], `unknown intent '${it.intent}' ${formatKnown(INTENT_NAMES, 30, it.intent)}`);
     if (!it.goto.startsWith('dialog:')) err(['interruptions', i, 'goto'], `an interruption goes to a dialog: write 'dialog:${it.goto}'`);
     else {
       const problem = describeBadTarget(it.goto, [], dialogIds);

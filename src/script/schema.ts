@@ -71,7 +71,7 @@ export const globalSchema = z.strictObject({
 /** `dialogs/_variables.yaml`. */
 export const variablesSchema = z.strictObject({
   version: z.literal(1),
-  variables: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.union([z.string(), z.number()])),
+  variables: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.string()),
 });
 
 export type RawDialog = z.infer<typeof dialogSchema>;

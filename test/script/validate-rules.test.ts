@@ -75,6 +75,9 @@ const TABLE: [rule: string, lines: string[]][] = [
     "locales/fr/check-offer.json:20:16  error    key 'high_risk.verdict': unknown variable {{hotline}} (known: hotline_vn, score, total, risk, evidence, fee)",
     "locales/vi/check-offer.json:20:16  error    key 'high_risk.verdict': unknown variable {{hotline}} (known: hotline_vn, score, total, risk, evidence, fee)",
   ]],
+  ['unquoted-variable', [
+    'dialogs/_variables.yaml:3:15  error    variables.hotline_vn: expected string, got number 111: write it in quotes, e.g. "0111" (unquoted, a number loses its leading zeros and spaces)',
+  ]],
   ['unreachable-dialog', [
     "dialogs/orphan.yaml:2:5  warning  id: dialog 'orphan' is not reachable from the menu, a trigger or _global.yaml: link it with goto: dialog:orphan or add triggers",
   ]],
