@@ -1,6 +1,7 @@
 /**
  * `npm run nlu:eval -- --data FILE [--json] [--errors] [--user-lang same|other|vi|fr|en] [--intents DIR]`
- * Evaluates the recogniser on a labelled TSV file (columns lang, intent, text).
+ * Evaluates the recogniser on a labelled TSV file (columns lang, intent, text; header line optional).
+ * With `--json`, stdout is one JSON object (see EvalReport); problems go to stderr with exit code 1.
  */
 import { parseArgs } from 'node:util';
 import { createRecogniser } from '../nlu/create-recogniser';
@@ -32,4 +33,10 @@ function main(): void {
   console.log(values.json ? JSON.stringify(report) : formatReport(report, values.errors));
 }
 
-main();
+try {
+  main();
+} catch (err) {
+  // A bad data or training file: its message names file:line and the fix; a stack trace adds nothing.
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}

@@ -17,6 +17,8 @@ const STRONG: readonly string[] = [
   '(doa|de doa|hau doa) (giet|danh|ban|chat|tra thu)', 'chich dien', 'dien giat', 'canh gac', 'bao ve co (sung|dao)',
   '(moi|thi moi) (tha|cho ve|cho ra)', 'tha (em|toi|con|chau|nguoi|ra|ve)', 'mat lien lac', 'khong lien lac (duoc|nua)',
   'thoat (khoi|ra khoi|ra) (day|do|noi nay|cong ty|khu|dac khu)', 'dang (gap )?nguy hiem',
+  '(giu|nhot|bat|khoa) (em|toi|tui|minh|con|chau|chung toi|chung em) (lai|o|trong)', '(danh|dap|tra tan) (em|toi|tui|chung toi|chung em)',
+  'ep (em|toi|tui|minh|chung toi|chung em) (lam|lua|di|phai)',
   // fr
   'au secours', "a l'aide", 'a l aide', 'sauvez (moi|nous)', 'enferme', 'sequestre', 'kidnapp', 'enleve',
   '(suis|sommes|est|sont|reste|restes) (retenu|retenue|retenus|prisonnier|prisonniere|prisonniers|piege|piegee|pieges|coince|coincee|coinces|bloque|bloquee|bloques)',
@@ -27,7 +29,7 @@ const STRONG: readonly string[] = [
   'on me force', "(m'enfuir|m enfuir|m'echapper|m echapper)", 'force a (arnaquer|travailler)', 'forcee a (arnaquer|travailler)',
   '(etait|etaient|etes|serait) (retenu|retenue|retenus|prisonnier|prisonniere|prisonniers|piege|piegee|pieges|coince|coincee|coinces|bloque|bloquee|bloques|enferme|enfermee|sequestre|sequestree)',
   '(ne )?(peux|peut|pouvons|peuvent|pouvez) (pas|plus) (partir|sortir|rentrer|s enfuir|quitter|s echapper)', '(me|nous|le|la|les) tuer', 'menac\\w* de mort',
-  'gardes? armes?', '(venez|viens|venir) (me|nous|la|le) (chercher|sauver|liberer)', '(suis|sommes|est|sont) en danger', 'liberer (mon|ma|mes)',
+  'gardes? armes?', "(m'obligent|m obligent|nous obligent|me forcent|nous forcent|m'oblige|m oblige)", '(me|nous|le|la|les) (retient|retiennent)', '(venez|viens|venir) (me|nous|la|le) (chercher|sauver|liberer)', '(suis|sommes|est|sont) en danger', 'liberer (mon|ma|mes)',
   // en
   'save me', 'save us', 'rescue (me|us|my)', 'trapped', 'locked (up|in|me)', 'held (against|captive|hostage)', 'hostage', 'kidnap',
   '(took|taken|confiscated|kept|holding|stole|take away) (away )?(my|our|his|her) (passport|documents|papers|phone)', 'passport (was |is |has been )?(taken|confiscated|held|kept|stolen)',
@@ -36,7 +38,8 @@ const STRONG: readonly string[] = [
   'forced to (scam|work|cheat)', 'being held', 'escape from',
   "(won't|wont|don't|dont|not|never|before they|until i|until we) let (me|us|him|her|them) (go|leave|out)", 'armed guards', 'guards? (have|with|carry) (guns|weapons)',
   '(to|me|us|and|i|we|can) escape', 'threat\\w* to (kill|hurt|sell|beat)', '(kill|killed|hurt) (me|us|him|her)', '(am|im|i m|are|is|s|re) in danger',
-  'come (and )?(get|pick up|rescue|save) (me|us)', 'lost (contact|touch) with', 'electric shocks?', 'not allowed to (leave|go)',
+  'come (and )?(get|pick up|rescue|save) (me|us)', "(won't|wont|refuse to|don't|dont) give (back )?(me )?(my|our|his|her) (passport|documents|papers|phone)",
+  'they (have|keep|kept|hold|holding) (my|our|his|her) (passport|documents|papers|phone)', '(force|forces|forcing) (me|us|him|her) to', 'lost (contact|touch) with', 'electric shocks?', 'not allowed to (leave|go)',
 ];
 
 /** Weak cues: enough to prefer danger over `unknown`, not to override another intent. */

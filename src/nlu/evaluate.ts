@@ -1,19 +1,12 @@
 /**
- * Evaluation of the recogniser on a labelled set (`lang<TAB>intent<TAB>text` per line, with a header):
+ * Evaluation of the recogniser on a labelled set (`lang<TAB>intent<TAB>text` per line, see read-labelled-rows.ts):
  * accuracy overall and per language, per-intent precision and recall, language identification
  * accuracy, confusion matrix, and every prediction.
  */
-import { readFileSync } from 'node:fs';
+import type { LabelledRow } from './read-labelled-rows';
 import { INTENTS, LANGS, type Intent, type Lang, type Recogniser } from './types';
 
-/** One labelled message. */
-export interface LabelledRow {
-  lang: Lang;
-  intent: Intent;
-  text: string;
-  /** 1-based line in the file. */
-  line: number;
-}
+export { readLabelledRows, type LabelledRow } from './read-labelled-rows';
 
 /** One prediction, in input order. */
 export interface EvalItem {
@@ -41,30 +34,6 @@ export interface EvalReport {
   /** confusion[expected][predicted] = count (only non-zero cells). */
   confusion: Record<string, Record<string, number>>;
   items: EvalItem[];
-}
-
-/**
- * Reads a TSV evaluation set. Throws with file:line when a row is malformed or names an unknown
- * language or intent.
- */
-export function readLabelledRows(file: string): LabelledRow[] {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-  const header = (lines[0] ?? '').split('\t');
-  if (header[0] !== 'lang' || header[1] !== 'intent' || header[2] !== 'text') {
-    throw new Error(`${file}:1: expected the header 'lang<TAB>intent<TAB>text', got '${lines[0] ?? ''}'`);
-  }
-  const rows: LabelledRow[] = [];
-  lines.slice(1).forEach((raw, i) => {
-    const line = i + 2;
-    if (raw.trim() === '') return;
-    const [lang, intent, ...rest] = raw.split('\t');
-    const text = rest.join('\t');
-    if (!LANGS.includes(lang as Lang)) throw new Error(`${file}:${line}: unknown language '${lang}' (known: ${LANGS.join(', ')})`);
-    if (!INTENTS.includes(intent as Intent)) throw new Error(`${file}:${line}: unknown intent '${intent}' (known: ${INTENTS.join(', ')})`);
-    if (text.trim() === '') throw new Error(`${file}:${line}: empty text`);
-    rows.push({ lang: lang as Lang, intent: intent as Intent, text, line });
-  });
-  return rows;
 }
 
 /** How the user's current language is chosen for each row. */

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceFixture, createFixtureRuntime } from '../fixtures/platform/fixture-runtime';
-import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
+import { describe, expect, it } from 'vitest';
 import { buildMessage, postJson } from '../helpers/http';
-import { startTestBot, type TestBot } from '../helpers/start-test-bot';
+import { useFixtureBot } from '../helpers/fixture-bot';
 
-let channel: FakeChannel;
-let bot: TestBot;
+const fx = useFixtureBot();
 
-beforeAll(async () => {
-  channel = await startFakeChannel();
-  bot = await startTestBot({ runtime: createFixtureRuntime(), advance: advanceFixture });
-});
-afterAll(async () => {
-  await bot.close();
-  await channel.close();
-});
 
 /** The bot still answers a normal message (the process survived). */
 async function expectStillAnswering(): Promise<void> {
-  const response = await postJson(bot.messagesUrl, buildMessage('http://127.0.0.1:9', { deliveryMode: 'expectReplies', conversation: { id: `alive-${Math.random()}` } }));
+  const response = await postJson(fx.bot.messagesUrl, buildMessage('http://127.0.0.1:9', { deliveryMode: 'expectReplies', conversation: { id: `alive-${Math.random()}` } }));
   expect(response.status).toBe(200);
   expect((response.json() as { activities: unknown[] }).activities.length).toBeGreaterThan(0);
 }
@@ -54,32 +43,32 @@ const BAD_BODIES: [string, unknown][] = [
 
 describe('hardened /api/messages', () => {
   it.each(BAD_BODIES)('answers 400 with a fixed body to %s, and keeps running', async (_name, body) => {
-    const response = await postJson(bot.messagesUrl, body);
+    const response = await postJson(fx.bot.messagesUrl, body);
     expect(response.status).toBe(400);
     expect(response.text).toBe('Bad Request');
     await expectStillAnswering();
   });
 
   it('answers 413 to a body over 256 KB', async () => {
-    const response = await postJson(bot.messagesUrl, { ...valid(), text: 'x'.repeat(300 * 1024) });
+    const response = await postJson(fx.bot.messagesUrl, { ...valid(), text: 'x'.repeat(300 * 1024) });
     expect(response.status).toBe(413);
     expect(response.text).toBe('Payload Too Large');
     await expectStillAnswering();
   });
 
   it('accepts a body just under 256 KB', async () => {
-    const response = await postJson(bot.messagesUrl, { ...valid(), deliveryMode: 'expectReplies', text: 'x'.repeat(200 * 1024) });
+    const response = await postJson(fx.bot.messagesUrl, { ...valid(), deliveryMode: 'expectReplies', text: 'x'.repeat(200 * 1024) });
     expect(response.status).toBe(200);
   });
 
   it('answers 400 to a body with a non-JSON content type that is not JSON', async () => {
-    const response = await fetch(bot.messagesUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const response = await fetch(fx.bot.messagesUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     expect(response.status).toBe(400);
     expect(await response.text()).toBe('Bad Request');
   });
 
   it('answers 404 with a fixed body to unknown routes and methods', async () => {
-    const response = await fetch(`${bot.url}/api/messages`);
+    const response = await fetch(`${fx.bot.url}/api/messages`);
     expect(response.status).toBe(404);
     expect(await response.text()).toBe('Not Found');
     expect(response.headers.get('x-powered-by')).toBeNull();
@@ -88,28 +77,28 @@ describe('hardened /api/messages', () => {
   it.each(['typing', 'messageReaction', 'event', 'endOfConversation', 'somethingNew'])(
     'answers 200 to a %s activity, with no reply and no state written',
     async (type) => {
-      const before = channel.posts.length;
+      const before = fx.channel.posts.length;
       const conversation = { id: `ignored-${type}` };
       const from = { id: `ignored-user-${type}` };
-      const response = await postJson(bot.messagesUrl, { ...valid(channel.url), type, conversation, from, text: undefined, name: 'x', value: { choice: 'en' } });
+      const response = await postJson(fx.bot.messagesUrl, { ...valid(fx.channel.url), type, conversation, from, text: undefined, name: 'x', value: { choice: 'en' } });
       expect(response.status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(channel.posts.length).toBe(before);
+      expect(fx.channel.posts.length).toBe(before);
       const { getStateKeys } = await import('../../src/channel/state-keys');
       const keys = getStateKeys({ ...valid(), type, conversation, from } as never);
-      expect(Object.keys(await bot.store.read([keys.conversation, keys.user]))).toEqual([]);
+      expect(Object.keys(await fx.bot.store.read([keys.conversation, keys.user]))).toEqual([]);
     },
   );
 
   it('survives a channel that cannot be reached (reply delivery fails)', async () => {
-    const response = await postJson(bot.messagesUrl, buildMessage('http://127.0.0.1:9', { conversation: { id: 'unreachable' } }));
+    const response = await postJson(fx.bot.messagesUrl, buildMessage('http://127.0.0.1:9', { conversation: { id: 'unreachable' } }));
     expect(response.status).toBe(200);
     await expectStillAnswering();
   });
 
   it('answers /healthz and /readyz', async () => {
-    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${bot.url}/readyz`);
+    expect((await fetch(`${fx.bot.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${fx.bot.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.text()).toBe('ready');
   });
