@@ -50,6 +50,10 @@ describe('danger is never missed', () => {
     'ho ko cho em ve', 'my brother is trapped in myawaddy', 'bi ep lam viec ko luong', 'toi bi ban sang campuchia',
     // third person singular of the verb (missed before: 'beats us' fell to unknown)
     'my boss beats us every day', 'the guard hits me',
+    // threats, relatives reporting, release against money, forced work, lost contact
+    'họ dọa giết em nếu em báo công an', 'con toi mat lien lac tu khi sang campuchia', 'ho bat em phai tra 3000 do moi tha',
+    "ils m'obligent à arnaquer des gens", 'venez nous chercher svp', 'ma cousine etait enfermee dans un casino',
+    'they wont give back my passport', 'they threatened to kill my family', 'my wife is in danger in myawaddy',
   ];
   it.each(cases)('%s', (text) => {
     for (const userLang of ['vi', 'fr', 'en'] as const) {

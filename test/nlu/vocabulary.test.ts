@@ -28,6 +28,11 @@ describe('Vocabulary', () => {
       expect(vocabulary.countWords([word]).content).toBe(1);
     });
 
+  it('does not take a replaced first letter for a typo: that mostly makes another word', () => {
+    expect(vocabulary.countWords(['qhanks']).unseen).toBe(1);
+    expect(vocabulary.countWords(['tjanks']).content).toBe(1);
+  });
+
   it('does not stretch to two typos or to short words', () => {
     expect(vocabulary.countWords(['thnkx']).unseen).toBe(1);
     expect(vocabulary.countWords(['lat']).unseen).toBe(1);

@@ -1,0 +1,66 @@
+/**
+ * Reading evaluation files as people produce them (hand-written, spreadsheet exports), and the
+ * `npm run nlu:eval -- --json` output that reviewers parse.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readLabelledRows } from '../../src/nlu/read-labelled-rows';
+
+const dir = mkdtempSync(join(tmpdir(), 'nlu-rows-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes `content` to a temporary file and returns its path. */
+function write(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('readLabelledRows', () => {
+  it('reads a header, CRLF endings, a byte-order mark, quoted text and text containing tabs', () => {
+    const file = write('crlf.tsv', '\uFEFFlang\tintent\ttext\r\nen\tthanks\t"thanks, ""mate"""\r\n\r\nvi\tgreet\tchao\tban\r\n');
+    expect(readLabelledRows(file)).toEqual([
+      { lang: 'en', intent: 'thanks', text: 'thanks, "mate"', line: 2 },
+      { lang: 'vi', intent: 'greet', text: 'chao\tban', line: 4 },
+    ]);
+  });
+
+  it('reads a file without a header line', () => {
+    expect(readLabelledRows(write('plain.tsv', 'fr\tgoodbye\tau revoir\n')).map((r) => r.intent)).toEqual(['goodbye']);
+  });
+
+  it.each([
+    ['en greet hello', /bad\.tsv:3: expected 3 tab-separated columns .* found 1/],
+    ['de\tgreet\thallo', /bad\.tsv:3: unknown language 'de'/],
+    ['en\tgreeting\thello', /bad\.tsv:3: unknown intent 'greeting'/],
+    ['en\tgreet\t  ', /bad\.tsv:3: empty text/],
+  ])('names file:line for the malformed row "%s"', (row, message) => {
+    expect(() => readLabelledRows(write('bad.tsv', `lang\tintent\ttext\nen\tthanks\tthank you\n${row}\n`))).toThrow(message);
+  });
+});
+
+describe('npm run nlu:eval -- --json', () => {
+  const run = (data: string) => spawnSync('npx', ['tsx', 'src/cli/nlu-eval.ts', '--data', data, '--json'], { encoding: 'utf8' });
+
+  it('prints exactly one JSON object with the metrics and every item in input order', () => {
+    const file = write('eval.tsv', 'lang\tintent\ttext\r\nen\tthanks\tthank you so much\r\nfr\tdanger\t"on m\'a pris mon passeport"\r\nvi\tgreet\txin chào\tbạn\r\n');
+    const out = execFileSync('npx', ['tsx', 'src/cli/nlu-eval.ts', '--data', file, '--json'], { encoding: 'utf8' });
+    const report = JSON.parse(out);
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['accuracy', 'byLanguage', 'languageAccuracy', 'intents', 'total', 'items']));
+    expect(Object.keys(report.byLanguage).sort()).toEqual(['en', 'fr', 'vi']);
+    expect(report.intents.danger).toMatchObject({ precision: expect.any(Number), recall: expect.any(Number) });
+    expect(report.total).toBe(3);
+    expect(report.items.map((it: { text: string }) => it.text)).toEqual(['thank you so much', "on m'a pris mon passeport", 'xin chào\tbạn']);
+    expect(report.items[1]).toMatchObject({ lang: 'fr', intent: 'danger', predictedLang: 'fr', predictedIntent: 'danger', score: expect.any(Number) });
+  });
+
+  it('reports a malformed row as file:line on stderr, with a failing exit code and nothing on stdout', () => {
+    const result = run(write('broken.tsv', 'lang\tintent\ttext\nen greet hello\n'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('broken.tsv:2: expected 3 tab-separated columns');
+  });
+});
