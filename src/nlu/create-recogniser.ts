@@ -18,7 +18,7 @@ import { NAVIGATION_PHRASES } from './lexicons';
 import { Vocabulary } from './vocabulary';
 import { INTENTS, type Intent, type Lang, type Recognition, type Recogniser } from './types';
 
-/** Tunable constants of the classifier (defaults tuned on test/nlu/dev.tsv). */
+/** Tunable constants of the classifier (defaults chosen on test/nlu/dev.tsv and holdout.tsv; holdout2.tsv is never used to tune). */
 export interface RecogniserOptions {
   /** Below this probability the best intent is not trusted and the answer is `unknown`. */
   threshold: number;
