@@ -96,14 +96,16 @@ export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Par
     recognise(raw: string, userLang: Lang): Recognition {
       const text = toNfc(raw);
       const f = fold(text);
-      const guess = languages.identify(text, f);
+      const words = intentTokens(f);
+      // A language is only told from real words: nonsense ("qqq zzz", "asdf") keeps the user's language.
+      const counts = vocabulary.countWords(words);
+      const guess = languages.identify(text, f, counts.content + counts.functional > 0);
       const lang = guess.confident ? guess.lang : userLang;
       const entities = findEntities(f);
       const answer = findAnswer(f);
       const base = { text, folded: f, lang, langConfident: guess.confident, entities, ...(answer ? { answer } : {}) };
       if (f === '') return { ...base, intent: 'unknown', score: 0 };
 
-      const words = intentTokens(f);
       const { ranked } = model.classify((sink) => emitFeatures(words, sink));
       const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
       const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;

@@ -82,8 +82,10 @@ export class LanguageIdentifier {
   /**
    * Most likely language of a message.
    * @param text NFC text; @param folded its folded form.
+   * @param hasKnownWords false when no word of the message was ever seen: then only letters of
+   * one language (Vietnamese or French diacritics) make the guess confident.
    */
-  identify(text: string, folded: string): LanguageGuess {
+  identify(text: string, folded: string, hasKnownWords = true): LanguageGuess {
     const lower = text.toLowerCase();
     const scores = this.model.logScores((sink) => emitLanguageFeatures(lower, folded, sink));
     const order = LANGS.map((lang, i) => ({ lang, s: scores[i] ?? -Infinity })).sort((a, b) => b.s - a.s);
@@ -91,6 +93,6 @@ export class LanguageIdentifier {
     const margin = best.s - second.s;
     if (VI_ONLY.test(lower)) return { lang: 'vi', confident: true, margin };
     if (FR_ONLY.test(lower) && best.lang !== 'vi') return { lang: 'fr', confident: true, margin };
-    return { lang: best.lang, confident: margin >= LANG_MARGIN, margin };
+    return { lang: best.lang, confident: hasKnownWords && margin >= LANG_MARGIN, margin };
   }
 }

@@ -36,6 +36,14 @@ describe('language', () => {
     }
   });
 
+  it('keeps the user language for nonsense made of words never seen', () => {
+    for (const text of ['qqq zzz', 'asdf qwer', 'xkcd blorp']) {
+      for (const userLang of ['vi', 'fr', 'en'] as const) {
+        expect(nlu.recognise(text, userLang), text).toMatchObject({ lang: userLang, langConfident: false });
+      }
+    }
+  });
+
   it('switches when the message is clearly in another language, even without diacritics', () => {
     expect(nlu.recognise('lam viec o campuchia luong cao co that khong', 'en')).toMatchObject({ lang: 'vi', langConfident: true });
     expect(nlu.recognise('je ne comprends pas, vous pouvez repeter', 'vi')).toMatchObject({ lang: 'fr', langConfident: true });
