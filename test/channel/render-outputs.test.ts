@@ -52,7 +52,7 @@ describe('renderOutputs', () => {
 
   it('adds a prompt when choices come without a question before them', () => {
     const { activities } = renderOutputs(WELCOME.slice(1), 'fr', translate, getChannelProfile('directline'));
-    expect(activities[0]?.text).toBe('Choisissez :');
+    expect(activities[0]?.text).toBe('Choisissez\u00a0:');
     expect(activities[0]?.suggestedActions?.actions).toHaveLength(3);
   });
 
