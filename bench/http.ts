@@ -8,6 +8,7 @@
  * (join, language tap, menu tap, answers typed as free text) and prints turns/s,
  * p50/p95/p99 latency, errors, peak RSS and start-up time to /readyz, then the ratios
  * against the echo bot. Redis must run on REDIS_URL (default redis://127.0.0.1:6379).
+ * BENCH_PROF=DIR writes a V8 CPU profile of every bot process into DIR (open it in Chrome DevTools).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
