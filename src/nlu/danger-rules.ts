@@ -29,6 +29,9 @@ const STRONG: readonly string[] = [
   'on me force', "(m'enfuir|m enfuir|m'echapper|m echapper)", 'force a (arnaquer|travailler)', 'forcee a (arnaquer|travailler)',
   '(etait|etaient|etes|serait) (retenu|retenue|retenus|prisonnier|prisonniere|prisonniers|piege|piegee|pieges|coince|coincee|coinces|bloque|bloquee|bloques|enferme|enfermee|sequestre|sequestree)',
   '(ne )?(peux|peut|pouvons|peuvent|pouvez) (pas|plus) (partir|sortir|rentrer|s enfuir|quitter|s echapper)', '(me|nous|le|la|les) tuer', 'menac\\w* de mort',
+  "(garde|gardent|a garde|ont garde|retient|retiennent|confisque|confisquent) (mon |mes |nos |notre |son |ses |leurs )?(passeport|passeports|papiers|pieces d'identite|pieces d identite)",
+  "(refuse|refusent|a refuse|ont refuse) de (me |nous |lui |leur )?rendre (mon |mes |nos |notre |son |ses )?(passeport|passeports|papiers|telephone)",
+  '(me|nous|lui|leur) (rend|rendent) (pas|plus|jamais) (mon |mes |nos |notre |son |ses )?(passeport|passeports|papiers|telephone)',
   'gardes? armes?', "(m'obligent|m obligent|nous obligent|me forcent|nous forcent|m'oblige|m oblige)", '(me|nous|le|la|les) (retient|retiennent)', '(venez|viens|venir) (me|nous|la|le) (chercher|sauver|liberer)', '(suis|sommes|est|sont) en danger', 'liberer (mon|ma|mes)',
   // en
   'save me', 'save us', 'rescue (me|us|my)', 'trapped', 'locked (up|in|me)', 'held (against|captive|hostage)', 'hostage', 'kidnap',
@@ -39,7 +42,9 @@ const STRONG: readonly string[] = [
   "(won't|wont|don't|dont|not|never|before they|until i|until we) let (me|us|him|her|them) (go|leave|out)", 'armed guards', 'guards? (have|with|carry) (guns|weapons)',
   '(to|me|us|and|i|we|can) escape', 'threat\\w* to (kill|hurt|sell|beat)', '(kill|killed|hurt) (me|us|him|her)', '(am|im|i m|are|is|s|re) in danger',
   'come (and )?(get|pick up|rescue|save) (me|us)', "(won't|wont|refuse to|don't|dont) give (back )?(me )?(my|our|his|her) (passport|documents|papers|phone)",
-  'they (have|keep|kept|hold|holding) (my|our|his|her) (passport|documents|papers|phone)', '(force|forces|forcing) (me|us|him|her) to', 'lost (contact|touch) with', 'electric shocks?', 'not allowed to (leave|go)',
+  'they (have|keep|kept|hold|holding) (my|our|his|her) (passport|documents|papers|phone)',
+  '(keeps|kept|holds|is holding|are holding|confiscates|confiscated) (my|our|his|her|their) (passports?|documents|papers|id)',
+  "(refuses?|refused|won't|wont|will not|doesn't|doesnt|does not) (to )?(give back|return) (my|our|his|her|their) (passports?|documents|papers|phone)", '(force|forces|forcing) (me|us|him|her) to', 'lost (contact|touch) with', 'electric shocks?', 'not allowed to (leave|go)',
 ];
 
 /** Weak cues: enough to prefer danger over `unknown`, not to override another intent. */

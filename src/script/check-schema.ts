@@ -55,7 +55,7 @@ function describeIssue(source: SourceFile, schema: z.ZodType, issue: Issue): Dia
       const got = valueAt(source.data, path);
       let message = got === undefined ? `missing required field (expected ${issue.expected})` : `expected ${issue.expected}, got ${typeName(got)}`;
       // A phone number written without quotes is read as a number: "0111" would become 111.
-      if (issue.expected === 'string' && typeof got === 'number') message += ': write it in quotes, e.g. "0111" (unquoted, a number loses its leading zeros and spaces)';
+      if (issue.expected === 'string' && typeof got === 'number') message += ': write the value in quotes ("…"); unquoted, a number loses its leading zeros and spaces';
       return makeDiagnostic('error', source.file, positionOf(source, path), path, message);
     }
     case 'invalid_value':

@@ -62,6 +62,8 @@ describe('danger is never missed', () => {
     'họ dọa giết em nếu em báo công an', 'con toi mat lien lac tu khi sang campuchia', 'ho bat em phai tra 3000 do moi tha',
     "ils m'obligent à arnaquer des gens", 'venez nous chercher svp', 'ma cousine etait enfermee dans un casino',
     'they wont give back my passport', 'they threatened to kill my family', 'my wife is in danger in myawaddy',
+    'my boss keeps my papers', 'the employer refuses to return my passport', 'mon patron garde mes papiers',
+    "l'employeur refuse de rendre mes papiers", 'on me rend pas mes papiers',
   ];
   it.each(cases)('%s', (text) => {
     for (const userLang of ['vi', 'fr', 'en'] as const) {

@@ -76,7 +76,7 @@ const TABLE: [rule: string, lines: string[]][] = [
     "locales/vi/check-offer.json:20:16  error    key 'high_risk.verdict': unknown variable {{hotline}} (known: hotline_vn, score, total, risk, evidence, fee)",
   ]],
   ['unquoted-variable', [
-    'dialogs/_variables.yaml:3:15  error    variables.hotline_vn: expected string, got number 111: write it in quotes, e.g. "0111" (unquoted, a number loses its leading zeros and spaces)',
+    'dialogs/_variables.yaml:3:15  error    variables.hotline_vn: expected string, got number 111: write the value in quotes ("…"); unquoted, a number loses its leading zeros and spaces',
   ]],
   ['unreachable-dialog', [
     "dialogs/orphan.yaml:2:5  warning  id: dialog 'orphan' is not reachable from the menu, a trigger or _global.yaml: link it with goto: dialog:orphan or add triggers",
