@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRecogniser } from '../../src/nlu/create-recogniser';
 import { evaluate, readLabelledRows, type EvalReport, type LabelledRow } from '../../src/nlu/evaluate';
 import { LANGS } from '../../src/nlu/types';
-import { findThinCells } from './labelled-set';
+import { findMissedDanger, findThinCells, unknownFloor } from './labelled-set';
 
 const HOLDOUT2 = 'test/nlu/holdout2.tsv';
 let rows: LabelledRow[];
@@ -30,12 +30,10 @@ describe('the second held-out set', () => {
   });
 
   it('never misses danger, relatives reporting someone trapped included', () => {
-    const missed = report.items.filter((it) => it.intent === 'danger' && it.predictedIntent !== 'danger').map((it) => it.text);
-    expect(missed).toEqual([]);
+    expect(findMissedDanger(report)).toEqual([]);
   });
 
   it('keeps unknown precision and recall at 85% or more', () => {
-    expect(report.intents.unknown.precision).toBeGreaterThanOrEqual(0.85);
-    expect(report.intents.unknown.recall).toBeGreaterThanOrEqual(0.85);
+    expect(unknownFloor(report)).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -1,8 +1,8 @@
 /**
- * Checks shared by the labelled evaluation sets (test/nlu/dev.tsv, test/nlu/holdout.tsv).
+ * Checks shared by the labelled evaluation sets (test/nlu/dev.tsv, holdout.tsv, holdout2.tsv).
  */
 import { loadTrainingPhrases } from '../../src/nlu/create-recogniser';
-import type { LabelledRow } from '../../src/nlu/evaluate';
+import type { EvalReport, LabelledRow } from '../../src/nlu/evaluate';
 import { fold } from '../../src/nlu/normalise';
 import { INTENTS, LANGS } from '../../src/nlu/types';
 
@@ -22,4 +22,14 @@ export function findCopies(file: string, rows: readonly LabelledRow[], others: r
   const copied = rows.filter((r) => known.has(fold(r.text))).map(at);
   const repeated = rows.filter((r) => seen.size === seen.add(fold(r.text)).size).map(at);
   return { copied, repeated };
+}
+
+/** Texts of danger messages the recogniser did not read as danger. */
+export function findMissedDanger(report: EvalReport): string[] {
+  return report.items.filter((it) => it.intent === 'danger' && it.predictedIntent !== 'danger').map((it) => it.text);
+}
+
+/** Precision and recall of `unknown`, the lower of the two first. */
+export function unknownFloor(report: EvalReport): number {
+  return Math.min(report.intents.unknown.precision, report.intents.unknown.recall);
 }
