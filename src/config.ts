@@ -60,6 +60,9 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Variables whose values never appear in an error message. */
+const SECRET_VARIABLES = new Set(['MicrosoftAppPassword', 'ADMIN_TOKEN', 'LOG_ID_SALT', 'STORAGE_URL']);
+
 /**
  * Reads the configuration from environment variables (empty strings count as unset).
  * @throws ConfigError naming the variable when a value is invalid, or when
@@ -71,7 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const lines = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      // Show the value that was refused, except secrets (passwords, tokens, salts, URLs with credentials).
+      const shown = SECRET_VARIABLES.has(name) ? '' : `=${JSON.stringify(cleaned[name] ?? '')}`;
+      return `${name}${shown}: ${issue.message}`;
+    });
     throw new ConfigError(`Invalid environment: ${lines.join('; ')}. See .env.example for the allowed values.`);
   }
   const e = parsed.data;

@@ -23,9 +23,14 @@ describe('loadConfig', () => {
   });
 
   it('names the variable of an invalid value and points to .env.example', () => {
-    expect(() => loadConfig({ PORT: 'eighty' }, [])).toThrow(/PORT.*\.env\.example/);
+    expect(() => loadConfig({ PORT: 'eighty' }, [])).toThrow(/PORT="eighty".*\.env\.example/);
     expect(() => loadConfig({ DEFAULT_LANG: 'de' }, [])).toThrow(/DEFAULT_LANG/);
     expect(() => loadConfig({ MicrosoftAppType: 'Whatever' }, [])).toThrow(/MicrosoftAppType/);
+  });
+
+  it('never repeats a refused secret in its message', () => {
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short-secret' }, [])).toThrow(/ADMIN_TOKEN: must be at least 16 characters/);
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short-secret' }, [])).not.toThrow(/short-secret/);
   });
 
   it('treats empty strings as unset and reads --watch-content', () => {
