@@ -10,6 +10,9 @@ import { LANGS } from '../src/nlu/types';
 import { createScanner } from '../src/scanner/create-scanner';
 import { readAdsTsv } from '../src/scanner/read-ads-tsv';
 import { locateRulesDir } from '../src/scanner/validate-rules';
+import { exitOnClosedOutput } from '../src/util/exit-on-closed-output';
+
+exitOnClosedOutput(process.stdout);
 
 const AD_LENGTH = 2000;
 const ROUNDS = 3000;

@@ -47,18 +47,31 @@ function findFirstHit(flag: CompiledFlag, folded: string, tokens: readonly Token
   return undefined;
 }
 
-/** True when a low-skill job (pay.yaml low_skill_jobs) is named, or no experience is asked. */
+/**
+ * True when a low-skill job (pay.yaml low_skill_jobs) is named, no experience is asked,
+ * or the job title is vague (nothing in the ad justifies a high salary).
+ */
 function isLowSkill(folded: string, tokens: readonly Token[], hits: Map<FlagId, FoldedHit>, rules: CompiledRules): boolean {
-  return hits.has('no_experience') || rules.lowSkillJobs.occursIn(folded, tokens, 0, folded.length);
+  return hits.has('no_experience') || hits.has('vague_job') || rules.lowSkillJobs.occursIn(folded, tokens, 0, folded.length);
 }
 
-/** First amount of pay above the threshold of its currency and job type. */
+/**
+ * True when `a` is above its threshold: per its own period when pay.yaml has a
+ * `per_period` table for it (hourly, daily, weekly pay), else per month by job type.
+ */
+function isAboveThreshold(a: Amount, lowSkill: boolean, rules: CompiledRules): boolean {
+  const thresholds = rules.pay.file.thresholds;
+  const perPeriod = thresholds.per_period?.[a.period];
+  if (perPeriod) return a.usdPerPeriod > (perPeriod[a.currency] ?? perPeriod.other ?? Infinity);
+  const table = lowSkill ? thresholds.low_skill : thresholds.default;
+  return a.usdPerMonth > (table[a.currency] ?? table.other ?? Infinity);
+}
+
+/** First amount of pay above the threshold of its currency, period and job type. */
 function findHighPay(folded: string, tokens: readonly Token[], amounts: Amount[], lowSkill: boolean, rules: CompiledRules): Amount | undefined {
-  const table = lowSkill ? rules.pay.file.thresholds.low_skill : rules.pay.file.thresholds.default;
-  return amounts.find((a) => {
-    const limit = table[a.currency] ?? table.other ?? Infinity;
-    return a.usdPerMonth > limit && !precededBy(rules.notPayContext, folded, tokens, a.start, 30);
-  });
+  return amounts.find(
+    (a) => isAboveThreshold(a, lowSkill, rules) && !precededBy(rules.notPayContext, folded, tokens, a.start, 30),
+  );
 }
 
 /** Detects every flag in `folded` (the folded form of the ad). */

@@ -18,6 +18,8 @@ export interface Amount {
   currency: string;
   /** Period id of pay.yaml (`month` when none is written, `year` above `yearly_when_above`). */
   period: string;
+  /** US-dollar equivalent per `period` (as written: per hour, per day...). */
+  usdPerPeriod: number;
   /** Monthly US-dollar equivalent. */
   usdPerMonth: number;
 }
@@ -32,6 +34,14 @@ export interface CompiledPay {
 }
 
 const NUMBER = '(?<![\\p{N}.,])(?:\\d{1,3}(?:[ .,]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?(?![\\p{N}])';
+
+/** Digits glued after a multiplier, as Vietnamese write halves: "3tr5" = 3.5 million, "1k5" = 1500. */
+const FRACTION = (name: string) => `(?<${name}>\\d{1,2}(?![\\p{N}]))?`;
+
+/** `whole` times the multiplier, plus the glued fraction digits ("3tr5" -> 3.5 x 1e6). */
+function applyMultiplier(whole: number, mult: number, fraction: string | undefined): number {
+  return whole * mult + (fraction ? (Number(fraction) * mult) / 10 ** fraction.length : 0);
+}
 
 /** Regex group of whole words, or a never-matching group when the list is empty. */
 function buildGroup(name: string, words: readonly string[]): string {
@@ -50,8 +60,18 @@ export function compilePay(file: PayFile): CompiledPay {
   const currencyWords = Object.values(file.currencies).flatMap((c) => c.words);
   const multiplierWords = file.multipliers.flatMap((m) => m.words);
   const periodWords = Object.values(file.periods).flatMap((p) => p.words);
+  const before = file.period_before;
+  // "mỗi ngày 500k", "ngày kiếm 1tr": a period written before the amount.
+  const periodFirst = before
+    ? `(?:(?:${buildPhrasesSource(before.connectors) ?? '(?!)'}) ?${buildGroup('per0', periodWords)}` +
+      `|${buildGroup('per1', periodWords)} ?(?:${buildPhrasesSource(before.verbs) ?? '(?!)'})) ?:? ?`
+    : '(?!)';
+  // A range ("20-50tr", "$100-300", "£26,000-£29,000") is read as its upper bound.
   const source =
-    `(?:${buildGroup('pre', currencyWords)} ?)?(?<num>${NUMBER}) ?${buildGroup('mult', multiplierWords)}?` +
+    `(?:${periodFirst})?` +
+    `(?:${buildGroup('pre', currencyWords)} ?)?(?<num>${NUMBER})(?: ?${buildGroup('mult0', multiplierWords)}${FRACTION('frac0')})?` +
+    `(?: ?[-–~] ?(?:${buildGroup('pre2', currencyWords)} ?)?(?<num2>${NUMBER}))?` +
+    `(?: ?${buildGroup('mult', multiplierWords)}${FRACTION('frac')})?` +
     ` ?${buildGroup('post', currencyWords)}?` +
     `(?: ?(?:${buildPhrasesSource(file.fillers) ?? '(?!)'})?` +
     ` ?(?:${buildPhrasesSource(file.connectors) ?? '(?!)'})? ?${buildGroup('per', periodWords)})?`;
@@ -93,22 +113,29 @@ export function findAmounts(folded: string, pay: CompiledPay, lang: Lang): Amoun
   re.lastIndex = 0;
   for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
     const g = m.groups ?? {};
-    const mult = g.mult ? pay.multiplierByWord.get(normaliseWord(g.mult) ?? '') : undefined;
-    const written = g.pre ?? g.post;
-    const period = g.per ? (pay.periodByWord.get(normaliseWord(g.per) ?? '') ?? 'month') : 'month';
+    const lookup = <T>(map: Map<string, T>, word: string | undefined) => (word ? map.get(normaliseWord(word) ?? '') : undefined);
+    const mult = lookup(pay.multiplierByWord, g.mult);
+    // The first number may have its own multiplier ("500k-1tr", "50k/ngày"); else it shares the last one.
+    const mult0 = lookup(pay.multiplierByWord, g.mult0) ?? mult;
+    const perWord = g.per ?? g.per0 ?? g.per1;
+    const period = perWord ? (lookup(pay.periodByWord, perWord) ?? 'month') : 'month';
+    const written = g.pre ?? g.pre2 ?? g.post;
     const currency =
-      (written ? pay.currencyByWord.get(normaliseWord(written) ?? '') : undefined) ??
+      lookup(pay.currencyByWord, written) ??
       mult?.currency ??
-      (mult && g.per ? pay.file.default_currency[lang] : undefined);
+      mult0?.currency ??
+      ((mult ?? mult0) && perWord ? pay.file.default_currency[lang] : undefined);
     const rate = currency ? pay.file.currencies[currency]?.usd : undefined;
     if (!currency || rate === undefined || g.num === undefined) continue;
-    const value = parseNumber(g.num) * (mult?.value ?? 1);
+    const first = applyMultiplier(parseNumber(g.num), mult0?.value ?? 1, g.frac0 ?? (g.num2 === undefined ? g.frac : undefined));
+    const value = g.num2 === undefined ? first : Math.max(first, applyMultiplier(parseNumber(g.num2), mult?.value ?? 1, g.frac));
     // Without a written period, a very large monthly amount is a yearly salary ("27 k€").
-    const yearly = !g.per && value * rate > pay.file.yearly_when_above && pay.file.periods.year !== undefined;
+    const yearly = !perWord && value * rate > pay.file.yearly_when_above && pay.file.periods.year !== undefined;
     const readPeriod = yearly ? 'year' : period;
     const perMonth = pay.file.periods[readPeriod]?.per_month ?? 1;
     const end = m.index + m[0].trimEnd().length;
-    out.push({ start: m.index, end, value, currency, period: readPeriod, usdPerMonth: value * perMonth * rate });
+    const usdPerPeriod = value * rate;
+    out.push({ start: m.index, end, value, currency, period: readPeriod, usdPerPeriod, usdPerMonth: usdPerPeriod * perMonth });
   }
   return out;
 }

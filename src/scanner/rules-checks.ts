@@ -88,9 +88,17 @@ function checkCurrencies(rules: ScannerRules, report: Report): void {
   };
   for (const [lang, id] of Object.entries(rules.pay.default_currency)) check(id, ['default_currency', lang]);
   rules.pay.multipliers.forEach((m, i) => check(m.currency, ['multipliers', i, 'currency']));
-  for (const [table, values] of Object.entries(rules.pay.thresholds)) {
-    for (const id of Object.keys(values)) if (id !== 'other') check(id, ['thresholds', table, id]);
-    if (values.other === undefined) report(['thresholds', table], 'error', "missing 'other' (used for currencies not in the table)");
+  const { per_period: perPeriod, ...monthly } = rules.pay.thresholds;
+  const checkTable = (values: Record<string, number>, path: YamlPath) => {
+    for (const id of Object.keys(values)) if (id !== 'other') check(id, [...path, id]);
+    if (values.other === undefined) report(path, 'error', "missing 'other' (used for currencies not in the table)");
+  };
+  for (const [table, values] of Object.entries(monthly)) checkTable(values, ['thresholds', table]);
+  for (const [period, values] of Object.entries(perPeriod ?? {})) {
+    if (rules.pay.periods[period] === undefined) {
+      report(['thresholds', 'per_period', period], 'error', `unknown period '${period}' (known: ${Object.keys(rules.pay.periods).join(', ')})`, 'key');
+    }
+    checkTable(values, ['thresholds', 'per_period', period]);
   }
 }
 

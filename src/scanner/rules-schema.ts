@@ -57,7 +57,16 @@ export const payFileSchema = z
     connectors: wordList,
     not_pay_context: langPhrasesSchema,
     low_skill_jobs: langPhrasesSchema,
-    thresholds: z.object({ default: thresholdTable, low_skill: thresholdTable }).strict(),
+    /** Words that put a period before the amount: "mỗi ngày 500k", "ngày kiếm 1 triệu". */
+    period_before: z.object({ connectors: wordList, verbs: wordList }).strict().optional(),
+    thresholds: z
+      .object({
+        default: thresholdTable,
+        low_skill: thresholdTable,
+        /** Pay quoted per one of these periods is compared per that period, not per month. */
+        per_period: z.record(z.string(), thresholdTable).optional(),
+      })
+      .strict(),
   })
   .strict();
 

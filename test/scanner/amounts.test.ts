@@ -44,6 +44,24 @@ describe('amount parsing', () => {
     ['27 k€ sur 13 mois', 'fr', 27_000, 'EUR', 'year'],
     ['900 000 FCFA par mois', 'fr', 900_000, 'XOF', 'month'],
     ['200 euros par jour', 'fr', 200, 'EUR', 'day'],
+    // ranges are read as their upper bound
+    ['lương 20-50tr', 'vi', 50_000_000, 'VND', 'month'],
+    ['earn $100-300 per day', 'en', 300, 'USD', 'day'],
+    ['£26,000-£29,000 a year', 'en', 29_000, 'GBP', 'year'],
+    ['thu nhập 500k-1tr/ngày', 'vi', 1_000_000, 'VND', 'day'],
+    // a period written before the amount
+    ['mỗi ngày 400-700k', 'vi', 700_000, 'VND', 'day'],
+    ['1 ngày 300-500k', 'vi', 500_000, 'VND', 'day'],
+    ['ngày kiếm 1tr', 'vi', 1_000_000, 'VND', 'day'],
+    // halves written after the multiplier, as in Vietnamese posts
+    ['lương 3tr5', 'vi', 3_500_000, 'VND', 'month'],
+    ['1k5 đô', 'vi', 1500, 'USD', 'month'],
+    // pay per task, the bait of "task" scams
+    ['50k/nhiệm vụ', 'vi', 50_000, 'VND', 'task'],
+    ['$5 per like', 'en', 5, 'USD', 'task'],
+    ['chaque note rapporte 5 €', 'fr', 5, 'EUR', 'task'],
+    ['AED 15,000 per month', 'en', 15_000, 'AED', 'month'],
+    ['190.000 yên/tháng', 'vi', 190_000, 'JPY', 'month'],
   ] as const)('%s (%s) -> %d %s per %s', (text, lang, value, currency, period) => {
     expect(amountsOf(text, lang)).toEqual([[value, currency, period]]);
   });
@@ -83,6 +101,21 @@ describe('high pay', () => {
   it('uses the higher threshold for a skilled job', () => {
     const r = getScanner().scan('Senior Java developer, salary 35 - 50 triệu/tháng, 5 years of experience.', 'en');
     expect(r.flags.map((f) => f.id)).not.toContain('high_pay');
+  });
+
+  it('compares hourly and daily pay per hour and per day, not as a full-time month', () => {
+    const flagged = (text: string, lang: Lang) => getScanner().scan(text, lang).flags.some((f) => f.id === 'high_pay');
+    expect(flagged('Cashier, FreshMart, $17.20/hour, 20 hrs/week.', 'en')).toBe(false);
+    expect(flagged('Agents d\'entretien, 12,10 € brut de l\'heure, CDI.', 'fr')).toBe(false);
+    expect(flagged('Phụ hồ, lương 350k/ngày, làm tại công trình.', 'vi')).toBe(false);
+    expect(flagged('Noter des produits en ligne, 150 € par jour.', 'fr')).toBe(true);
+    expect(flagged('Earn $50/hour from your phone.', 'en')).toBe(true);
+    expect(flagged('Xử lý đơn hàng, thu nhập 700k-1.5tr/ngày.', 'vi')).toBe(true);
+  });
+
+  it('uses the low-skill threshold when the job title is vague', () => {
+    const r = getScanner().scan('Digital marketing for an app in Dubai, 4000 € net par mois.', 'fr');
+    expect(r.flags.find((f) => f.id === 'high_pay')?.evidence).toBe('4000 € net par mois');
   });
 
   it('does not take a fee for pay', () => {
