@@ -6,6 +6,7 @@ import { AggressiveTokenizerVi } from 'natural/lib/natural/tokenizers';
 import { NGrams } from 'natural/lib/natural/ngrams';
 
 import { emitCharNgrams, hashString, SEEDS, type FeatureSink } from './feature-hash';
+import { CONTRACTIONS, FIRST_PERSON } from './teencode';
 
 export type { FeatureSink } from './feature-hash';
 /** A weighted bag of hashed features. */
@@ -24,9 +25,12 @@ export function tokenize(folded: string): string[] {
   return tokenizer.tokenize(folded);
 }
 
-/** Words that matter for intent: the folded text without politeness. */
+/**
+ * Words that matter for intent: the folded text without politeness, contractions written without
+ * their apostrophe split like the spelled-out form ("im" -> "i m", "jai" -> "j ai").
+ */
 export function intentTokens(folded: string): string[] {
-  return tokenize(folded.replace(POLITE, ' '));
+  return tokenize(folded.replace(POLITE, ' ')).flatMap((t) => CONTRACTIONS[t] ?? [FIRST_PERSON[t] ?? t]);
 }
 
 /** Long texts (pasted ads) are cut to this many words: enough to classify, bounded cost. */

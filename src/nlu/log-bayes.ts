@@ -19,7 +19,7 @@ export interface Scored<L extends string> {
 }
 
 /** Options of the model. */
-export interface LogBayesOptions {
+export interface LogBayesOptions<L extends string = string> {
   /** Additive (Lidstone) smoothing. */
   alpha?: number;
   /** Sharpness of the softmax over per-feature mean log likelihoods. */
@@ -30,6 +30,12 @@ export interface LogBayesOptions {
    * count little, and a message made of them alone does not look confidently like any label.
    */
   informative?: boolean;
+  /**
+   * Log-space bias added to a label's prior. A broad label (`unknown`, trained on every other
+   * topic) spreads its mass over many features, so each one looks less likely under it than under
+   * a narrow label; a small bias compensates.
+   */
+  bias?: Readonly<Partial<Record<L, number>>>;
 }
 
 /** A trained log-space naive Bayes model. */
@@ -42,6 +48,8 @@ export class LogBayes<L extends string> {
    */
   private readonly table: Float64Array;
   private readonly logPrior: Float64Array;
+  /** Per-label bias (LogBayesOptions.bias), added to the prior at classification, scaled by the caller. */
+  private readonly bias: Float64Array;
 
   /**
    * Trains on labelled feature bags. Every label gets the same prior: the training files hold a
@@ -50,7 +58,7 @@ export class LogBayes<L extends string> {
   constructor(
     readonly labels: readonly L[],
     examples: readonly { label: L; bag: FeatureBag }[],
-    private readonly options: LogBayesOptions & Required<Pick<LogBayesOptions, 'alpha' | 'temperature'>>,
+    private readonly options: LogBayesOptions<L> & Required<Pick<LogBayesOptions<L>, 'alpha' | 'temperature'>>,
   ) {
     const index = new Map(labels.map((l, i) => [l, i] as const));
     const counts = new Map<number, Float64Array>();
@@ -82,6 +90,7 @@ export class LogBayes<L extends string> {
       offset += width;
     }
     this.logPrior = new Float64Array(labels.length).fill(-Math.log(labels.length));
+    this.bias = Float64Array.from(labels, (l) => options.bias?.[l] ?? 0);
   }
 
   /** Number of distinct features seen in training. */
@@ -92,8 +101,9 @@ export class LogBayes<L extends string> {
   /**
    * Probabilities of every label, best first. Features never seen in training are ignored
    * (they carry no evidence). `known` is the share of the input's weight that was recognised.
+   * `biasScale` multiplies the label bias (0 for none, 1 for the full bias).
    */
-  classify(features: FeatureInput): { ranked: Scored<L>[]; known: number } {
+  classify(features: FeatureInput, biasScale = 1): { ranked: Scored<L>[]; known: number } {
     const n = this.labels.length;
     const sums = new Float64Array(n);
     let weight = 0;
@@ -114,7 +124,7 @@ export class LogBayes<L extends string> {
     const scale = weight > 0 ? this.options.temperature / weight : 0;
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
-      sums[i] = (this.logPrior[i] ?? 0) + (sums[i] ?? 0) * scale;
+      sums[i] = (this.logPrior[i] ?? 0) + biasScale * (this.bias[i] ?? 0) + (sums[i] ?? 0) * scale;
       if ((sums[i] ?? 0) > max) max = sums[i] ?? 0;
     }
     let z = 0;

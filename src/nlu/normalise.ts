@@ -36,7 +36,8 @@ export function foldPlain(text: string): string {
  * "dc" -> "duoc"). "Không  " and "ko" and "khong!!" all fold to "khong".
  */
 export function fold(text: string): string {
-  const plain = foldPlain(text);
+  // "a+" / "@+" (French "à plus", see you) would lose its "+" with the punctuation.
+  const plain = foldPlain(text.replace(/(^|\s)[aà@]\+(?=\s|$|[!.?])/gu, '$1a plus'));
   if (plain === '') return plain;
   return plain
     .split(' ')

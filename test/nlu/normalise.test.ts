@@ -38,6 +38,15 @@ describe('fold', () => {
     expect(fold('ừ')).toBe('u');
   });
 
+  it('expands relatives, French SMS and English chat abbreviations, and "a+"', () => {
+    expect(fold('ck e bi giu, vk thi o nha')).toBe('chong e bi giu vo thi o nha');
+    expect(fold('jsuis bloqué, qqn peut m’aider ? dsl')).toBe("je suis bloque quelqu'un peut m'aider desole");
+    expect(fold('ppl say its legit cuz they pay rn')).toBe('people say its legit because they pay right now');
+    expect(fold('allez a+ !')).toBe('allez a plus');
+    // "chửi" (to insult) folds to "chui": it is not read as the French "chui" (je suis)
+    expect(fold('bị chửi')).toBe('bi chui');
+  });
+
   it('squeezes letters repeated three times or more, keeping real double letters', () => {
     expect(fold('cứuuuuu')).toBe('cuu');
     expect(fold('helloooo')).toBe('helloo');

@@ -1,0 +1,75 @@
+/**
+ * Danger as people really write it: relatives reporting someone held ("ck e", "mon frère", "my
+ * son"), French SMS spellings ("chui bloqué", "jpeux pas sortir"), money demanded for release, and
+ * the everyday messages that only look alike (a request for other people's stories, an ad "piégée",
+ * "help me with my homework"), which must not raise the alarm. The prior bias of `unknown` must
+ * never turn a danger message into `unknown`.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildRecogniser, loadTrainingPhrases } from '../../src/nlu/create-recogniser';
+import { isDanger, hasDangerCue } from '../../src/nlu/danger-rules';
+import { fold } from '../../src/nlu/normalise';
+import { LANGS, type Recogniser } from '../../src/nlu/types';
+
+let nlu: Recogniser;
+let unbiased: Recogniser;
+beforeAll(() => {
+  const phrases = loadTrainingPhrases('dialogs/intents');
+  nlu = buildRecogniser(phrases);
+  unbiased = buildRecogniser(phrases, { unknownBias: 0 });
+});
+
+const DANGER = [
+  // relatives and teencode
+  'ck e sang myanmar giờ ko cho liên lạc', 'con tôi bị giữ bên campuchia, đòi 5000 đô mới thả', 'tụi nó ko cho nó về',
+  'anh họ e nhắn về nói bị bỏ đói', 'e ko trốn được, có người canh', 'nếu trốn sẽ bị bán qua chỗ khác', 'phải trả 8000 đô mới được về',
+  'bọn nó thu điện thoại hết rồi', 'e đang kẹt ở đây ko có cách nào về', 'họ bắt đền hợp đồng 10 nghìn đô mới cho về',
+  // French SMS and relatives
+  'chui bloqué ici', 'jsuis enfermée depuis 1 mois', 'jpeux pas sortir du bâtiment', 'ils ont vendu ma sœur à une autre boîte',
+  'ils veulent pas le laisser rentrer', 'ils me gardent ici de force', 'je suis pris au piège', 'il faut payer 5000 dollars pour rentrer',
+  // English relatives and slang
+  'they wont let my cousin go home', 'now they wont let him come home', 'they lock us in at night', 'my nephew says they use tasers on people',
+  'i have to pay 10k to go home or they sell me', 'i want to go home but they say i have to pay 4000 first',
+  'e muốn về mà họ bắt trả 3000 đô', 'mon fils veut rentrer mais ils lui demandent de rembourser le billet', 'my uncle is stuck in a compound in laos', 'im being held against my will',
+  // a story request that names the writer's own relative is a report
+  'kể chuyện con tôi bị bán', 'my son is trapped, tell me stories of people who escaped',
+];
+
+const NOT_DANGER = [
+  'kể chuyện người từng bị bán', 'e muon doc chuyen cua nhung nguoi da tung bi ban', 'tell me about someone who got trapped and escaped',
+  "raconte moi l'histoire de quelqu'un qui a été séquestré", "comment savoir si une annonce d'emploi est piégée",
+  // fees asked before leaving are a question about an offer, not debt bondage
+  'je veux partir travailler au cambodge mais je dois payer 500 euros de frais', 'i want to go abroad but they want me to pay a fee',
+];
+
+describe('danger phrasing', () => {
+  it.each(DANGER)('"%s" is danger in every user language', (text) => {
+    for (const lang of LANGS) expect(nlu.recognise(text, lang).intent).toBe('danger');
+  });
+
+  it.each(NOT_DANGER)('"%s" is not a danger report by rule', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+
+  it('a bare "help" asking for homework or a letter is no danger cue; fear still is', () => {
+    expect(hasDangerCue(fold('help me with my homework'))).toBe(false);
+    expect(hasDangerCue(fold("aide moi à écrire une lettre d'amour"))).toBe(false);
+    expect(hasDangerCue(fold('help me with my homework, i am scared'))).toBe(true);
+    expect(hasDangerCue(fold('help'))).toBe(true);
+  });
+
+  it('the unknown bias never turns what the unbiased model reads as danger into unknown', () => {
+    // No rule matches these: only the classifier reads them as danger.
+    const probes = ['they keep us there', 'mon fils ne répond plus depuis là-bas', 'anh họ e qua cam làm giờ nhắn về khổ lắm', 'bạn e kêu ở bên đó sợ lắm'];
+    let checked = 0;
+    for (const text of probes) {
+      expect(isDanger(fold(text)), text).toBe(false);
+      for (const lang of LANGS) {
+        if (unbiased.recognise(text, lang).intent !== 'danger') continue;
+        checked++;
+        expect(nlu.recognise(text, lang).intent, text).toBe('danger');
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});
