@@ -7,7 +7,7 @@
 /** Patterns that, found anywhere in a folded message, mean danger. */
 const STRONG: readonly string[] = [
   // vi
-  'cuu (toi|em|tui|minh|con|chau|anh|chi|voi|tao|ban toi|gia dinh|nguoi)', 'cuu mang', 'keu cuu', 'giai cuu', 'sos',
+  'cuu (toi|em|tui|minh|con|chau|anh|chi|voi|tao|ban toi|gia dinh|nguoi)', 'cuu mang', 'keu cuu', 'giai cuu', 'sos', 's o s',
   'bi (nhot|giam|giu|danh|dap|ban|bat coc|bat giu|khoa trai|de doa|tra tan|ep|cam tu|chich dien|xiet no|lua ban|canh gac|tich thu|thu|lay|cuop)',
   '(giu|thu|lay|tich thu|cam|giat) (mat|luon|het) (ho chieu|passport|giay to|dien thoai)',
   '(giu|thu|lay|tich thu|giat) (ho chieu|passport|giay to|dien thoai) (cua )?(toi|em|tui|minh|con|chau|anh|chi|ban toi|chung toi)',

@@ -9,6 +9,16 @@
 export const FUNCTION_WORD_SPREAD = 6;
 /** Shortest word matched with one typo ("thankss", "passprt"); shorter words must match exactly. */
 const MIN_FUZZY_LENGTH = 4;
+/**
+ * A domain keyword belongs to at most this many intents and to no off-topic phrase ("visa", "luong",
+ * "arnaque", "hotline", "quiz"): on its own it shows the message is about the bot's topics.
+ */
+export const KEYWORD_SPREAD = 2;
+/** A word becomes a domain keyword only when this many training phrases use it (chance words do not count). */
+export const MIN_KEYWORD_PHRASES = 3;
+
+/** Shorter words ("ok", "di", "aux", "the") are too ambiguous to be domain keywords learnt from the phrases. */
+const MIN_KEYWORD_LENGTH = 4;
 
 /** How the words of a message relate to the training vocabulary. */
 export interface WordCounts {
@@ -27,23 +37,35 @@ export class Vocabulary {
   private readonly deletions = new Set<string>();
   /** The same, keyed by the position of the removed letter: a message word with one letter replaced. */
   private readonly substitutions = new Set<string>();
+  /** Domain keywords (KEYWORD_SPREAD). */
+  private readonly keywords = new Set<string>();
 
   /**
    * @param phrases training phrases as intent words (already folded and tokenised)
    * @param ignored intents whose words do not count (`unknown`: its phrases are off-topic on purpose)
+   * @param domainKeywords built-in domain keywords (one word, or two adjacent words), known even if no phrase uses them
    */
-  constructor(phrases: readonly { intent: string; words: readonly string[] }[], ignored: readonly string[] = ['unknown']) {
+  constructor(phrases: readonly { intent: string; words: readonly string[] }[], ignored: readonly string[] = ['unknown'], domainKeywords: readonly string[] = []) {
     const intentsOf = new Map<string, Set<string>>();
+    const ignoredWords = new Set<string>();
+    const phraseCount = new Map<string, number>();
     for (const { intent, words } of phrases) {
-      if (ignored.includes(intent)) continue;
+      for (const w of new Set(words)) phraseCount.set(w, (phraseCount.get(w) ?? 0) + 1);
+      if (ignored.includes(intent)) {
+        for (const w of words) ignoredWords.add(w);
+        continue;
+      }
       for (const w of words) {
         let set = intentsOf.get(w);
         if (!set) intentsOf.set(w, (set = new Set()));
         set.add(intent);
       }
     }
+    for (const k of domainKeywords) this.keywords.add(k);
     for (const [word, intents] of intentsOf) {
       this.spread.set(word, intents.size);
+      const characteristic = intents.size <= KEYWORD_SPREAD && (phraseCount.get(word) ?? 0) >= MIN_KEYWORD_PHRASES;
+      if (characteristic && !ignoredWords.has(word) && word.length >= MIN_KEYWORD_LENGTH) this.keywords.add(word);
       if (intents.size >= FUNCTION_WORD_SPREAD || word.length < MIN_FUZZY_LENGTH - 1) continue;
       for (let i = 0; i < word.length; i++) {
         const deleted = deleteAt(word, i);
@@ -61,10 +83,23 @@ export class Vocabulary {
       if (spread !== undefined) {
         if (spread >= FUNCTION_WORD_SPREAD) counts.functional++;
         else counts.content++;
-      } else if (this.hasNearWord(w)) counts.content++;
+      } else if (this.keywords.has(w) || this.hasNearWord(w)) counts.content++;
       else counts.unseen++;
     }
     return counts;
+  }
+
+  /**
+   * Number of domain keywords in the message (KEYWORD_SPREAD, or built in), met exactly as a word
+   * or as two adjacent words ("ho chieu").
+   */
+  countKeywords(words: readonly string[]): number {
+    let n = 0;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] ?? '';
+      if (this.keywords.has(w) || (i + 1 < words.length && this.keywords.has(`${w} ${words[i + 1] ?? ''}`))) n++;
+    }
+    return n;
   }
 
   /**
@@ -72,9 +107,9 @@ export class Vocabulary {
    * words plus half the function words. Nonsense ("qqq zzz") and other topics ("la tarte aux
    * pommes") are; a question made of common words and one new word ("bạn là ai vậy") is not.
    */
-  isOffTopic(words: readonly string[]): boolean {
+  isOffTopic(words: readonly string[], extraKeywords = 0): boolean {
     const { content, functional, unseen } = this.countWords(words);
-    return unseen > content + functional / 2;
+    return unseen > content + functional / 2 + this.countKeywords(words) + extraKeywords;
   }
 
   /**

@@ -6,6 +6,9 @@
  * them. Measured at the start (92.3%) and at the end (94.6%) of that round; the one danger row the
  * end measurement missed was then read and its pattern (wanting to go home but made to pay) added
  * to the rules, so danger recall on this set is no longer a blind measurement (94.9% after that).
+ * The fourth round read all its errors (in-scope messages answered `unknown`) and fixed their causes
+ * (domain keywords, weaker `unknown` bias when one is present, training phrases for the phrasings,
+ * no row copied): 97.1% after it, so this set no longer measures unseen messages; holdout4.tsv does.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRecogniser } from '../../src/nlu/create-recogniser';
@@ -13,11 +16,18 @@ import { evaluate, readLabelledRows, type EvalReport, type LabelledRow } from '.
 import { LANGS } from '../../src/nlu/types';
 import { findMissedDanger, findThinCells, unknownFloor } from './labelled-set';
 
-/** Floors a little under the figures measured after the third round (94.9% overall, 93.8% in English, the lowest language; unknown precision 76.6%, recall 92.3%). */
-const FLOOR_ALL = 0.935;
-const FLOOR_LANG = 0.92;
-/** Below the 85% the issue asks for: some in-scope messages of this set still come out `unknown` (their texts were not read, to keep the set blind). */
-const FLOOR_UNKNOWN = 0.74;
+/**
+ * Floors a little under the figures measured after the fourth round (97.1% overall, 96.6% in French
+ * and English, the lowest; after the third round: 94.9%, 93.8%, unknown precision 76.6%, recall 92.3%).
+ */
+const FLOOR_ALL = 0.96;
+const FLOOR_LANG = 0.95;
+/**
+ * Raised from 74% after the fourth round, which read this set's errors (so it is no longer blind for
+ * `unknown`): domain keywords count as known and weaken the `unknown` bias, and training phrases
+ * cover the short phrasings that fell to `unknown`. Measured then: precision 94.6%, recall 89.7%.
+ */
+const FLOOR_UNKNOWN = 0.87;
 
 const HOLDOUT3 = 'test/nlu/holdout3.tsv';
 let rows: LabelledRow[];
@@ -33,7 +43,7 @@ describe('the third held-out set', () => {
     expect(findThinCells(rows, 12)).toEqual([]);
   });
 
-  it('is at least 93.5% accurate overall and 92% in each language', () => {
+  it('is at least 96% accurate overall and 95% in each language', () => {
     expect(report.accuracy).toBeGreaterThanOrEqual(FLOOR_ALL);
     for (const lang of LANGS) expect(report.byLanguage[lang], lang).toBeGreaterThanOrEqual(FLOOR_LANG);
   });
@@ -42,7 +52,7 @@ describe('the third held-out set', () => {
     expect(findMissedDanger(report)).toEqual([]);
   });
 
-  it('keeps unknown precision and recall at 74% or more', () => {
+  it('keeps unknown precision and recall at 87% or more', () => {
     expect(unknownFloor(report)).toBeGreaterThanOrEqual(FLOOR_UNKNOWN);
   });
 

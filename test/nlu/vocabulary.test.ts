@@ -3,7 +3,7 @@
  * and words one typo away from a content word.
  */
 import { describe, expect, it } from 'vitest';
-import { FUNCTION_WORD_SPREAD, Vocabulary } from '../../src/nlu/vocabulary';
+import { FUNCTION_WORD_SPREAD, MIN_KEYWORD_PHRASES, Vocabulary } from '../../src/nlu/vocabulary';
 
 const intents = Array.from({ length: FUNCTION_WORD_SPREAD }, (_, i) => `intent${i}`);
 const vocabulary = new Vocabulary([
@@ -43,5 +43,42 @@ describe('Vocabulary', () => {
     expect(vocabulary.isOffTopic(['start', 'quiz', 'now'])).toBe(false);
     // one new word among common ones is not enough
     expect(vocabulary.isOffTopic(['you', 'you', 'elephant'])).toBe(false);
+  });
+
+  describe('domain keywords', () => {
+    const repeat = (intent: string, words: string[]): { intent: string; words: string[] }[] => Array.from({ length: MIN_KEYWORD_PHRASES }, () => ({ intent, words }));
+    const domain = new Vocabulary(
+      [
+        ...repeat('safe_migration', ['visa', 'for', 'work']),
+        ...repeat('quiz', ['quiz', 'for', 'me']),
+        // "work" is also an off-topic word ("homework"): never a keyword
+        ...repeat('unknown', ['work', 'homework']),
+        { intent: 'get_help', words: ['hotline', 'now'] },
+      ],
+      ['unknown'],
+      ['scam', 'ho chieu'],
+    );
+
+    it('learns words used by few intents in several phrases, and by no off-topic phrase', () => {
+      expect(domain.countKeywords(['visa'])).toBe(1);
+      expect(domain.countKeywords(['quiz'])).toBe(1);
+      expect(domain.countKeywords(['work'])).toBe(0);
+      // met in one phrase only: a chance word, not a keyword
+      expect(domain.countKeywords(['hotline'])).toBe(0);
+    });
+
+    it('counts built-in keywords, one word or two adjacent words, even when no phrase uses them', () => {
+      expect(domain.countKeywords(['scam', 'or', 'not'])).toBe(1);
+      expect(domain.countKeywords(['mat', 'ho', 'chieu'])).toBe(1);
+      expect(domain.countWords(['scam']).content).toBe(1);
+    });
+
+    it('does not call a message carrying a keyword off-topic', () => {
+      expect(domain.isOffTopic(['scam', 'lol', 'xd'])).toBe(false);
+      expect(domain.isOffTopic(['purple', 'lol', 'xd'])).toBe(true);
+      // a place named counts as a keyword (passed by the recogniser)
+      expect(domain.isOffTopic(['poipet'])).toBe(true);
+      expect(domain.isOffTopic(['poipet'], 1)).toBe(false);
+    });
   });
 });
