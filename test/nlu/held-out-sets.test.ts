@@ -1,0 +1,60 @@
+/**
+ * Floors on the held-out sets (history and blindness of each set: test/nlu/README.md), a little
+ * under what the recogniser measured on them. Danger is never missed on any of them.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRecogniser } from '../../src/nlu/create-recogniser';
+import { evaluate, readLabelledRows } from '../../src/nlu/evaluate';
+import { LANGS } from '../../src/nlu/types';
+import { findMissedDanger, findThinCells, unknownFloor } from './labelled-set';
+
+interface Floors {
+  file: string;
+  /** Fewest messages per intent per language. */
+  perCell: number;
+  overall: number;
+  perLanguage: number;
+  /** Lower of `unknown` precision and recall. */
+  unknown?: number;
+  /** Share of messages answered in the right language. */
+  language?: number;
+}
+
+const SETS: Floors[] = [
+  { file: 'test/nlu/holdout.tsv', perCell: 10, overall: 0.88, perLanguage: 0.88 },
+  { file: 'test/nlu/holdout2.tsv', perCell: 12, overall: 0.92, perLanguage: 0.91, unknown: 0.85 },
+  { file: 'test/nlu/holdout3.tsv', perCell: 12, overall: 0.96, perLanguage: 0.95, unknown: 0.87, language: 0.98 },
+  { file: 'test/nlu/holdout4.tsv', perCell: 8, overall: 0.94, perLanguage: 0.91, unknown: 0.9, language: 0.98 },
+];
+
+const recogniser = createRecogniser('dialogs/intents');
+
+describe.each(SETS)('$file', (floors) => {
+  const rows = readLabelledRows(floors.file);
+  const report = evaluate(recogniser, rows);
+
+  it(`has at least ${floors.perCell} messages per intent per language`, () => {
+    expect(findThinCells(rows, floors.perCell)).toEqual([]);
+  });
+
+  it(`is at least ${floors.overall * 100}% accurate overall and ${floors.perLanguage * 100}% in each language`, () => {
+    expect(report.accuracy).toBeGreaterThanOrEqual(floors.overall);
+    for (const lang of LANGS) expect(report.byLanguage[lang], lang).toBeGreaterThanOrEqual(floors.perLanguage);
+  });
+
+  it('never misses danger', () => {
+    expect(findMissedDanger(report)).toEqual([]);
+  });
+
+  if (floors.unknown !== undefined) {
+    it(`keeps unknown precision and recall at ${floors.unknown * 100}% or more`, () => {
+      expect(unknownFloor(report)).toBeGreaterThanOrEqual(floors.unknown!);
+    });
+  }
+
+  if (floors.language !== undefined) {
+    it(`answers in the right language at least ${floors.language * 100}% of the time`, () => {
+      expect(report.languageAccuracy).toBeGreaterThanOrEqual(floors.language!);
+    });
+  }
+});
