@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { findFreePort } from '../../test/helpers/free-port';
 
 /** A running bot process. */
 export interface BotProcess {
@@ -37,18 +37,6 @@ export interface BotProcessOptions {
 }
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-
-/** Finds a free TCP port on loopback. */
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 /** Spawns `entry` with tsx, waits until `/readyz` answers 200. */
 export async function startBotProcess(options: BotProcessOptions = {}): Promise<BotProcess> {

@@ -3,8 +3,8 @@
  * port, collects everything it prints, waits for /readyz, and stops it with a signal.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { findFreePort } from './free-port';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -20,16 +20,6 @@ export interface BotProcess {
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | null>;
   /** Resolves with the exit code once the process exits by itself. */
   exited(): Promise<number | null>;
-}
-
-/** A TCP port nobody listens on right now. */
-export async function findFreePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('findFreePort: no port assigned');
-  return address.port;
 }
 
 /** Starts the bot with `env` added to a clean environment (no MicrosoftApp* from the caller's shell). */

@@ -5,12 +5,12 @@
  * fsynced on every write, in a temporary folder), as a production Redis would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
+import { findFreePort } from '../helpers/free-port';
 
 /** A redis-server child process owned by one test file. */
 export interface PrivateRedis {
@@ -31,18 +31,6 @@ export const SHARED_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1
 /** A key prefix unique to this test run, so runs never see each other's keys. */
 export function createTestPrefix(label: string): string {
   return `tftest:${label}:${randomBytes(4).toString('hex')}:`;
-}
-
-/** Finds a free TCP port on loopback. */
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Starts a private redis-server; call `stop()` in afterAll. */
