@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   }
   let runtime: Runtime = loaded.runtime;
   const store = await createStore(config.storageUrl, process.cwd());
-  const gate = createTurnGate(config.storageUrl);
+  const gate = createTurnGate(config.storageUrl, process.env, store);
   const rateLimiter = await createRateLimiter(config.storageUrl);
   const analytics = createAnalyticsRecorder({
     store,
