@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   }
   let runtime: Runtime = loaded.runtime;
   const store = await createStore(config.storageUrl, process.cwd());
-  const gate = createTurnGate(config.storageUrl);
+  const gate = createTurnGate(config.storageUrl, process.env, store);
   const rateLimiter = await createRateLimiter(config.storageUrl);
   // Staff sign-in (hand-off inbox, dashboard): sessions in the bot's storage; Secure cookies behind HTTPS.
   const staffAuth = createStaffAuth({ store, logger, secureCookies: !config.localMode });
