@@ -73,7 +73,7 @@ describe('watchContent', () => {
   it('keeps noticing a file that an editor saves atomically (temporary file renamed over it), save after save', async () => {
     const f = materialiseFixture('base');
     cleanups.push(f.remove);
-    for (const part of ['intents', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
+    for (const part of ['intents', 'nlu', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
     let onChange: (c: Content, files: string[]) => void = () => {};
     const watcher = watchContent(f.dir, (c, files) => onChange(c, files), () => {});
     cleanups.push(() => watcher.close());
