@@ -16,6 +16,7 @@ import { startBotServer } from './server/create-bot-server';
 import { createTurnGate } from './storage/create-gate';
 import { createStore } from './storage/create-store';
 import { createRateLimiter } from './storage/rate-limit-create';
+import { createStaffAuth } from './staff/staff-auth';
 import { watchProjectContent } from './server/watch-content';
 
 /** Prints content problems, one line each, the way `npm run validate` does. */
@@ -52,8 +53,10 @@ async function main(): Promise<void> {
   }
   let runtime: Runtime = loaded.runtime;
   const store = await createStore(config.storageUrl, process.cwd());
-  const gate = createTurnGate(config.storageUrl);
+  const gate = createTurnGate(config.storageUrl, process.env, store);
   const rateLimiter = await createRateLimiter(config.storageUrl);
+  // Staff sign-in (hand-off inbox, dashboard): sessions in the bot's storage; Secure cookies behind HTTPS.
+  const staffAuth = createStaffAuth({ store, logger, secureCookies: !config.localMode });
   const analytics = createAnalyticsRecorder({
     store,
     getContent: () => runtime.content,
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     rateLimiter,
     beforeStoreClose: () => analytics.close(),
     routers: [
+      staffAuth.router,
       createAdminRouter({
         store,
         token: config.adminToken,

@@ -14,6 +14,7 @@ import { createTranslator, type Translate } from './create-translator';
 import { firstMessageLanguage } from './first-message-language';
 import { renderOutputs, renderText } from './render-outputs';
 import { getStateKeys, type StateKeys } from './state-keys';
+import { keysToDelete, needsListing, withConversation } from './user-conversations';
 import type { SystemTexts } from './system-texts';
 import type { InboundActivity, OutboundActivity, Runtime, TurnDeps, TurnOutcome } from './types';
 import { isLang, langFromLocale } from './user-language';
@@ -98,7 +99,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       logFields.dialog = frame?.dialog;
       logFields.step = frame?.step;
       if (rendered.deleteData) {
-        await deps.store.delete([keys.conversation, keys.user]);
+        await deps.store.delete(keysToDelete(userItem, keys.conversation, keys.user));
       } else {
         // A message settles the language; a conversation start without one only assumes it.
         const assumed = !langSettled && activity.type !== 'message';
@@ -176,10 +177,14 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
   ): Promise<void> {
     const changes: Record<string, StoreItem> = {};
     if (state) changes[keys.conversation] = { engine: state, ...(convItem?.eTag ? { eTag: convItem.eTag } : {}) };
-    if (userLang) {
-      const item: StoreItem = { ...(userItem ?? {}), lang: userLang.lang };
-      if (userLang.assumed) item.langAssumed = true;
-      else delete item.langAssumed;
+    const listConversation = needsListing(userItem, keys.conversation);
+    if (userLang || listConversation) {
+      const item: StoreItem = { ...(userItem ?? {}), conversations: withConversation(userItem, keys.conversation) };
+      if (userLang) {
+        item.lang = userLang.lang;
+        if (userLang.assumed) item.langAssumed = true;
+        else delete item.langAssumed;
+      }
       changes[keys.user] = item;
     }
     if (Object.keys(changes).length > 0) await deps.store.write(changes);

@@ -2,12 +2,15 @@
 import { isRedisUrl } from './create-store';
 import { createMemoryTurnGate } from './memory-turn-gate';
 import { createRedisTurnGate } from './redis-gate';
-import type { TurnGate } from './types';
+import type { StateStore, TurnGate } from './types';
 
 /**
  * Creates the gate for `storageUrl`: with several instances behind a load balancer
- * (`redis://`) turns are serialised across instances; with SQLite or memory, in-process.
+ * (`redis://`) turns are serialised across instances; with SQLite or memory, in-process,
+ * checking `store`'s record of processed activities (kept across restarts by SQLite).
  */
-export function createTurnGate(storageUrl: string, env: NodeJS.ProcessEnv = process.env): TurnGate {
-  return isRedisUrl(storageUrl) ? createRedisTurnGate(storageUrl, env) : createMemoryTurnGate();
+export function createTurnGate(storageUrl: string, env: NodeJS.ProcessEnv = process.env, store?: StateStore): TurnGate {
+  if (isRedisUrl(storageUrl)) return createRedisTurnGate(storageUrl, env);
+  const isProcessed = store?.isProcessed?.bind(store);
+  return createMemoryTurnGate(isProcessed ? { isProcessed } : {});
 }

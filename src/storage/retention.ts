@@ -1,13 +1,14 @@
 /**
  * Retention of stored state. Everything held about a person (conversation position, chosen
  * language, answers) expires STATE_TTL_DAYS after its last write. Anonymous daily aggregates
- * (`analytics/…`, no ids, no text) are kept, so campaign statistics outlive the retention.
+ * (`analytics/…`, no ids, no text) are kept, so campaign statistics outlive the retention;
+ * so are staff accounts (`staff/account…`), which are not about users.
  */
 
 /** Default retention of personal state, in days. */
 export const DEFAULT_STATE_TTL_DAYS = 30;
 
-const KEPT_PREFIXES = ['analytics/'];
+const KEPT_PREFIXES = ['analytics/', 'staff/account'];
 
 /** True when `key` holds personal state that must expire; false for anonymous aggregates. */
 export function isExpiringKey(key: string): boolean {

@@ -3,11 +3,13 @@
  * with a log capture and any runtime, engine and store. Local mode unless `auth` is given.
  */
 import { join } from 'node:path';
+import type { Router } from 'express';
 import { loadSystemTexts } from '../../src/channel/system-texts';
 import type { AdvanceFn, Runtime } from '../../src/channel/types';
 import type { AdapterAuth } from '../../src/channel/create-adapter';
 import type { EngineEvent } from '../../src/engine/types';
 import type { Lang } from '../../src/nlu/types';
+import type { Logger } from '../../src/log/logger';
 import { startBotServer, type BotServer } from '../../src/server/create-bot-server';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import type { RateLimiter } from '../../src/storage/rate-limit';
@@ -23,6 +25,8 @@ export interface TestBotOptions {
   onEvents?: (events: EngineEvent[], lang: Lang) => void;
   shutdownGraceMs?: number;
   rateLimiter?: RateLimiter;
+  /** Extra routers (staff sign-in, hand-off inbox), built over the bot's store and logger. */
+  routers?: (deps: { store: StateStore; logger: Logger }) => Router[];
 }
 
 export interface TestBot extends BotServer {
@@ -53,6 +57,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     shutdownGraceMs: options.shutdownGraceMs ?? 2_000,
     ...(options.onEvents ? { onEvents: options.onEvents } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.routers ? { routers: options.routers({ store, logger: logs.logger }) } : {}),
   });
   return { ...bot, logs, store, messagesUrl: `${bot.url}/api/messages` };
 }
