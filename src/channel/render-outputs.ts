@@ -2,13 +2,12 @@
  * Engine outputs -> channel activities: texts through i18next in the user's language,
  * split to the channel's length; choices as suggested actions or a numbered list.
  */
-import type { CardAction } from 'botbuilder';
 import type { EngineOutput, VarValue } from '../engine/types';
 import type { Lang } from '../nlu/types';
 import { MAX_BUTTON_TITLE, type ChannelProfile } from './channel-profile';
 import type { Translate } from './create-translator';
 import { splitText } from './split-text';
-import type { OutboundActivity } from './types';
+import type { OutboundActivity, ReplyButton } from './types';
 
 /** What rendering a list of outputs produced, besides the activities. */
 export interface RenderResult {
@@ -72,7 +71,7 @@ function renderChoices(
     activities.push(...renderText(text, profile));
     return;
   }
-  const actions: CardAction[] = options.map((option, index) => toCardAction(option.id, labels[index] ?? option.id, profile));
+  const actions: ReplyButton[] = options.map((option, index) => toReplyButton(option.id, labels[index] ?? option.id, profile));
   const last = activities.at(-1);
   if (last && last.type === 'message' && !last.suggestedActions) {
     last.suggestedActions = { actions, to: [] };
@@ -82,7 +81,7 @@ function renderChoices(
 }
 
 /** A button whose tap comes back as `value: { choice: id }` (messageBack) or as the label text (imBack). */
-function toCardAction(id: string, label: string, profile: ChannelProfile): CardAction {
+function toReplyButton(id: string, label: string, profile: ChannelProfile): ReplyButton {
   const title = shortenTitle(label);
   if (profile.buttonType === 'imBack') return { type: 'imBack', title, value: label };
   return { type: 'messageBack', title, text: label, displayText: label, value: { choice: id } };

@@ -8,7 +8,7 @@
  *   eTag overwrites. Inside the Redis turn gate the script also checks the turn's fence.
  * - Reads are one MGET. eTags are random strings, never reused.
  */
-import type { StoreItems } from 'botbuilder-core';
+import type { StoreItems } from './types';
 import type { StateStore } from './types';
 import { assertArgument, createEtag, deserialiseItem, EtagConflictError, listChanges, serialiseItem } from './etag';
 import { callRedis, closeRedisConnection, hashKey, openRedisConnection, runScript, type RedisConnection } from './redis-connection';

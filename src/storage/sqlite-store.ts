@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { StoreItems } from 'botbuilder-core';
+import type { StoreItems } from './types';
 import { KEPT_KEY_PATTERNS, readStateTtlMs } from './retention';
 import type { StateStore } from './types';
 import {
