@@ -1,6 +1,7 @@
 /**
  * The layers of src/, as docs/architecture.md draws them:
  * - the Bot Framework SDK (botbuilder*, botframework-*) is imported only in src/bot-framework/;
+ * - environment variables are read in src/config.ts only, and passed down;
  * - the engine, and everything it imports, does no I/O (no file, network, database, process
  *   or SDK module) so a turn's logic stays a pure function of content, state and input.
  */
@@ -52,6 +53,13 @@ describe('import layers', () => {
   it('detects an SDK import in any form (the check above can fail)', () => {
     const sample = join(SRC, 'bot-framework', 'cloud-channel.ts');
     expect(importsOf(sample).some(isSdk)).toBe(true);
+  });
+
+  it('reads environment variables only in src/config.ts', () => {
+    const readers = listSources(SRC)
+      .filter((file) => /\bprocess\.env\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(ROOT, file));
+    expect(readers).toEqual(['src/config.ts']);
   });
 
   it('keeps src/engine and everything it imports free of I/O', () => {
