@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { formatReport } from '../analytics/format-report';
 import { loadReport } from '../analytics/load-report';
 import { loadContent } from '../script/load-content';
-import { createStore } from '../storage/create-store';
+import { openStatsStore } from '../analytics/open-stats-store';
 import { loadConfig, readEnvironment } from '../config';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 
@@ -25,7 +25,7 @@ const { values } = parseArgs({
 
 try {
   const config = loadConfig(readEnvironment(), []);
-  const store = await createStore(values.store ?? config.storage.url, { stateTtlMs: config.retention.stateTtlMs, ...config.redis });
+  const store = await openStatsStore(values.store ?? config.storage.url, { stateTtlMs: config.retention.stateTtlMs, ...config.redis });
   try {
     const { content } = loadContent(values.root ?? process.cwd());
     const report = await loadReport(store, { from: values.from, to: values.to, content, minCount: config.stats.minCount });

@@ -9,6 +9,7 @@ import { currentStep, enterStep, goTo, reask, say, startDialog } from './run-ste
 import { topFrame, type Turn } from './turn';
 import type { ScanResult } from '../scanner/types';
 import type { EngineInput, Interruption, Step } from './types';
+import { visibleChoices } from './visible-choices';
 
 /** Lowest intent confidence that starts a dialog or an interruption from free text. */
 export const MIN_INTENT_SCORE = 0.5;
@@ -35,13 +36,14 @@ export function runInterruption(turn: Turn, it: Interruption): void {
   if (!('dialog' in it.goto)) throw new Error(`engine: interruption '${it.intent}' must go to a dialog`);
   const target = it.goto.dialog;
   if (top?.dialog === target) startDialog(turn, target, 'replace');
-  else startDialog(turn, target, it.resume ? 'reask' : 'clear');
+  else startDialog(turn, target, it.resume === 'ask' ? 'ask' : it.resume ? 'reask' : 'clear');
 }
 
 /** Routes an input of a conversation that has state. */
 export function routeInput(turn: Turn, input: EngineInput): void {
   const step = currentStep(turn);
-  const waiting = step?.choices ? step : undefined;
+  // Only the choices on screen can be taken ("3" is the third button shown).
+  const waiting = step?.choices ? { ...step, choices: visibleChoices(turn, step) } : undefined;
   const direct = waiting ? matchChoiceDirect(turn.content, waiting, input) : null;
   if (direct) return takeChoice(turn, direct);
   const interruption = findInterruption(turn, input);

@@ -65,7 +65,7 @@ export const globalSchema = z.strictObject({
   on_stuck: name,
   on_offer_text: name,
   content_changed: name,
-  interruptions: z.array(z.strictObject({ intent: name, goto: name, resume: z.boolean() })),
+  interruptions: z.array(z.strictObject({ intent: name, goto: name, resume: z.union([z.boolean(), z.literal('ask')]) })),
 });
 
 /** `dialogs/_variables.yaml`. */

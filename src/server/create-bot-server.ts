@@ -51,7 +51,8 @@ export interface BotServer {
 /** Starts the bot's HTTP server; resolves once it listens. */
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
   const { logger, store } = options;
-  const gate = options.gate ?? createMemoryTurnGate();
+  const isProcessed = store.isProcessed?.bind(store);
+  const gate = options.gate ?? createMemoryTurnGate(isProcessed ? { isProcessed } : {});
   const processor = createTurnProcessor(options);
   const inFlight = createInFlight();
   let draining = false;

@@ -48,7 +48,7 @@ export async function openStorage(
     client = openRedisConnection({ url, commandTimeoutMs: redis.commandTimeoutMs, ...(onRedisError ? { onError: onRedisError } : {}) });
   }
   const store = await createStore(url, { ...redis, baseDir, ...(client ? { redisClient: client } : {}) });
-  const gate = createTurnGate(url, redis, client);
+  const gate = createTurnGate(url, redis, client, store);
   const rateLimiter = await createRateLimiter(url, limits, redis, client);
   return { store, gate, rateLimiter, ...(client ? { redisHost: describeRedisHost(url) } : {}) };
 }

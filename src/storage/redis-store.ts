@@ -11,7 +11,9 @@
 import type { StoreItems } from './types';
 import type { StateStore } from './types';
 import { assertArgument, createEtag, deserialiseItem, EtagConflictError, listChanges, serialiseItem } from './etag';
-import { callRedis, closeRedisConnection, hashKey, openRedisConnection, runScript, type RedisConnection } from './redis-connection';
+import { callRedis, closeRedisConnection, hashKey, openRedisConnection, runScriptBefore, type RedisConnection } from './redis-connection';
+import { deadlineCheck } from './redis-clock';
+import { listConversationRedisKeys } from './redis-keys';
 import { FencedWriteError, readCurrentFence } from './redis-fence';
 import { isExpiringKey } from './retention';
 
@@ -26,18 +28,22 @@ export interface RedisStoreOptions {
 }
 
 const BACKEND = 'Redis storage';
+/** Application keys of conversation state (see src/channel/state-keys.ts). */
+const CONVERSATION_PREFIX = 'conv/';
 const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
 
 const WRITE_SCRIPT = `
--- KEYS: fence (or any key), doneKey (or any key), items... ; ARGV: token, ttl, doneTtlMs, then (eTag, newETag, json, expires) per item
-local token = ARGV[1]
+-- KEYS: fence, claims, claimExpiry (any key when unused), items...
+-- ARGV: deadline, token, ttl, claimField, claimTtlMs, then (eTag, newETag, json, expires) per item
+${deadlineCheck()}
+local token = ARGV[2]
 if token ~= '' and redis.call('GET', KEYS[1]) ~= token then return -1 end
-local ttl = tonumber(ARGV[2])
-local n = #KEYS - 2
+local ttl = tonumber(ARGV[3])
+local n = #KEYS - 3
 for i = 1, n do
-  local expected = ARGV[(i - 1) * 4 + 4]
+  local expected = ARGV[(i - 1) * 4 + 6]
   if expected ~= '' and expected ~= '*' then
-    local cur = redis.call('GET', KEYS[i + 2])
+    local cur = redis.call('GET', KEYS[i + 3])
     if cur then
       local nl = string.find(cur, '\\n', 1, true)
       if string.sub(cur, 1, nl - 1) ~= expected then return i end
@@ -45,14 +51,19 @@ for i = 1, n do
   end
 end
 for i = 1, n do
-  local base = (i - 1) * 4 + 4
+  local base = (i - 1) * 4 + 6
   if ARGV[base + 3] == '1' then
-    redis.call('SET', KEYS[i + 2], ARGV[base + 1] .. '\\n' .. ARGV[base + 2], 'EX', ttl)
+    redis.call('SET', KEYS[i + 3], ARGV[base + 1] .. '\\n' .. ARGV[base + 2], 'EX', ttl)
   else
-    redis.call('SET', KEYS[i + 2], ARGV[base + 1] .. '\\n' .. ARGV[base + 2])
+    redis.call('SET', KEYS[i + 3], ARGV[base + 1] .. '\\n' .. ARGV[base + 2])
   end
 end
-if ARGV[3] ~= '' then redis.call('SET', KEYS[2], 'done', 'PX', ARGV[3]) end
+if ARGV[4] ~= '' then
+  redis.call('HSET', KEYS[2], ARGV[4], 'done')
+  redis.call('ZADD', KEYS[3], now + tonumber(ARGV[5]), ARGV[4])
+  redis.call('PEXPIRE', KEYS[2], ARGV[5])
+  redis.call('PEXPIRE', KEYS[3], ARGV[5])
+end
 return 0
 `;
 
@@ -94,23 +105,31 @@ export class RedisStateStore implements StateStore {
     if (entries.length === 0) return;
     const fence = readCurrentFence();
     const redisKeys = entries.map(([key]) => this.toRedisKey(key));
-    const args = [fence?.token ?? '', String(this.ttlSeconds), fence?.doneKey ? String(fence.doneTtlMs ?? 86_400_000) : ''];
+    const claim = fence?.claim;
+    const args = [fence?.token ?? '', String(this.ttlSeconds), claim?.field ?? '', String(claim?.ttlMs ?? 0)];
     for (const [key, item] of entries) {
       const eTag: unknown = item.eTag;
       args.push(typeof eTag === 'string' ? eTag : '', createEtag(), serialiseItem(item), isExpiringKey(key) ? '1' : '0');
     }
-    const fenceKey = fence?.key ?? redisKeys[0]!;
-    const doneKey = fence?.doneKey ?? redisKeys[0]!;
-    const result = Number(await runScript(this.client, WRITE_SCRIPT, [fenceKey, doneKey, ...redisKeys], args, 'state write'));
+    const first = redisKeys[0]!;
+    const scriptKeys = [fence?.key ?? first, claim?.hash ?? first, claim?.expiry ?? first, ...redisKeys];
+    const result = Number(await runScriptBefore(this.client, WRITE_SCRIPT, scriptKeys, args, 'state write'));
     if (result === -1) throw new FencedWriteError();
     if (result > 0) throw new EtagConflictError(BACKEND);
   }
 
-  /** Deletes the items of `keys` (missing keys are ignored). */
+  /**
+   * Deletes the items of `keys` (missing keys are ignored). A conversation's item (`conv/…`)
+   * goes with every other Redis key of that conversation: lock, queue, tickets, fencing
+   * counter, leases, activity claims and rate-limit counter.
+   */
   async delete(keys: string[]): Promise<void> {
     assertArgument(keys, 'keys', BACKEND);
     if (keys.length === 0) return;
-    const redisKeys = keys.map((key) => this.toRedisKey(key));
+    const redisKeys = keys.flatMap((key) => [
+      this.toRedisKey(key),
+      ...(key.startsWith(CONVERSATION_PREFIX) ? listConversationRedisKeys(this.prefix, key) : []),
+    ]);
     await callRedis(this.client, 'state delete', () => this.client.del(redisKeys));
   }
 
