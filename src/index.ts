@@ -118,7 +118,12 @@ async function main(): Promise<void> {
     logger.info({ port: bot.port, host, storage }, `listening on ${where} with Bot Framework authentication`);
   }
 
+  // A second signal (npm, tsx or a process manager relaying the first) must not kill the
+  // process mid-shutdown: the handlers stay, and shutdown runs once.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');
     bot.close().then(
       () => {
@@ -131,8 +136,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {
