@@ -61,6 +61,8 @@ export interface OutboundActivity {
   textFormat?: 'plain' | 'markdown' | 'xml';
   locale?: string;
   suggestedActions?: { actions: ReplyButton[]; to: string[] };
+  /** Cards (hero cards carrying buttons on channels without suggested actions). */
+  attachments?: { contentType: string; content?: unknown }[];
   [field: string]: unknown;
 }
 
