@@ -13,6 +13,7 @@ import { getChannelProfile } from './channel-profile';
 import { createTranslator, type Translate } from './create-translator';
 import { renderOutputs, renderText } from './render-outputs';
 import { getStateKeys, type StateKeys } from './state-keys';
+import { keysToDelete, needsListing, withConversation } from './user-conversations';
 import type { SystemTexts } from './system-texts';
 import type { InboundActivity, OutboundActivity, Runtime, TurnDeps, TurnOutcome } from './types';
 import { isLang, langFromLocale } from './user-language';
@@ -95,7 +96,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       logFields.dialog = frame?.dialog;
       logFields.step = frame?.step;
       if (rendered.deleteData) {
-        await deps.store.delete([keys.conversation, keys.user]);
+        await deps.store.delete(keysToDelete(userItem, keys.conversation, keys.user));
       } else {
         await saveTurn(keys, convItem, userItem, work.state, finalLang !== startLang || !userItem ? finalLang : undefined);
       }
@@ -163,7 +164,10 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
   ): Promise<void> {
     const changes: Record<string, StoreItem> = {};
     if (state) changes[keys.conversation] = { engine: state, ...(convItem?.eTag ? { eTag: convItem.eTag } : {}) };
-    if (newLang) changes[keys.user] = { ...(userItem ?? {}), lang: newLang };
+    const listConversation = needsListing(userItem, keys.conversation);
+    if (newLang || listConversation) {
+      changes[keys.user] = { ...(userItem ?? {}), ...(newLang ? { lang: newLang } : {}), conversations: withConversation(userItem, keys.conversation) };
+    }
     if (Object.keys(changes).length > 0) await deps.store.write(changes);
   }
 
