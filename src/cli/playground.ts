@@ -60,7 +60,7 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
     err.write('playground: MicrosoftAppId is set; the Playground talks to the bot in local mode only. Unset MicrosoftAppId (and MicrosoftAppPassword) for this command.\n');
     return 1;
   }
-  const botUrl = `http://127.0.0.1:${config.port}/api/messages`;
+  const botUrl = `http://127.0.0.1:${config.server.port}/api/messages`;
   let running;
   try {
     running = await startPlayground({ rootDir: process.cwd(), botUrl, channel: channel as PlaygroundChannel, playgroundPort: port, output: err });

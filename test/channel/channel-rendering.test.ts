@@ -30,6 +30,8 @@ function choicesOf(dialog: string, step: string): EngineOutput {
   return { type: 'choices', options: choices.map((c) => ({ id: c.id, label: c.label })), vars: {} };
 }
 const MENU = (): EngineOutput[] => [say('menu:intro.text'), choicesOf('menu', 'intro')];
+/** How many topics the shipped menu offers (it grows as topics are added). */
+const menuSize = (): number => { const c = choicesOf('menu', 'intro'); return c.type === 'choices' ? c.options.length : 0; };
 const DANGER = (): EngineOutput[] => [say('danger:numbers.call_now')];
 
 /** The lines a client shows for one activity's text, read back from its markup. */
@@ -120,7 +122,7 @@ describe('Facebook Messenger', () => {
   it('sends quick replies as imBack with titles of at most 20 characters and the whole label as value', () => {
     const { activities } = renderOutputs(MENU(), 'vi', translate, getChannelProfile('facebook'));
     const buttons = buttonsOf(activities.at(-1)!);
-    expect(buttons).toHaveLength(8);
+    expect(buttons).toHaveLength(menuSize());
     buttons.forEach((b) => {
       expect(b.type).toBe('imBack');
       expect([...b.title].length).toBeLessThanOrEqual(20);
@@ -147,7 +149,7 @@ describe('Telegram', () => {
       expect(a.text!.length).toBeLessThanOrEqual(4096);
     });
     expect(activities[0]?.text).toBe(translate('danger:numbers.call_now', 'fr'));
-    expect(buttonsOf(activities.at(-1)!).map((b) => b.type)).toEqual(Array(8).fill('imBack'));
+    expect(buttonsOf(activities.at(-1)!).map((b) => b.type)).toEqual(Array(menuSize()).fill('imBack'));
     const long = renderOutputs([say('x')], 'en', () => 'Word '.repeat(1000), getChannelProfile('telegram')).activities;
     expect(long).toHaveLength(2);
   });
