@@ -10,6 +10,8 @@ import type { Runtime } from './channel/types';
 import { ConfigError, loadConfig } from './config';
 import { advance } from './engine/advance';
 import { createLogger, nameError, type Logger } from './log/logger';
+import { createLogDestination } from './log/log-destination';
+import { reportDroppedLogs } from './log/report-dropped';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { startBotServer } from './server/create-bot-server';
@@ -41,7 +43,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logDestination = createLogDestination();
+  const logger = createLogger(config.logLevel, logDestination);
+  const stopLogReport = reportDroppedLogs(logger, logDestination);
   guardProcess(logger);
   const rootDir = resolve(config.contentDir);
 
@@ -112,11 +116,15 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');
     bot.close().then(
       () => {
+        stopLogReport();
         logger.info('stopped');
+        logDestination.flushNow();
         process.exit(0);
       },
       (error: unknown) => {
+        stopLogReport();
         logger.error({ error: nameError(error) }, 'shutdown failed');
+        logDestination.flushNow();
         process.exit(1);
       },
     );
