@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LANGS, type Lang } from './nlu/types';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './server/http-limits';
 
 const LANG_VALUES = LANGS as unknown as [Lang, ...Lang[]];
 
@@ -24,6 +25,14 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(15_000),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   STATS_MIN_COUNT: z.coerce.number().int().min(1).default(5),
+  MAX_TURNS_IN_FLIGHT: z.coerce.number().int().min(1).default(DEFAULT_HTTP_LIMITS.maxTurnsInFlight),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(DEFAULT_HTTP_LIMITS.maxConnections),
+  HTTP_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(DEFAULT_HTTP_LIMITS.maxConnectionsPerClient),
+  RATE_LIMIT_CLIENT_REQUESTS: z.coerce.number().int().min(0).default(DEFAULT_HTTP_LIMITS.clientRequestsPerMinute),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 /** Typed configuration of the bot process. */
@@ -53,6 +62,8 @@ export interface Config {
   statsMinCount: number;
   /** `--watch-content`: reload dialogs/ and locales/ on change (npm run dev). */
   watchContent: boolean;
+  /** Timeouts, connection caps, turn admission and per-client rate of the HTTP server. */
+  http: HttpLimits;
 }
 
 /** A configuration problem, worded for the person starting the bot. */
@@ -114,5 +125,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
     statsMinCount: e.STATS_MIN_COUNT,
     watchContent: argv.includes('--watch-content'),
+    http: {
+      maxTurnsInFlight: e.MAX_TURNS_IN_FLIGHT,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+      maxConnectionsPerClient: e.HTTP_MAX_CONNECTIONS_PER_CLIENT,
+      clientRequestsPerMinute: e.RATE_LIMIT_CLIENT_REQUESTS,
+      trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    },
   };
 }

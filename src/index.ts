@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     logIdSalt: config.logIdSalt,
     onEvents: (events, lang) => analytics.record(events, lang),
     shutdownGraceMs: config.shutdownGraceMs,
+    httpLimits: config.http,
     gate,
     rateLimiter,
     beforeStoreClose: () => analytics.close(),
@@ -118,14 +119,12 @@ async function main(): Promise<void> {
       () => {
         stopLogReport();
         logger.info('stopped');
-        logDestination.flushNow();
-        process.exit(0);
+        void logDestination.flush().then(() => process.exit(0));
       },
       (error: unknown) => {
         stopLogReport();
         logger.error({ error: nameError(error) }, 'shutdown failed');
-        logDestination.flushNow();
-        process.exit(1);
+        void logDestination.flush().then(() => process.exit(1));
       },
     );
   };

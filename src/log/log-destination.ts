@@ -15,8 +15,8 @@ export const DEFAULT_LOG_BUFFER_BYTES = 1024 * 1024;
 export interface LogDestination extends DestinationStream {
   /** Lines dropped so far because the buffer was full or the output closed. */
   dropped(): number;
-  /** Writes what is buffered, without waiting on a stalled reader (best effort, at exit). */
-  flushNow(): void;
+  /** Resolves once what is buffered is written, or after `timeoutMs` (a stalled reader), at exit. */
+  flush(timeoutMs?: number): Promise<void>;
 }
 
 /**
@@ -43,13 +43,21 @@ export function createLogDestination(fd = 1, maxBufferBytes = DEFAULT_LOG_BUFFER
       stream.write(line);
     },
     dropped: () => dropped,
-    flushNow() {
-      if (broken) return;
-      try {
-        stream.flushSync();
-      } catch {
-        // A stalled or closed reader: what is left is lost, and was counted where it could be.
-      }
+    flush(timeoutMs = 1000) {
+      if (broken) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        try {
+          stream.flush(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        } catch {
+          // Nothing to flush, or the output closed: nothing more can be written.
+          clearTimeout(timer);
+          resolve();
+        }
+      });
     },
   };
 }
