@@ -8,7 +8,7 @@ import { formatReport } from '../analytics/format-report';
 import { loadReport } from '../analytics/load-report';
 import { loadContent } from '../script/load-content';
 import { openStatsStore } from '../analytics/open-stats-store';
-import { loadConfig } from '../config';
+import { loadConfig, readEnvironment } from '../config';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 
 exitOnClosedOutput(process.stdout);
@@ -24,11 +24,11 @@ const { values } = parseArgs({
 });
 
 try {
-  const url = values.store ?? loadConfig().storageUrl;
-  const store = await openStatsStore(url);
+  const config = loadConfig(readEnvironment(), []);
+  const store = await openStatsStore(values.store ?? config.storage.url, { stateTtlMs: config.retention.stateTtlMs, ...config.redis });
   try {
     const { content } = loadContent(values.root ?? process.cwd());
-    const report = await loadReport(store, { from: values.from, to: values.to, content });
+    const report = await loadReport(store, { from: values.from, to: values.to, content, minCount: config.stats.minCount });
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   } finally {
     await store.close();

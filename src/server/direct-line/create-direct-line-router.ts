@@ -12,7 +12,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from '../../log/logger';
 import { nameError } from '../../log/logger';
 import { hasBearerToken } from '../admin-routes';
@@ -20,12 +19,13 @@ import { parseJsonBody } from '../parse-json-body';
 import { describeStatus } from '../http-errors';
 import type { InFlight } from '../in-flight';
 import { createConversationStore, type ConversationLimits, type DirectLineConversation } from './conversation-store';
-import { DirectLineAdapter } from './direct-line-adapter';
+import { createLocalChannel } from '../../bot-framework/local-channel';
+import type { BotLogic, InboundActivity } from '../../channel/types';
 import { DIRECT_LINE_BOT, DIRECT_LINE_CHANNEL, describeUser, readClientActivity } from './read-client-activity';
 
 export interface DirectLineOptions {
   /** The bot logic of /api/messages (rate limit, gate, turn processor). */
-  logic: (context: TurnContext) => Promise<void>;
+  logic: BotLogic;
   inFlight: InFlight;
   isDraining: () => boolean;
   logger: Logger;
@@ -52,7 +52,7 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
   const { logger } = options;
   const store = createConversationStore(options.limits);
   const expiresIn = Math.round((options.limits?.ttlMs ?? 30 * 60_000) / 1000);
-  const adapter = new DirectLineAdapter((conversationId, reply) => {
+  const channel = createLocalChannel((conversationId, reply) => {
     const conversation = store.get(conversationId);
     if (!conversation) return undefined;
     return store.append(conversation, {
@@ -62,16 +62,15 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
       from: { ...DIRECT_LINE_BOT },
       recipient: describeUser(conversation),
     });
-  });
-  adapter.onTurnError = async (_context, error) => {
+  }, options.logic, (error) => {
     logger.error({ error: nameError(error), channel: DIRECT_LINE_CHANNEL }, 'turn error outside the turn processor');
-  };
+  });
 
   /** Runs one activity through the bot logic, counted as in flight; false when the instance is full. */
   async function runTurn(activity: Record<string, unknown>): Promise<boolean> {
     if (!options.inFlight.tryBegin()) return false;
     try {
-      await adapter.processActivity(activity as Partial<Activity>, options.logic);
+      await channel.run(activity as unknown as InboundActivity);
       return true;
     } finally {
       options.inFlight.end();
