@@ -10,6 +10,8 @@ import type { Runtime } from './channel/types';
 import { ConfigError, loadConfig } from './config';
 import { advance } from './engine/advance';
 import { createLogger, nameError, type Logger } from './log/logger';
+import { createLogDestination } from './log/log-destination';
+import { reportDroppedLogs } from './log/report-dropped';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { startBotServer } from './server/create-bot-server';
@@ -50,7 +52,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.log.level);
+  const logDestination = createLogDestination();
+  const logger = createLogger(config.log.level, logDestination);
+  const stopLogReport = reportDroppedLogs(logger, logDestination);
   guardProcess(logger);
   const rootDir = resolve(config.content.dir);
 
@@ -83,6 +87,7 @@ async function main(): Promise<void> {
     logIdSalt: config.log.idSalt,
     onEvents: (events, lang) => analytics.record(events, lang),
     shutdownGraceMs: config.server.shutdownGraceMs,
+    httpLimits: config.http,
     gate,
     rateLimiter,
     beforeStoreClose: () => analytics.close(),
@@ -127,12 +132,14 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');
     bot.close().then(
       () => {
+        stopLogReport();
         logger.info('stopped');
-        process.exit(0);
+        void logDestination.flush().then(() => process.exit(0));
       },
       (error: unknown) => {
+        stopLogReport();
         logger.error({ error: nameError(error) }, 'shutdown failed');
-        process.exit(1);
+        void logDestination.flush().then(() => process.exit(1));
       },
     );
   };

@@ -150,7 +150,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         lang = recognition.lang;
       }
       if (!stored) inputs.push({ type: 'start' });
-      if (stored || (input.type === 'text' && !WELCOME_ONLY_INTENTS.has(input.intent))) inputs.push(input);
+      if (stored || (input.type === 'text' && (!WELCOME_ONLY_INTENTS.has(input.intent) || input.possibleDanger))) inputs.push(input);
     }
     let state = stored;
     const outputs: EngineOutput[] = [];
