@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Router } from 'express';
 import { loadSystemTexts } from '../../src/channel/system-texts';
-import type { AdvanceFn, Runtime } from '../../src/channel/types';
+import type { AdvanceFn, Runtime, TurnDeps, TurnMeta } from '../../src/channel/types';
 import type { AdapterAuth } from '../../src/channel/create-adapter';
 import type { EngineEvent } from '../../src/engine/types';
 import type { Lang } from '../../src/nlu/types';
@@ -22,7 +22,9 @@ export interface TestBotOptions {
   store?: StateStore;
   auth?: Partial<AdapterAuth>;
   defaultLang?: Lang;
-  onEvents?: (events: EngineEvent[], lang: Lang) => void;
+  onEvents?: (events: EngineEvent[], lang: Lang, meta: TurnMeta) => void;
+  /** Which conversations are tests (default: the Emulator's and the preview's). */
+  isTestConversation?: TurnDeps['isTestConversation'];
   shutdownGraceMs?: number;
   rateLimiter?: RateLimiter;
   /** Extra routers (staff sign-in, hand-off inbox), built over the bot's store and logger. */
@@ -56,6 +58,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     logIdSalt: 'test-salt',
     shutdownGraceMs: options.shutdownGraceMs ?? 2_000,
     ...(options.onEvents ? { onEvents: options.onEvents } : {}),
+    ...(options.isTestConversation ? { isTestConversation: options.isTestConversation } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
     ...(options.routers ? { routers: options.routers({ store, logger: logs.logger }) } : {}),
   });
