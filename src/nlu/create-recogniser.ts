@@ -7,8 +7,11 @@
  * broad `unknown` class gets a prior bias on short messages (never at the expense of danger), weaker
  * when the message carries a domain keyword (vocabulary.ts, domain-words.ts) or names a place.
  */
+import { join } from 'node:path';
 import { formatDiagnostic } from '../script/diagnostic';
-import { isDanger, hasDangerCue } from './danger-rules';
+import { DangerDetector } from './danger-detector';
+import type { DangerRules } from './danger-schema';
+import { requireDangerRules } from './load-danger-rules';
 import { findAnswer, findEntities } from './entities';
 import { emitFeatures, extractFeatures, intentTokens } from './features';
 import { LanguageIdentifier } from './language-id';
@@ -100,8 +103,29 @@ function indexExactPhrases(phrases: readonly { intent: Intent; folded: string }[
   return new Map([...index].filter((e): e is [string, Intent] => e[1] !== null));
 }
 
-/** Builds a recogniser from training phrases already loaded. */
-export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Partial<RecogniserOptions> = {}): Recogniser {
+/** Everything the recogniser is built from: the content of `dialogs/intents/` and `dialogs/nlu/`. */
+export interface NluContent {
+  phrases: readonly TrainingPhrase[];
+  danger: DangerRules;
+}
+
+/**
+ * Loads the recogniser's content: training phrases of `intentsDir` and the danger rules of
+ * `<intentsDir>/../nlu/danger.yaml`.
+ * @throws Error listing file:line:col of every problem.
+ */
+export function loadNluContent(intentsDir: string): NluContent {
+  const dialogsDir = join(intentsDir, '..');
+  return { phrases: loadTrainingPhrases(intentsDir), danger: requireDangerRules(join(dialogsDir, '..'), join(dialogsDir, 'nlu', 'danger.yaml')) };
+}
+
+/**
+ * Builds a recogniser from its content already loaded: a pure function of `content` and
+ * `options`, so a trained model may be cached by a hash of the content.
+ */
+export function buildRecogniser(content: NluContent, options: Partial<RecogniserOptions> = {}): Recogniser {
+  const { phrases } = content;
+  const danger = new DangerDetector(content.danger);
   const { threshold, alpha, temperature, informative, unknownBias, unknownBiasWords, keywordBiasShare } = { ...DEFAULT_OPTIONS, ...options };
   const folded = phrases.map((p) => ({ ...p, folded: fold(p.text) }));
   const languages = new LanguageIdentifier(folded);
@@ -130,7 +154,7 @@ export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Par
       const { ranked } = model.classify((sink) => emitFeatures(words, sink), biasScale);
       const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
       const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;
-      if (isDanger(f)) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99) };
+      if (danger.clearCategories(f).length > 0) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99) };
       if (looksLikeJobAd(f, words.length)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
       const known = exact.get(words.join(' '));
       if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
@@ -138,14 +162,14 @@ export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Par
       if (answer || NAVIGATION_PHRASES.has(words.join(' '))) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
       // Nonsense and other topics: the classifier's guess rests on stray character n-grams.
       if (vocabulary.isOffTopic(words, places)) {
-        return hasDangerCue(f) ? { ...base, intent: 'danger', score: probOf('danger') } : { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
+        return danger.hasCue(f) ? { ...base, intent: 'danger', score: probOf('danger') } : { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
       }
       // The prior bias of `unknown` must never cost a danger message: danger the unbiased model
       // ranks above `unknown` stays danger.
       if (top.label === 'unknown' && probOf('danger') * Math.exp(unknownBias * biasScale) >= top.prob) return { ...base, intent: 'danger', score: probOf('danger') };
       const trusted = top.prob >= threshold && top.label !== 'unknown';
       // Danger is never `unknown`: an unsure guess of danger, or any danger cue, stays danger.
-      if (!trusted && (top.label === 'danger' || hasDangerCue(f))) return { ...base, intent: 'danger', score: probOf('danger') };
+      if (!trusted && (top.label === 'danger' || danger.hasCue(f))) return { ...base, intent: 'danger', score: probOf('danger') };
       if (!trusted) return { ...base, intent: 'unknown', score: top.label === 'unknown' ? top.prob : 1 - top.prob };
       return { ...base, intent: top.label, score: top.prob };
     },
@@ -157,5 +181,5 @@ export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Par
  * @throws Error listing file:line:col of every problem when the training files are invalid.
  */
 export function createRecogniser(intentsDir: string): Recogniser {
-  return buildRecogniser(loadTrainingPhrases(intentsDir));
+  return buildRecogniser(loadNluContent(intentsDir));
 }

@@ -29,8 +29,8 @@ describe('watchContent', () => {
   it('reloads valid edits and reports invalid ones without replacing the content', async () => {
     const f = materialiseFixture('base');
     cleanups.push(f.remove);
-    // A whole project: the watcher validates training phrases and scanner rules too.
-    for (const part of ['intents', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
+    // A whole project: the watcher validates training phrases, danger rules and scanner rules too.
+    for (const part of ['intents', 'nlu', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
     const first = loadContent(f.dir).content!;
     let onChange: (c: Content) => void = () => {};
     let onInvalid: (d: Diagnostic[]) => void = () => {};
@@ -57,7 +57,7 @@ describe('watchContent', () => {
   it('reports a broken training-phrase file instead of reloading', async () => {
     const f = materialiseFixture('base');
     cleanups.push(f.remove);
-    for (const part of ['intents', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
+    for (const part of ['intents', 'nlu', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
     const changes: Content[] = [];
     let onInvalid: (d: Diagnostic[]) => void = () => {};
     const watcher = watchContent(f.dir, (c) => changes.push(c), (d) => onInvalid(d));
@@ -73,7 +73,7 @@ describe('watchContent', () => {
   it('keeps noticing a file that an editor saves atomically (temporary file renamed over it), save after save', async () => {
     const f = materialiseFixture('base');
     cleanups.push(f.remove);
-    for (const part of ['intents', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
+    for (const part of ['intents', 'nlu', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
     let onChange: (c: Content, files: string[]) => void = () => {};
     const watcher = watchContent(f.dir, (c, files) => onChange(c, files), () => {});
     cleanups.push(() => watcher.close());
