@@ -14,9 +14,7 @@ import { createLogger, nameError, type Logger } from './log/logger';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { startBotServer } from './server/create-bot-server';
-import { createTurnGate } from './storage/create-gate';
-import { createStore } from './storage/create-store';
-import { createRateLimiter } from './storage/rate-limit-create';
+import { describeRedisHost, openStorage } from './storage/open-storage';
 import { createStaffAuth } from './staff/staff-auth';
 import { watchProjectContent } from './server/watch-content';
 
@@ -31,6 +29,17 @@ function guardProcess(logger: Logger): void {
   process.on('uncaughtException', (error) => logger.error({ error: nameError(error) }, 'uncaught exception'));
 }
 
+/** Warns at once (then at most every 30 s) while Redis cannot be reached, naming host and port only. */
+function warnRedisUnreachable(logger: Logger, url: string): (errorName: string) => void {
+  const where = describeRedisHost(url);
+  let last = 0;
+  return (errorName) => {
+    if (Date.now() - last < 30_000) return;
+    last = Date.now();
+    logger.warn({ error: errorName, redis: where }, `Redis at ${where} is unreachable: turns answer "temporarily unavailable" until it is back (check STORAGE_URL and that Redis runs)`);
+  };
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -42,9 +51,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.log.level);
   guardProcess(logger);
-  const rootDir = resolve(config.contentDir);
+  const rootDir = resolve(config.content.dir);
 
   const loaded = loadRuntime(rootDir);
   if (!loaded.runtime) {
@@ -53,9 +62,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   let runtime: Runtime = loaded.runtime;
-  const store = await createStore(config.storageUrl, process.cwd());
-  const gate = createTurnGate(config.storageUrl, process.env, store);
-  const rateLimiter = await createRateLimiter(config.storageUrl);
+  const { store, gate, rateLimiter } = await openStorage(config, process.cwd(), warnRedisUnreachable(logger, config.storage.url));
   // Staff sign-in (hand-off inbox, dashboard): sessions in the bot's storage; Secure cookies behind HTTPS.
   const staffAuth = createStaffAuth({ store, logger, secureCookies: !config.localMode });
   const analytics = createAnalyticsRecorder({
@@ -66,18 +73,18 @@ async function main(): Promise<void> {
 
   const bot = await startBotServer({
     auth: config.auth,
-    host: config.host,
-    port: config.port,
+    host: config.server.host,
+    port: config.server.port,
     system: loadSystemTexts(rootDir),
     getRuntime: () => runtime,
     advance,
     store,
     logger,
-    defaultLang: config.defaultLang,
-    logIdSalt: config.logIdSalt,
+    defaultLang: config.content.defaultLang,
+    logIdSalt: config.log.idSalt,
     onEvents: (events, lang, meta) => analytics.record(events, lang, meta),
     isTestConversation: createTestConversationRule(config.localMode),
-    shutdownGraceMs: config.shutdownGraceMs,
+    shutdownGraceMs: config.server.shutdownGraceMs,
     gate,
     rateLimiter,
     beforeStoreClose: () => analytics.close(),
@@ -85,8 +92,8 @@ async function main(): Promise<void> {
       staffAuth.router,
       createAdminRouter({
         store,
-        token: config.adminToken,
-        minCount: config.statsMinCount,
+        token: config.stats.adminToken,
+        minCount: config.stats.minCount,
         getContent: () => runtime.content,
         beforeRead: () => analytics.flush(),
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
@@ -102,15 +109,23 @@ async function main(): Promise<void> {
     }, printDiagnostics);
   }
 
-  const where = `http://${config.localMode ? 'localhost' : config.host}:${bot.port}/api/messages`;
+  const host = config.server.host;
+  const storage = config.storage.url.split(':')[0];
+  const base = `http://${config.localMode ? 'localhost' : host}:${bot.port}`;
+  const where = `${base}/api/messages`;
   if (config.localMode) {
-    logger.info({ port: bot.port, host: config.host, storage: config.storageUrl.split(':')[0] },
-      `local mode (MicrosoftAppId is empty): listening on 127.0.0.1 only, HOST is ignored. Bot Framework Emulator: open ${where} with App ID and password left empty.`);
+    logger.info({ port: bot.port, host, storage },
+      `local mode (MicrosoftAppId is empty): listening on 127.0.0.1 only, HOST is ignored. Bot Framework Emulator: open ${where} with App ID and password left empty. Web chat: ${base}/chat, flow diagrams: ${base}/flows`);
   } else {
-    logger.info({ port: bot.port, host: config.host, storage: config.storageUrl.split(':')[0] }, `listening on ${where} with Bot Framework authentication`);
+    logger.info({ port: bot.port, host, storage }, `listening on ${where} with Bot Framework authentication`);
   }
 
+  // A second signal (npm, tsx or a process manager relaying the first) must not kill the
+  // process mid-shutdown: the handlers stay, and shutdown runs once.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');
     bot.close().then(
       () => {
@@ -123,8 +138,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -4,15 +4,16 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createStore } from '../storage/create-store';
+import { createStore, type StoreOptions } from '../storage/create-store';
 import type { StateStore } from '../storage/types';
 
 /**
- * Opens `url` for reading statistics.
+ * Opens `url` for reading statistics (`options`: retention and Redis settings, base folder).
  * @throws when `url` is `sqlite:<path>` and no file exists at that path, naming the path
  *   and where the bot writes by default.
  */
-export async function openStatsStore(url: string, baseDir = process.cwd()): Promise<StateStore> {
+export async function openStatsStore(url: string, options: StoreOptions = {}): Promise<StateStore> {
+  const baseDir = options.baseDir ?? process.cwd();
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
     if (path !== '' && path !== ':memory:' && !existsSync(resolve(baseDir, path))) {
@@ -22,5 +23,5 @@ export async function openStatsStore(url: string, baseDir = process.cwd()): Prom
       );
     }
   }
-  return createStore(url, baseDir);
+  return createStore(url, { ...options, baseDir });
 }

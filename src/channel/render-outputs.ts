@@ -9,7 +9,7 @@ import type { ChannelProfile } from './channel-profile';
 import type { Translate } from './create-translator';
 import { formatText, textFormatOf } from './format-text';
 import { splitText } from './split-text';
-import type { OutboundActivity } from './types';
+import type { OutboundActivity, ReplyButton } from './types';
 
 /** What rendering a list of outputs produced, besides the activities. */
 export interface RenderResult {
@@ -21,13 +21,7 @@ export interface RenderResult {
 }
 
 /** A button as the Bot Framework schema describes it (CardAction). */
-export interface ButtonAction {
-  type: 'messageBack' | 'imBack';
-  title: string;
-  value: unknown;
-  text?: string;
-  displayText?: string;
-}
+export type ButtonAction = ReplyButton;
 
 /** Content type of a Bot Framework hero card attachment. */
 export const HERO_CARD = 'application/vnd.microsoft.card.hero';
@@ -94,7 +88,7 @@ function renderChoices(
     ? last
     : pushed(activities, renderText(translate('system:choose_prompt', lang), profile).at(-1)!);
   if (profile.choiceStyle === 'suggested-actions') {
-    target.suggestedActions = { actions: actions as NonNullable<OutboundActivity['suggestedActions']>['actions'], to: [] };
+    target.suggestedActions = { actions, to: [] };
   } else {
     target.attachments = chunk(actions, Math.max(1, profile.maxButtons)).map((buttons) => ({ contentType: HERO_CARD, content: { buttons } }));
   }

@@ -2,7 +2,7 @@
  * One turn, in-process and without HTTP: activity -> state -> engine -> rendered replies.
  * The HTTP bot (create-bot-logic.ts), the terminal chat and the local Direct Line all use it.
  */
-import type { StoreItem } from 'botbuilder';
+import type { StoreItem } from '../storage/types';
 import type { ConversationState, EngineEvent, EngineInput, EngineOutput } from '../engine/types';
 import { hashForLog } from '../log/hash-id';
 import { nameError } from '../log/logger';
@@ -159,7 +159,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         lang = recognition.lang;
       }
       if (!stored) inputs.push({ type: 'start' });
-      if (stored || (input.type === 'text' && !WELCOME_ONLY_INTENTS.has(input.intent))) inputs.push(input);
+      if (stored || (input.type === 'text' && (!WELCOME_ONLY_INTENTS.has(input.intent) || input.possibleDanger))) inputs.push(input);
     }
     let state = stored;
     const outputs: EngineOutput[] = [];

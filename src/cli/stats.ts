@@ -9,7 +9,7 @@ import { loadReport } from '../analytics/load-report';
 import { loadExperiments } from '../experiments/load-experiments';
 import { loadContent } from '../script/load-content';
 import { openStatsStore } from '../analytics/open-stats-store';
-import { loadConfig } from '../config';
+import { loadConfig, readEnvironment } from '../config';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 
 exitOnClosedOutput(process.stdout);
@@ -27,15 +27,14 @@ const { values } = parseArgs({
 });
 
 try {
-  const config = loadConfig();
-  const url = values.store ?? config.storageUrl;
-  const store = await openStatsStore(url);
+  const config = loadConfig(readEnvironment(), []);
+  const store = await openStatsStore(values.store ?? config.storage.url, { stateTtlMs: config.retention.stateTtlMs, ...config.redis });
   try {
     const root = values.root ?? process.cwd();
     const { content } = loadContent(root);
     const experiments = content ? loadExperiments(root, content).experiments : [];
     const report = await loadReport(store, {
-      from: values.from, to: values.to, content, experiments, minCount: config.statsMinCount,
+      from: values.from, to: values.to, content, experiments, minCount: config.stats.minCount,
       ...(values.lang ? { lang: values.lang } : {}), includeTest: values['include-test'],
     });
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));

@@ -3,9 +3,7 @@
  * GET /healthz (alive) and GET /readyz (content loaded and storage answering).
  */
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
-import type { Activity, TurnContext } from 'botbuilder';
-import type { ChannelAdapter } from '../channel/create-adapter';
-import { AuthenticationError } from 'botframework-connector';
+import type { ChannelEndpoint, InboundActivity } from '../channel/types';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
 import { describeStatus } from './http-errors';
@@ -16,8 +14,8 @@ import { sanitiseActivity } from './sanitise-activity';
 export const MAX_BODY = '256kb';
 
 export interface AppDeps {
-  adapter: ChannelAdapter;
-  logic: (context: TurnContext) => Promise<void>;
+  /** The authenticated Bot Framework channel running the bot logic. */
+  channel: ChannelEndpoint;
   /** Resolves true when content is loaded and storage answers. */
   isReady: () => Promise<boolean>;
   inFlight: InFlight;
@@ -32,15 +30,6 @@ export interface AppDeps {
 function sendStatus(res: Response, status: number): void {
   const fixed = describeStatus(status);
   res.status(fixed.status).type('text/plain').send(fixed.body);
-}
-
-/** HTTP status for an error thrown while authenticating or processing an activity. */
-function statusOfError(error: unknown): number {
-  if (error instanceof AuthenticationError) return error.statusCode ?? 401;
-  const name = error instanceof Error ? error.name : '';
-  // botbuilder rethrows jsonwebtoken's errors (bad signature, not yet valid) as they are.
-  if (name === 'JsonWebTokenError' || name === 'TokenExpiredError' || name === 'NotBeforeError') return 401;
-  return 500;
 }
 
 /** Builds the express app (not listening). */
@@ -73,13 +62,13 @@ export function createApp(deps: AppDeps): express.Express {
     deps.inFlight.begin();
     try {
       const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
-      const invoke = await deps.adapter.runActivity(authHeader, checked.activity as unknown as Activity, deps.logic);
+      const invoke = await deps.channel.handle(authHeader, checked.activity as unknown as InboundActivity);
       const status = invoke?.status ?? 200;
       if (status >= 400) return sendStatus(res, status);
       if (invoke?.body === undefined || invoke.body === null) res.status(status).end();
       else res.status(status).json(invoke.body);
     } catch (error) {
-      const status = statusOfError(error);
+      const status = deps.channel.statusOf(error);
       deps.logger.info({ status, error: nameError(error) }, 'activity refused');
       if (!res.headersSent) sendStatus(res, status);
     } finally {

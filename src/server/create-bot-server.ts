@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
-import { createAdapter, type AdapterAuth } from '../channel/create-adapter';
+import { createCloudChannel, type AdapterAuth } from '../bot-framework/cloud-channel';
 import { createBotLogic } from '../channel/create-bot-logic';
 import { createTurnProcessor, type TurnProcessor } from '../channel/turn-processor';
 import type { SystemTexts } from '../channel/system-texts';
@@ -54,7 +54,6 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const isProcessed = store.isProcessed?.bind(store);
   const gate = options.gate ?? createMemoryTurnGate(isProcessed ? { isProcessed } : {});
   const processor = createTurnProcessor(options);
-  const adapter = createAdapter(options.auth, logger);
   const inFlight = createInFlight();
   let draining = false;
   const logic = createBotLogic(processor, gate, logger, options.rateLimiter);
@@ -63,8 +62,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   });
   const routers = [...(options.routers ?? []), ...localRouters];
   const app = createApp({
-    adapter,
-    logic,
+    channel: createCloudChannel(options.auth, logger, logic),
     inFlight,
     isDraining: () => draining,
     logger,

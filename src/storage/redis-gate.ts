@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import type { GateResult, TurnGate } from './types';
 import { closeRedisConnection, openRedisConnection, runScript, runScriptBefore, type RedisConnection } from './redis-connection';
-import { readRedisEnv } from './redis-store';
+import { ttlSecondsOf, type RedisSettings } from './redis-store';
 import { runWithFence } from './redis-fence';
 import { activityField, conversationRedisKeys, type ConversationRedisKeys } from './redis-keys';
 import { ACQUIRE_SCRIPT, ARRIVE_SCRIPT, EXTEND_SCRIPT, LEASE_SCRIPT, RELEASE_SCRIPT } from './redis-lock-scripts';
@@ -204,16 +204,26 @@ export class RedisTurnGate implements TurnGate {
   }
 }
 
+/** Settings of the Redis turn gate (the `redis` section of src/config.ts). */
+export interface RedisGateSettings extends RedisSettings {
+  /** REDIS_LOCK_TTL_MS (default 5000). */
+  lockTtlMs?: number;
+  /** REDIS_LOCK_WAIT_MS (default 10000). */
+  lockWaitMs?: number;
+}
+
 /**
- * Opens a Redis turn gate on its own connection for `url` (STORAGE_URL), with
- * REDIS_LOCK_TTL_MS, REDIS_LOCK_WAIT_MS, REDIS_KEY_PREFIX and REDIS_COMMAND_TIMEOUT_MS from `env`.
+ * Opens a Redis turn gate for `url` (STORAGE_URL), on `client` when given (a connection
+ * shared with the store, which closes it), else on its own connection.
  */
-export function createRedisTurnGate(url: string, env: NodeJS.ProcessEnv = process.env): RedisTurnGate {
-  const settings = readRedisEnv(env);
-  const lockTtlMs = Number(env.REDIS_LOCK_TTL_MS || 5000);
-  const lockWaitMs = Number(env.REDIS_LOCK_WAIT_MS || 10_000);
-  if (!(lockTtlMs >= 100)) throw new Error(`REDIS_LOCK_TTL_MS must be at least 100, got '${env.REDIS_LOCK_TTL_MS}'. See .env.example.`);
-  if (!(lockWaitMs > 0)) throw new Error(`REDIS_LOCK_WAIT_MS must be a positive number, got '${env.REDIS_LOCK_WAIT_MS}'. See .env.example.`);
-  const client = openRedisConnection({ url, commandTimeoutMs: settings.commandTimeoutMs });
-  return new RedisTurnGate(client, { prefix: settings.prefix, lockTtlMs, lockWaitMs, fenceTtlMs: settings.ttlSeconds * 1000 });
+export function createRedisTurnGate(url: string, settings: RedisGateSettings = {}, client?: RedisConnection): RedisTurnGate {
+  const connection = client ?? openRedisConnection({ url, ...(settings.commandTimeoutMs ? { commandTimeoutMs: settings.commandTimeoutMs } : {}) });
+  const ttlSeconds = ttlSecondsOf(settings);
+  return new RedisTurnGate(connection, {
+    ...(settings.keyPrefix ? { prefix: settings.keyPrefix } : {}),
+    ...(settings.lockTtlMs ? { lockTtlMs: settings.lockTtlMs } : {}),
+    ...(settings.lockWaitMs ? { lockWaitMs: settings.lockWaitMs } : {}),
+    ...(ttlSeconds ? { fenceTtlMs: ttlSeconds * 1000 } : {}),
+    ownsConnection: client === undefined,
+  });
 }

@@ -8,14 +8,14 @@
  *   eTag overwrites. Inside the Redis turn gate the script also checks the turn's fence.
  * - Reads are one MGET. eTags are random strings, never reused.
  */
-import type { StoreItems } from 'botbuilder-core';
+import type { StoreItems } from './types';
 import type { StateStore } from './types';
 import { assertArgument, createEtag, deserialiseItem, EtagConflictError, listChanges, serialiseItem } from './etag';
 import { callRedis, closeRedisConnection, hashKey, openRedisConnection, runScriptBefore, type RedisConnection } from './redis-connection';
 import { deadlineCheck } from './redis-clock';
 import { listConversationRedisKeys } from './redis-keys';
 import { FencedWriteError, readCurrentFence } from './redis-fence';
-import { isExpiringKey, readStateTtlMs } from './retention';
+import { isExpiringKey } from './retention';
 
 /** Options of {@link RedisStateStore}. */
 export interface RedisStoreOptions {
@@ -148,29 +148,32 @@ export class RedisStateStore implements StateStore {
   }
 }
 
-/** Settings of the Redis backend read from the environment (documented in docs/operations.md). */
-export interface RedisEnvSettings {
-  ttlSeconds: number;
-  commandTimeoutMs: number;
-  prefix: string;
+/** Settings of the Redis backend (the `redis` and `retention` sections of src/config.ts). */
+export interface RedisSettings {
+  /** Prefix of every key (REDIS_KEY_PREFIX, default `tf:`). */
+  keyPrefix?: string;
+  /** Upper bound of one command in ms (REDIS_COMMAND_TIMEOUT_MS, default 1000). */
+  commandTimeoutMs?: number;
+  /** Retention of personal state in ms (STATE_TTL_DAYS, default 30 days). */
+  stateTtlMs?: number;
 }
 
-/**
- * Reads STATE_TTL_DAYS (default 30), REDIS_COMMAND_TIMEOUT_MS (default 1000) and
- * REDIS_KEY_PREFIX (default `tf:`); throws naming the variable when one is invalid.
- */
-export function readRedisEnv(env: NodeJS.ProcessEnv = process.env): RedisEnvSettings {
-  const ttlMs = readStateTtlMs(env);
-  const timeout = Number(env.REDIS_COMMAND_TIMEOUT_MS || 1000);
-  if (!(timeout > 0)) throw new Error(`REDIS_COMMAND_TIMEOUT_MS must be a positive number, got '${env.REDIS_COMMAND_TIMEOUT_MS}'. See .env.example.`);
-  return { ttlSeconds: Math.max(1, Math.round(ttlMs / 1000)), commandTimeoutMs: timeout, prefix: env.REDIS_KEY_PREFIX || 'tf:' };
+/** Seconds of retention for Redis `EX` (at least 1). */
+export function ttlSecondsOf(settings: RedisSettings): number | undefined {
+  return settings.stateTtlMs === undefined ? undefined : Math.max(1, Math.round(settings.stateTtlMs / 1000));
 }
 
 /**
  * Opens a Redis state store for `url` (`redis://…`), used by createStore for STORAGE_URL.
- * Returns at once; until Redis answers, reads and writes fail fast and ping rejects.
+ * With `client`, uses that shared connection and closes it on close (the store is closed
+ * last); without, opens its own. Returns at once; until Redis answers, reads and writes
+ * fail fast and ping rejects.
  */
-export async function createRedisStore(url: string, settings: RedisEnvSettings = readRedisEnv()): Promise<RedisStateStore> {
-  const client = openRedisConnection({ url, commandTimeoutMs: settings.commandTimeoutMs });
-  return new RedisStateStore(client, { prefix: settings.prefix, ttlSeconds: settings.ttlSeconds });
+export function createRedisStore(url: string, settings: RedisSettings = {}, client?: RedisConnection): RedisStateStore {
+  const connection = client ?? openRedisConnection({ url, ...(settings.commandTimeoutMs ? { commandTimeoutMs: settings.commandTimeoutMs } : {}) });
+  const ttlSeconds = ttlSecondsOf(settings);
+  return new RedisStateStore(connection, {
+    ...(settings.keyPrefix ? { prefix: settings.keyPrefix } : {}),
+    ...(ttlSeconds ? { ttlSeconds } : {}),
+  });
 }

@@ -11,8 +11,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { StoreItems } from 'botbuilder-core';
-import { KEPT_KEY_PATTERNS, readStateTtlMs } from './retention';
+import type { StoreItems } from './types';
+import { DEFAULT_STATE_TTL_MS, KEPT_KEY_PATTERNS } from './retention';
 import type { StateStore } from './types';
 import { readCurrentActivity, type TurnActivity } from './turn-activity';
 import {
@@ -42,7 +42,7 @@ interface Row {
  * @throws when the file cannot be opened, naming it.
  */
 export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): StateStore {
-  const ttlMs = options.ttlMs ?? readStateTtlMs();
+  const ttlMs = options.ttlMs ?? DEFAULT_STATE_TTL_MS;
   const now = options.now ?? Date.now;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let db: Database.Database;

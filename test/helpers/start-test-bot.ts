@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Router } from 'express';
 import { loadSystemTexts } from '../../src/channel/system-texts';
 import type { AdvanceFn, Runtime, TurnDeps, TurnMeta } from '../../src/channel/types';
-import type { AdapterAuth } from '../../src/channel/create-adapter';
+import type { AdapterAuth } from '../../src/bot-framework/cloud-channel';
 import type { EngineEvent } from '../../src/engine/types';
 import type { Lang } from '../../src/nlu/types';
 import type { Logger } from '../../src/log/logger';

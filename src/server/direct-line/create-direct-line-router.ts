@@ -12,19 +12,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from '../../log/logger';
 import { nameError } from '../../log/logger';
 import { hasBearerToken } from '../admin-routes';
 import { describeStatus } from '../http-errors';
 import type { InFlight } from '../in-flight';
 import { createConversationStore, type ConversationLimits, type DirectLineConversation } from './conversation-store';
-import { DirectLineAdapter } from './direct-line-adapter';
+import { createLocalChannel } from '../../bot-framework/local-channel';
+import type { BotLogic, InboundActivity } from '../../channel/types';
 import { DIRECT_LINE_BOT, DIRECT_LINE_CHANNEL, describeUser, readClientActivity } from './read-client-activity';
 
 export interface DirectLineOptions {
   /** The bot logic of /api/messages (rate limit, gate, turn processor). */
-  logic: (context: TurnContext) => Promise<void>;
+  logic: BotLogic;
   inFlight: InFlight;
   isDraining: () => boolean;
   logger: Logger;
@@ -51,7 +51,7 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
   const { logger } = options;
   const store = createConversationStore(options.limits);
   const expiresIn = Math.round((options.limits?.ttlMs ?? 30 * 60_000) / 1000);
-  const adapter = new DirectLineAdapter((conversationId, reply) => {
+  const channel = createLocalChannel((conversationId, reply) => {
     const conversation = store.get(conversationId);
     if (!conversation) return undefined;
     return store.append(conversation, {
@@ -61,16 +61,15 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
       from: { ...DIRECT_LINE_BOT },
       recipient: describeUser(conversation),
     });
-  });
-  adapter.onTurnError = async (_context, error) => {
+  }, options.logic, (error) => {
     logger.error({ error: nameError(error), channel: DIRECT_LINE_CHANNEL }, 'turn error outside the turn processor');
-  };
+  });
 
   /** Runs one activity through the bot logic, counted as in flight. */
   async function runTurn(activity: Record<string, unknown>): Promise<void> {
     options.inFlight.begin();
     try {
-      await adapter.processActivity(activity as Partial<Activity>, options.logic);
+      await channel.run(activity as unknown as InboundActivity);
     } finally {
       options.inFlight.end();
     }
