@@ -11,6 +11,8 @@ import type { Runtime } from './channel/types';
 import { ConfigError, loadConfig } from './config';
 import { advance } from './engine/advance';
 import { createLogger, nameError, type Logger } from './log/logger';
+import { createLogDestination } from './log/log-destination';
+import { reportDroppedLogs } from './log/report-dropped';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { startBotServer } from './server/create-bot-server';
@@ -51,7 +53,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.log.level);
+  const logDestination = createLogDestination();
+  const logger = createLogger(config.log.level, logDestination);
+  const stopLogReport = reportDroppedLogs(logger, logDestination);
   guardProcess(logger);
   const rootDir = resolve(config.content.dir);
 
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
     onEvents: (events, lang, meta) => analytics.record(events, lang, meta),
     isTestConversation: createTestConversationRule(config.localMode),
     shutdownGraceMs: config.server.shutdownGraceMs,
+    httpLimits: config.http,
     gate,
     rateLimiter,
     beforeStoreClose: () => analytics.close(),
@@ -129,12 +134,14 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');
     bot.close().then(
       () => {
+        stopLogReport();
         logger.info('stopped');
-        process.exit(0);
+        void logDestination.flush().then(() => process.exit(0));
       },
       (error: unknown) => {
+        stopLogReport();
         logger.error({ error: nameError(error) }, 'shutdown failed');
-        process.exit(1);
+        void logDestination.flush().then(() => process.exit(1));
       },
     );
   };

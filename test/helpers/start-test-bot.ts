@@ -11,6 +11,7 @@ import type { EngineEvent } from '../../src/engine/types';
 import type { Lang } from '../../src/nlu/types';
 import type { Logger } from '../../src/log/logger';
 import { startBotServer, type BotServer } from '../../src/server/create-bot-server';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../src/server/http-limits';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import type { RateLimiter } from '../../src/storage/rate-limit';
 import type { StateStore } from '../../src/storage/types';
@@ -27,6 +28,8 @@ export interface TestBotOptions {
   isTestConversation?: TurnDeps['isTestConversation'];
   shutdownGraceMs?: number;
   rateLimiter?: RateLimiter;
+  /** HTTP limits (time-outs, connection caps, turns in flight); defaults otherwise. */
+  httpLimits?: Partial<HttpLimits>;
   /** Extra routers (staff sign-in, hand-off inbox), built over the bot's store and logger. */
   routers?: (deps: { store: StateStore; logger: Logger }) => Router[];
 }
@@ -60,6 +63,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     ...(options.onEvents ? { onEvents: options.onEvents } : {}),
     ...(options.isTestConversation ? { isTestConversation: options.isTestConversation } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.httpLimits ? { httpLimits: { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits } } : {}),
     ...(options.routers ? { routers: options.routers({ store, logger: logs.logger }) } : {}),
   });
   return { ...bot, logs, store, messagesUrl: `${bot.url}/api/messages` };
