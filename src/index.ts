@@ -3,6 +3,7 @@
  * Exits 1 with a clear message on bad configuration or invalid content; exits 0 after SIGTERM/SIGINT.
  */
 import { resolve } from 'node:path';
+import { createTestConversationRule } from './analytics/is-test-conversation';
 import { createAnalyticsRecorder } from './analytics/recorder';
 import { buildRuntime, loadRuntime } from './channel/load-runtime';
 import { loadSystemTexts } from './channel/system-texts';
@@ -91,7 +92,8 @@ async function main(): Promise<void> {
     logger,
     defaultLang: config.content.defaultLang,
     logIdSalt: config.log.idSalt,
-    onEvents: (events, lang) => analytics.record(events, lang),
+    onEvents: (events, lang, meta) => analytics.record(events, lang, meta),
+    isTestConversation: createTestConversationRule(config.localMode),
     shutdownGraceMs: config.server.shutdownGraceMs,
     httpLimits: config.http,
     gate,
