@@ -15,6 +15,7 @@ import { createLogDestination } from './log/log-destination';
 import { reportDroppedLogs } from './log/report-dropped';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
+import { createDashboardRouter } from './server/admin/create-dashboard-router';
 import { startBotServer } from './server/create-bot-server';
 import { describeRedisHost, openStorage } from './storage/open-storage';
 import { createStaffAuth } from './staff/staff-auth';
@@ -100,6 +101,15 @@ async function main(): Promise<void> {
         token: config.stats.adminToken,
         minCount: config.stats.minCount,
         getContent: () => runtime.content,
+        beforeRead: () => analytics.flush(),
+        onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
+      }),
+      createDashboardRouter({
+        store,
+        requireStaff: staffAuth.requireStaff,
+        minCount: config.stats.minCount,
+        getContent: () => runtime.content,
+        getExperiments: () => runtime.experiments ?? [],
         beforeRead: () => analytics.flush(),
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
       }),
