@@ -13,6 +13,7 @@ import { advance } from './engine/advance';
 import { createLogger, nameError, type Logger } from './log/logger';
 import { createLogDestination } from './log/log-destination';
 import { reportDroppedLogs } from './log/report-dropped';
+import { routeConsoleToLogger } from './log/route-console';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { createDashboardRouter } from './server/admin/create-dashboard-router';
@@ -56,7 +57,12 @@ async function main(): Promise<void> {
   }
   const logDestination = createLogDestination();
   const logger = createLogger(config.log.level, logDestination);
-  const stopLogReport = reportDroppedLogs(logger, logDestination);
+  const stopDroppedReport = reportDroppedLogs(logger, logDestination);
+  const restoreConsole = routeConsoleToLogger(logger);
+  const stopLogReport = () => {
+    restoreConsole();
+    stopDroppedReport();
+  };
   guardProcess(logger);
   const rootDir = resolve(config.content.dir);
 

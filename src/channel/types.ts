@@ -63,7 +63,7 @@ export interface OutboundActivity {
   textFormat?: 'plain' | 'markdown' | 'xml';
   locale?: string;
   suggestedActions?: { actions: ReplyButton[]; to: string[] };
-  /** Cards (hero cards carrying buttons on channels without suggested actions). */
+  /** Cards (Adaptive Cards carrying buttons on clients without suggested actions). */
   attachments?: { contentType: string; content?: unknown }[];
   [field: string]: unknown;
 }
