@@ -3,6 +3,8 @@
  * .env.example, so a deployment never starts half-configured.
  */
 import { z } from 'zod';
+import { parseSchedule } from './handoff/hours';
+import { HANDOFF_MODES, type HandoffMode } from './handoff/types';
 import { LANGS, type Lang } from './nlu/types';
 
 const LANG_VALUES = LANGS as unknown as [Lang, ...Lang[]];
@@ -24,6 +26,16 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(15_000),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   STATS_MIN_COUNT: z.coerce.number().int().min(1).default(5),
+  STATE_TTL_DAYS: z.coerce.number().positive().default(30),
+  HANDOFF_MODE: z.enum(HANDOFF_MODES).default('inbox'),
+  HANDOFF_WAIT_MS: z.coerce.number().int().min(0).default(600_000),
+  HANDOFF_HOURS: z.string().default('').superRefine((value, ctx) => {
+    try {
+      parseSchedule(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
 });
 
 /** Typed configuration of the bot process. */
@@ -53,6 +65,17 @@ export interface Config {
   statsMinCount: number;
   /** `--watch-content`: reload dialogs/ and locales/ on change (npm run dev). */
   watchContent: boolean;
+  /** Personal state (hand-off messages included) is kept this many days after its last write. */
+  stateTtlDays: number;
+  /** Talking to a person (docs/counsellor-guide.md). */
+  handoff: {
+    /** `inbox` (built-in counsellor inbox), `protocol` (Bot Framework hand-off protocol) or `off`. */
+    mode: HandoffMode;
+    /** Waiting longer than this without a counsellor: the user gets the hotline numbers. */
+    waitMs: number;
+    /** Weekly schedule with a time zone (src/handoff/hours.ts); empty: always open. */
+    hours: string;
+  };
 }
 
 /** A configuration problem, worded for the person starting the bot. */
@@ -114,5 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
     statsMinCount: e.STATS_MIN_COUNT,
     watchContent: argv.includes('--watch-content'),
+    stateTtlDays: e.STATE_TTL_DAYS,
+    handoff: { mode: e.HANDOFF_MODE, waitMs: e.HANDOFF_WAIT_MS, hours: e.HANDOFF_HOURS },
   };
 }

@@ -17,6 +17,10 @@ import { createTurnGate } from './storage/create-gate';
 import { createStore } from './storage/create-store';
 import { createRateLimiter } from './storage/rate-limit-create';
 import { createStaffAuth } from './staff/staff-auth';
+import { createProactiveSender } from './bot-framework/proactive-sender';
+import { createHandoffService } from './handoff/handoff-service';
+import { parseSchedule } from './handoff/hours';
+import { createInboxRouter } from './handoff/inbox-router';
 import { watchProjectContent } from './server/watch-content';
 
 /** Prints content problems, one line each, the way `npm run validate` does. */
@@ -63,12 +67,30 @@ async function main(): Promise<void> {
     onError: (error) => logger.warn({ error: error.name }, 'analytics flush failed'),
   });
 
+  const system = loadSystemTexts(rootDir);
+  // Talking to a person (docs/counsellor-guide.md): the inbox, or the hand-off protocol.
+  const handoff = createHandoffService({
+    mode: config.handoff.mode,
+    waitMs: config.handoff.waitMs,
+    schedule: parseSchedule(config.handoff.hours),
+    retentionDays: config.stateTtlDays,
+    store,
+    gate,
+    logger,
+    logIdSalt: config.logIdSalt,
+    getRuntime: () => runtime,
+    advance,
+    system,
+    onEvents: (events, lang) => analytics.record(events, lang),
+  });
+
   const bot = await startBotServer({
     auth: config.auth,
     host: config.host,
     port: config.port,
-    system: loadSystemTexts(rootDir),
+    system,
     getRuntime: () => runtime,
+    handoff: handoff.hooks,
     advance,
     store,
     logger,
@@ -78,9 +100,13 @@ async function main(): Promise<void> {
     shutdownGraceMs: config.shutdownGraceMs,
     gate,
     rateLimiter,
-    beforeStoreClose: () => analytics.close(),
+    beforeStoreClose: async () => {
+      handoff.stop();
+      await analytics.close();
+    },
     routers: [
       staffAuth.router,
+      ...(config.handoff.mode === 'inbox' ? [createInboxRouter({ service: handoff, requireStaff: staffAuth.requireStaff, logger, logIdSalt: config.logIdSalt })] : []),
       createAdminRouter({
         store,
         token: config.adminToken,
@@ -93,6 +119,9 @@ async function main(): Promise<void> {
       ...(config.localMode ? [createFlowsRouter({ getContent: () => runtime.content })] : []),
     ],
   });
+
+  handoff.setSender(createProactiveSender(bot.adapter, config.auth.MicrosoftAppId));
+  handoff.start();
 
   if (config.watchContent) {
     watchProjectContent(rootDir, logger, (content) => {

@@ -10,7 +10,10 @@ import type { Intent, Lang } from '../nlu/types';
 import { isStorageUnavailable } from '../storage/redis-errors';
 import { buildMessageInput } from './build-input';
 import { getChannelProfile } from './channel-profile';
-import { createTranslator, type Translate } from './create-translator';
+import type { Translate } from './create-translator';
+import { createTranslatorCache } from './translator-cache';
+import { hideUnavailableOffer, isHandoffStatusEvent, redirectWhenDisabled } from './handoff-glue';
+import type { HandoffReaction } from '../handoff/hooks';
 import { renderOutputs, renderText } from './render-outputs';
 import { getStateKeys, type StateKeys } from './state-keys';
 import type { SystemTexts } from './system-texts';
@@ -40,9 +43,9 @@ interface TurnWork {
   intent?: Intent;
 }
 
-/** True for activities that start a turn: messages, and members joining (other than the bot). */
+/** True for activities that start a turn: messages, members joining (other than the bot), hand-off status events. */
 export function isHandledActivity(activity: InboundActivity): boolean {
-  if (activity.type === 'message') return true;
+  if (activity.type === 'message' || isHandoffStatusEvent(activity)) return true;
   if (activity.type !== 'conversationUpdate') return false;
   const botId = activity.recipient?.id;
   return (activity.membersAdded ?? []).some((member) => member?.id !== botId);
@@ -50,17 +53,7 @@ export function isHandledActivity(activity: InboundActivity): boolean {
 
 /** Creates the turn processor over `deps` and the platform texts. */
 export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): TurnProcessor {
-  const translators = new WeakMap<Runtime, Translate>();
-  const systemOnly = createTranslator({}, deps.system);
-  const translatorOf = (runtime: Runtime | null): Translate => {
-    if (!runtime) return systemOnly;
-    let translate = translators.get(runtime);
-    if (!translate) {
-      translate = createTranslator(runtime.content.locales, deps.system, runtime.content.variables);
-      translators.set(runtime, translate);
-    }
-    return translate;
-  };
+  const translatorOf = createTranslatorCache(deps.system, deps.handoff?.textVariables);
 
   async function processActivity(activity: InboundActivity): Promise<TurnOutcome> {
     const started = performance.now();
@@ -76,7 +69,8 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     };
     if (!isHandledActivity(activity)) return { replies: [], lang };
     try {
-      const items = await deps.store.read([keys.conversation, keys.user]);
+      const linkKey = deps.handoff?.linkKey(keys.conversation);
+      const items = await deps.store.read([keys.conversation, keys.user, ...(linkKey ? [linkKey] : [])]);
       const userItem = items[keys.user];
       const convItem = items[keys.conversation];
       if (isLang(userItem?.lang)) lang = userItem.lang;
@@ -86,22 +80,33 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       }
       const stored = (convItem?.engine ?? undefined) as ConversationState | undefined;
       const startLang = lang;
-      const work = computeTurn(activity, runtime, stored, lang, translate);
+      const reaction = linkKey ? await askHandoff(activity, runtime, stored, lang, keys.conversation, items[linkKey]) : undefined;
+      if (!reaction && activity.type === 'event') return { replies: [], lang };
+      const work = reaction ? applyReaction(reaction, runtime, stored, lang) : computeTurn(activity, runtime, stored, lang, translate);
       lang = work.lang;
-      const rendered = renderOutputs(work.outputs, lang, translate, profile);
+      const rendered = renderOutputs(hideUnavailableOffer(work.outputs, deps.handoff), lang, translate, profile);
       const finalLang = rendered.lang;
+      const before: OutboundActivity[] = [...(reaction?.activities ?? [])];
+      const after: OutboundActivity[] = [];
+      if (rendered.handoffRequested && deps.handoff) {
+        const requested = await deps.handoff.onRequest({ activity, conversationKey: keys.conversation, lang: finalLang });
+        before.push(...(requested.activities ?? []));
+        after.push(...renderOutputs(requested.outputs, finalLang, translate, profile).activities);
+        work.events.push(...(requested.events ?? []));
+      }
       logFields.intent = work.intent;
       const frame = work.state?.stack.at(-1);
       logFields.dialog = frame?.dialog;
       logFields.step = frame?.step;
       if (rendered.deleteData) {
         await deps.store.delete([keys.conversation, keys.user]);
+        await deps.handoff?.onDeleteData(keys.conversation);
       } else {
         await saveTurn(keys, convItem, userItem, work.state, finalLang !== startLang || !userItem ? finalLang : undefined);
       }
       lang = finalLang;
       notifyEvents(work.events, lang);
-      return { replies: [...work.notices.flatMap((n) => renderNotice(n, profile)), ...rendered.activities], lang };
+      return { replies: [...before, ...work.notices.flatMap((n) => renderNotice(n, profile)), ...rendered.activities, ...after], lang };
     } catch (error) {
       logFields.error = nameError(error);
       if (isStorageUnavailable(error)) return { replies: renderText(translate('system:unavailable', lang), profile), lang };
@@ -112,6 +117,41 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       logFields.ms = Math.round((performance.now() - started) * 10) / 10;
       deps.logger.info(logFields, 'turn');
     }
+  }
+
+  /**
+   * Asks the hand-off about this activity when the conversation is linked to an open hand-off,
+   * or for a hand-off status event; undefined: the bot answers as usual.
+   */
+  async function askHandoff(
+    activity: InboundActivity,
+    runtime: Runtime,
+    stored: ConversationState | undefined,
+    lang: Lang,
+    conversationKey: string,
+    link: unknown,
+  ): Promise<HandoffReaction | undefined> {
+    if (!deps.handoff) return undefined;
+    if (activity.type === 'message' && link !== undefined) {
+      const { input } = buildMessageInput(activity, runtime, lang, stored);
+      return deps.handoff.onActivity({ activity, conversationKey, lang, input }, link);
+    }
+    if (isHandoffStatusEvent(activity)) return deps.handoff.onActivity({ activity, conversationKey, lang }, link);
+    return undefined;
+  }
+
+  /** The turn of a hand-off reaction: its outputs, then the main menu when the bot takes over again. */
+  function applyReaction(reaction: HandoffReaction, runtime: Runtime, stored: ConversationState | undefined, lang: Lang): TurnWork & { lang: Lang } {
+    const outputs = [...reaction.outputs];
+    const events = [...(reaction.events ?? [])];
+    let state = stored;
+    if (reaction.resumeMenu) {
+      const result = deps.advance(runtime.content, stored, { type: 'intent', intent: 'menu' });
+      state = result.state;
+      outputs.push(...result.outputs);
+      events.push(...result.events);
+    }
+    return { outputs, events, state, notices: [], lang };
   }
 
   /** Runs the engine for the inputs of this activity (welcome first for a new conversation). */
@@ -129,7 +169,9 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     if (activity.type === 'conversationUpdate') {
       if (!stored) inputs.push({ type: 'start' });
     } else {
-      const { input, recognition } = buildMessageInput(activity, runtime, userLang, stored);
+      const built = buildMessageInput(activity, runtime, userLang, stored);
+      const recognition = built.recognition;
+      const input = redirectWhenDisabled(built.input, deps.handoff);
       intent = recognition?.intent;
       if (recognition?.langConfident && recognition.lang !== userLang) {
         const names = (l: Lang) => translate(`system:language_names.${l}`, l);

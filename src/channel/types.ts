@@ -5,6 +5,7 @@ import type { Lang, Recogniser } from '../nlu/types';
 import type { ScanResult } from '../scanner/types';
 import type { StateStore } from '../storage/types';
 import type { Logger } from '../log/logger';
+import type { HandoffHooks } from '../handoff/hooks';
 
 /** An activity as received; only the fields the bot reads. */
 export type InboundActivity = Partial<Activity> & Pick<Activity, 'type' | 'channelId' | 'conversation' | 'from'>;
@@ -40,6 +41,8 @@ export interface TurnDeps {
   logIdSalt?: string;
   /** Analytics hook: called after every successful turn with the engine's events. Must not throw. */
   onEvents?: (events: EngineEvent[], lang: Lang) => void;
+  /** Talking to a counsellor (src/handoff/); without it the hand-off is neither offered nor started. */
+  handoff?: HandoffHooks;
 }
 
 /** Result of one processed activity. */

@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
-import { createAdapter, type AdapterAuth } from '../channel/create-adapter';
+import { createAdapter, type AdapterAuth, type ChannelAdapter } from '../channel/create-adapter';
 import { createBotLogic } from '../channel/create-bot-logic';
 import { createTurnProcessor, type TurnProcessor } from '../channel/turn-processor';
 import type { SystemTexts } from '../channel/system-texts';
@@ -44,6 +44,8 @@ export interface BotServer {
   port: number;
   server: Server;
   processor: TurnProcessor;
+  /** The Bot Framework adapter, for proactive messages (src/bot-framework/proactive-sender.ts). */
+  adapter: ChannelAdapter;
   /** Stops accepting, waits for in-flight turns (bounded), closes gate and storage. Idempotent. */
   close(): Promise<void>;
 }
@@ -103,5 +105,5 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     return closing;
   };
 
-  return { url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`, port, server, processor, close };
+  return { url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`, port, server, processor, adapter, close };
 }
