@@ -7,9 +7,11 @@ import type { RawDialog } from './schema';
 /**
  * Set by the engine: `score` and `total` (counters, 0 until added to), `risk` (in the
  * `on_offer_text` dialog: low, medium or high) and `evidence` (in `each: scan_flags` texts).
- * Set by the channel: `retention_days` (STATE_TTL_DAYS, for the hand-off consent).
  */
-export const BUILTIN_VARS = ['score', 'total', 'risk', 'evidence', 'retention_days'] as const;
+export const BUILTIN_VARS = ['score', 'total', 'risk', 'evidence'] as const;
+
+/** Filled by the channel in every text: `retention_days` (STATE_TTL_DAYS, for the hand-off consent). */
+export const CHANNEL_VARS = ['retention_days'] as const;
 
 /** Names the dialog's steps and choices set or add to, in order of appearance. */
 export function namesSetByDialog(raw: RawDialog): string[] {
