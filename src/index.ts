@@ -3,6 +3,7 @@
  * Exits 1 with a clear message on bad configuration or invalid content; exits 0 after SIGTERM/SIGINT.
  */
 import { resolve } from 'node:path';
+import { createTestConversationRule } from './analytics/is-test-conversation';
 import { createAnalyticsRecorder } from './analytics/recorder';
 import { buildRuntime, loadRuntime } from './channel/load-runtime';
 import { loadSystemTexts } from './channel/system-texts';
@@ -10,14 +11,15 @@ import type { Runtime } from './channel/types';
 import { ConfigError, loadConfig } from './config';
 import { advance } from './engine/advance';
 import { createLogger, nameError, type Logger } from './log/logger';
+import { createLogDestination } from './log/log-destination';
+import { reportDroppedLogs } from './log/report-dropped';
+import { routeConsoleToLogger } from './log/route-console';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
+import { createDashboardRouter } from './server/admin/create-dashboard-router';
 import { startBotServer } from './server/create-bot-server';
-import { createTurnGate } from './storage/create-gate';
-import { createStore } from './storage/create-store';
-import { createRateLimiter } from './storage/rate-limit-create';
+import { describeRedisHost, openStorage } from './storage/open-storage';
 import { createStaffAuth } from './staff/staff-auth';
-import { createProactiveSender } from './bot-framework/proactive-sender';
 import { createHandoffService } from './handoff/handoff-service';
 import { parseSchedule } from './handoff/hours';
 import { createInboxRouter } from './handoff/inbox-router';
@@ -34,6 +36,17 @@ function guardProcess(logger: Logger): void {
   process.on('uncaughtException', (error) => logger.error({ error: nameError(error) }, 'uncaught exception'));
 }
 
+/** Warns at once (then at most every 30 s) while Redis cannot be reached, naming host and port only. */
+function warnRedisUnreachable(logger: Logger, url: string): (errorName: string) => void {
+  const where = describeRedisHost(url);
+  let last = 0;
+  return (errorName) => {
+    if (Date.now() - last < 30_000) return;
+    last = Date.now();
+    logger.warn({ error: errorName, redis: where }, `Redis at ${where} is unreachable: turns answer "temporarily unavailable" until it is back (check STORAGE_URL and that Redis runs)`);
+  };
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -45,9 +58,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logDestination = createLogDestination();
+  const logger = createLogger(config.log.level, logDestination);
+  const stopDroppedReport = reportDroppedLogs(logger, logDestination);
+  const restoreConsole = routeConsoleToLogger(logger);
+  const stopLogReport = () => {
+    restoreConsole();
+    stopDroppedReport();
+  };
   guardProcess(logger);
-  const rootDir = resolve(config.contentDir);
+  const rootDir = resolve(config.content.dir);
 
   const loaded = loadRuntime(rootDir);
   if (!loaded.runtime) {
@@ -56,9 +76,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   let runtime: Runtime = loaded.runtime;
-  const store = await createStore(config.storageUrl, process.cwd());
-  const gate = createTurnGate(config.storageUrl);
-  const rateLimiter = await createRateLimiter(config.storageUrl);
+  const { store, gate, rateLimiter } = await openStorage(config, process.cwd(), warnRedisUnreachable(logger, config.storage.url));
   // Staff sign-in (hand-off inbox, dashboard): sessions in the bot's storage; Secure cookies behind HTTPS.
   const staffAuth = createStaffAuth({ store, logger, secureCookies: !config.localMode });
   const analytics = createAnalyticsRecorder({
@@ -73,11 +91,11 @@ async function main(): Promise<void> {
     mode: config.handoff.mode,
     waitMs: config.handoff.waitMs,
     schedule: parseSchedule(config.handoff.hours),
-    retentionDays: config.stateTtlDays,
+    retentionDays: config.retention.stateTtlDays,
     store,
     gate,
     logger,
-    logIdSalt: config.logIdSalt,
+    logIdSalt: config.log.idSalt,
     getRuntime: () => runtime,
     advance,
     system,
@@ -86,18 +104,20 @@ async function main(): Promise<void> {
 
   const bot = await startBotServer({
     auth: config.auth,
-    host: config.host,
-    port: config.port,
+    host: config.server.host,
+    port: config.server.port,
     system,
     getRuntime: () => runtime,
     handoff: handoff.hooks,
     advance,
     store,
     logger,
-    defaultLang: config.defaultLang,
-    logIdSalt: config.logIdSalt,
-    onEvents: (events, lang) => analytics.record(events, lang),
-    shutdownGraceMs: config.shutdownGraceMs,
+    defaultLang: config.content.defaultLang,
+    logIdSalt: config.log.idSalt,
+    onEvents: (events, lang, meta) => analytics.record(events, lang, meta),
+    isTestConversation: createTestConversationRule(config.localMode),
+    shutdownGraceMs: config.server.shutdownGraceMs,
+    httpLimits: config.http,
     gate,
     rateLimiter,
     beforeStoreClose: async () => {
@@ -106,12 +126,21 @@ async function main(): Promise<void> {
     },
     routers: [
       staffAuth.router,
-      ...(config.handoff.mode === 'inbox' ? [createInboxRouter({ service: handoff, requireStaff: staffAuth.requireStaff, logger, logIdSalt: config.logIdSalt })] : []),
+      ...(config.handoff.mode === 'inbox' ? [createInboxRouter({ service: handoff, requireStaff: staffAuth.requireStaff, logger, logIdSalt: config.log.idSalt })] : []),
       createAdminRouter({
         store,
-        token: config.adminToken,
-        minCount: config.statsMinCount,
+        token: config.stats.adminToken,
+        minCount: config.stats.minCount,
         getContent: () => runtime.content,
+        beforeRead: () => analytics.flush(),
+        onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
+      }),
+      createDashboardRouter({
+        store,
+        requireStaff: staffAuth.requireStaff,
+        minCount: config.stats.minCount,
+        getContent: () => runtime.content,
+        getExperiments: () => runtime.experiments ?? [],
         beforeRead: () => analytics.flush(),
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
       }),
@@ -120,7 +149,7 @@ async function main(): Promise<void> {
     ],
   });
 
-  handoff.setSender(createProactiveSender(bot.adapter, config.auth.MicrosoftAppId));
+  handoff.setSender(bot.sendProactive);
   handoff.start();
 
   if (config.watchContent) {
@@ -129,29 +158,39 @@ async function main(): Promise<void> {
     }, printDiagnostics);
   }
 
-  const where = `http://${config.localMode ? 'localhost' : config.host}:${bot.port}/api/messages`;
+  const host = config.server.host;
+  const storage = config.storage.url.split(':')[0];
+  const base = `http://${config.localMode ? 'localhost' : host}:${bot.port}`;
+  const where = `${base}/api/messages`;
   if (config.localMode) {
-    logger.info({ port: bot.port, host: config.host, storage: config.storageUrl.split(':')[0] },
-      `local mode (MicrosoftAppId is empty): listening on 127.0.0.1 only, HOST is ignored. Bot Framework Emulator: open ${where} with App ID and password left empty.`);
+    logger.info({ port: bot.port, host, storage },
+      `local mode (MicrosoftAppId is empty): listening on 127.0.0.1 only, HOST is ignored. Bot Framework Emulator: open ${where} with App ID and password left empty. Web chat: ${base}/chat, flow diagrams: ${base}/flows`);
   } else {
-    logger.info({ port: bot.port, host: config.host, storage: config.storageUrl.split(':')[0] }, `listening on ${where} with Bot Framework authentication`);
+    logger.info({ port: bot.port, host, storage }, `listening on ${where} with Bot Framework authentication`);
   }
 
+  // A second signal (npm, tsx or a process manager relaying the first) must not kill the
+  // process mid-shutdown: the handlers stay, and shutdown runs once.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');
     bot.close().then(
       () => {
+        stopLogReport();
         logger.info('stopped');
-        process.exit(0);
+        void logDestination.flush().then(() => process.exit(0));
       },
       (error: unknown) => {
+        stopLogReport();
         logger.error({ error: nameError(error) }, 'shutdown failed');
-        process.exit(1);
+        void logDestination.flush().then(() => process.exit(1));
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

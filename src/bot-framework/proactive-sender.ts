@@ -2,7 +2,7 @@
  * Proactive messages (a counsellor's reply, "the counsellor closed the conversation") sent
  * through the Bot Framework adapter to a stored conversation reference, outside any user turn.
  */
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ConversationRef, SendProactive } from '../handoff/types';
 
 /** The botbuilder reference of our stored one. */
@@ -24,7 +24,7 @@ function toConversationReference(reference: ConversationRef): Partial<Conversati
 export function createProactiveSender(adapter: CloudAdapter, appId: string): SendProactive {
   return async (reference, activities) => {
     await adapter.continueConversationAsync(appId, toConversationReference(reference), async (context) => {
-      await context.sendActivities(activities);
+      await context.sendActivities(activities as Partial<Activity>[]);
     });
   };
 }

@@ -1,14 +1,15 @@
 /**
- * Engine outputs -> channel activities: texts through i18next in the user's language,
- * split to the channel's length; choices as suggested actions or a numbered list.
+ * Engine outputs -> channel activities: texts through i18next in the user's language, split to
+ * the channel's length and marked up for its client; choices as suggested actions, Adaptive Card
+ * buttons or a numbered list, as the channel profile says.
  */
-import type { CardAction } from 'botbuilder';
 import type { EngineOutput, VarValue } from '../engine/types';
 import type { Lang } from '../nlu/types';
-import { MAX_BUTTON_TITLE, type ChannelProfile } from './channel-profile';
+import type { ChannelProfile } from './channel-profile';
 import type { Translate } from './create-translator';
+import { formatText, textFormatOf } from './format-text';
 import { splitText } from './split-text';
-import type { OutboundActivity } from './types';
+import type { OutboundActivity, ReplyButton } from './types';
 
 /** What rendering a list of outputs produced, besides the activities. */
 export interface RenderResult {
@@ -19,6 +20,21 @@ export interface RenderResult {
   deleteData: boolean;
   /** Set when a `handoff_request` output asked to hand the conversation to a counsellor. */
   handoffRequested: boolean;
+}
+
+/** A button as the Bot Framework schema describes it (CardAction). */
+export type ButtonAction = ReplyButton;
+
+/** Content type of an Adaptive Card attachment. */
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+/** Adaptive Card schema version used (Teams renders 1.5 or earlier). */
+const ADAPTIVE_CARD_VERSION = '1.4';
+
+/** An Adaptive Card button that sends `data` to the bot as the message's `value`. */
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: { choice: string };
 }
 
 /**
@@ -57,10 +73,13 @@ export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Tr
   return { activities, lang: current, deleteData, handoffRequested };
 }
 
-/** One text as one or more message activities, split to the channel's maximum length. */
+/** One text as one or more message activities, split to the channel's length and marked up for its client. */
 export function renderText(text: string, profile: ChannelProfile): OutboundActivity[] {
-  // Plain text: campaign texts are not Markdown ("2. ..." must not become "1.", line breaks must stay).
-  return splitText(text, profile.maxLength).map((part) => ({ type: 'message', text: part, textFormat: 'plain' }));
+  return splitText(text, profile.maxLength).map((part) => ({
+    type: 'message',
+    text: formatText(part, profile.markup),
+    textFormat: textFormatOf(profile.markup),
+  }));
 }
 
 function renderChoices(
@@ -72,30 +91,50 @@ function renderChoices(
   profile: ChannelProfile,
 ): void {
   const labels = options.map((option) => translate(option.label, lang, vars));
-  if (!profile.suggestedActions) {
+  const fitsButtons = options.length <= profile.maxButtons;
+  if (profile.choiceStyle === 'numbered-list' || (profile.choiceStyle === 'suggested-actions' && !fitsButtons)) {
     const list = labels.map((label, index) => `${index + 1}. ${label}`).join('\n');
-    const text = `${list}\n\n${translate('system:choice_hint', lang)}`;
-    activities.push(...renderText(text, profile));
+    activities.push(...renderText(`${list}\n\n${translate('system:choice_hint', lang)}`, profile));
     return;
   }
-  const actions: CardAction[] = options.map((option, index) => toCardAction(option.id, labels[index] ?? option.id, profile));
   const last = activities.at(-1);
-  if (last && last.type === 'message' && !last.suggestedActions) {
-    last.suggestedActions = { actions, to: [] };
+  const target = last && last.type === 'message' && !last.suggestedActions && !last.attachments?.length
+    ? last
+    : pushed(activities, renderText(translate('system:choose_prompt', lang), profile).at(-1)!);
+  if (profile.choiceStyle === 'suggested-actions') {
+    const actions = options.map((option, index) => toButton(option.id, labels[index] ?? option.id, profile));
+    target.suggestedActions = { actions, to: [] };
   } else {
-    activities.push({ type: 'message', text: translate('system:choose_prompt', lang), suggestedActions: { actions, to: [] } });
+    const actions = options.map((option, index): SubmitAction => ({
+      type: 'Action.Submit', title: shortenTitle(labels[index] ?? option.id, profile.maxButtonTitle), data: { choice: option.id },
+    }));
+    target.attachments = chunk(actions, Math.max(1, profile.maxButtons)).map((cardActions) => ({
+      contentType: ADAPTIVE_CARD,
+      content: { type: 'AdaptiveCard', version: ADAPTIVE_CARD_VERSION, body: [], actions: cardActions },
+    }));
   }
 }
 
+function pushed(activities: OutboundActivity[], activity: OutboundActivity): OutboundActivity {
+  activities.push(activity);
+  return activity;
+}
+
 /** A button whose tap comes back as `value: { choice: id }` (messageBack) or as the label text (imBack). */
-function toCardAction(id: string, label: string, profile: ChannelProfile): CardAction {
-  const title = shortenTitle(label);
+function toButton(id: string, label: string, profile: ChannelProfile): ButtonAction {
+  const title = shortenTitle(label, profile.maxButtonTitle);
   if (profile.buttonType === 'imBack') return { type: 'imBack', title, value: label };
   return { type: 'messageBack', title, text: label, displayText: label, value: { choice: id } };
 }
 
-/** Cuts a button title to {@link MAX_BUTTON_TITLE} characters with an ellipsis. */
-export function shortenTitle(label: string): string {
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Cuts a button title to `max` characters (20 by default) with an ellipsis. */
+export function shortenTitle(label: string, max = 20): string {
   const chars = [...label];
-  return chars.length <= MAX_BUTTON_TITLE ? label : `${chars.slice(0, MAX_BUTTON_TITLE - 1).join('').trimEnd()}…`;
+  return chars.length <= max ? label : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }

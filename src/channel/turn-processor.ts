@@ -2,23 +2,31 @@
  * One turn, in-process and without HTTP: activity -> state -> engine -> rendered replies.
  * The HTTP bot (create-bot-logic.ts), the terminal chat and the local Direct Line all use it.
  */
-import type { StoreItem } from 'botbuilder';
+import type { StoreItem } from '../storage/types';
 import type { ConversationState, EngineEvent, EngineInput, EngineOutput } from '../engine/types';
 import { hashForLog } from '../log/hash-id';
 import { nameError } from '../log/logger';
 import type { Intent, Lang } from '../nlu/types';
 import { isStorageUnavailable } from '../storage/redis-errors';
+import { createTestConversationRule } from '../analytics/is-test-conversation';
+import { applyExperiments, pickAtRandom, pickControl } from '../experiments/apply-experiments';
+import type { Assignments, ExperimentEvent } from '../experiments/types';
 import { buildMessageInput } from './build-input';
-import { getChannelProfile } from './channel-profile';
+import { profileForActivity, type ChannelProfile } from './channel-profile';
 import type { Translate } from './create-translator';
+import { firstMessageLanguage } from './first-message-language';
 import { createTranslatorCache } from './translator-cache';
 import { hideUnavailableOffer, isHandoffStatusEvent, redirectWhenDisabled } from './handoff-glue';
 import type { HandoffReaction } from '../handoff/hooks';
 import { renderOutputs, renderText } from './render-outputs';
 import { getStateKeys, type StateKeys } from './state-keys';
+import { keysToDelete, needsListing, withConversation } from './user-conversations';
 import type { SystemTexts } from './system-texts';
 import type { InboundActivity, OutboundActivity, Runtime, TurnDeps, TurnOutcome } from './types';
 import { isLang, langFromLocale } from './user-language';
+
+/** Default test rule of a deployed bot: the Emulator's and the preview's conversations. */
+const isTestChannel = createTestConversationRule(false);
 
 /** Intents of a first message that only say hello: the welcome answers them by itself. */
 const WELCOME_ONLY_INTENTS: ReadonlySet<Intent> = new Set(['greet', 'unknown', 'thanks', 'goodbye']);
@@ -57,7 +65,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
 
   async function processActivity(activity: InboundActivity): Promise<TurnOutcome> {
     const started = performance.now();
-    const profile = getChannelProfile(activity.channelId);
+    const profile = profileForActivity(activity);
     const keys = getStateKeys(activity);
     const runtime = deps.getRuntime();
     const translate = translatorOf(runtime);
@@ -74,6 +82,8 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       const userItem = items[keys.user];
       const convItem = items[keys.conversation];
       if (isLang(userItem?.lang)) lang = userItem.lang;
+      // Until the user's first message, the language is only assumed (locale or DEFAULT_LANG).
+      const langSettled = isLang(userItem?.lang) && userItem?.langAssumed !== true;
       if (!runtime) {
         logFields.error = 'ContentUnavailable';
         return { replies: renderText(translate('system:unavailable', lang), profile), lang };
@@ -82,9 +92,12 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       const startLang = lang;
       const reaction = linkKey ? await askHandoff(activity, runtime, stored, lang, keys.conversation, items[linkKey]) : undefined;
       if (!reaction && activity.type === 'event') return { replies: [], lang };
-      const work = reaction ? applyReaction(reaction, runtime, stored, lang) : computeTurn(activity, runtime, stored, lang, translate);
+      const work = reaction ? applyReaction(reaction, runtime, stored, lang) : computeTurn(activity, runtime, stored, lang, langSettled, translate);
       lang = work.lang;
-      const rendered = renderOutputs(hideUnavailableOffer(work.outputs, deps.handoff), lang, translate, profile);
+      const test = (deps.isTestConversation ?? isTestChannel)(activity);
+      const ab = applyExperiments(runtime.experiments ?? [], hideUnavailableOffer(work.outputs, deps.handoff), work.events, convItem?.ab as Assignments | undefined,
+        deps.pickVariant ?? (test ? pickControl : pickAtRandom));
+      const rendered = renderOutputs(ab.outputs, lang, translate, profile);
       const finalLang = rendered.lang;
       const before: OutboundActivity[] = [...(reaction?.activities ?? [])];
       const after: OutboundActivity[] = [];
@@ -99,13 +112,17 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       logFields.dialog = frame?.dialog;
       logFields.step = frame?.step;
       if (rendered.deleteData) {
-        await deps.store.delete([keys.conversation, keys.user]);
-        await deps.handoff?.onDeleteData(keys.conversation);
+        const deleted = keysToDelete(userItem, keys.conversation, keys.user);
+        await deps.store.delete(deleted);
+        for (const key of deleted.filter((k) => k.startsWith('conv/'))) await deps.handoff?.onDeleteData(key);
       } else {
-        await saveTurn(keys, convItem, userItem, work.state, finalLang !== startLang || !userItem ? finalLang : undefined);
+        // A message settles the language; a conversation start without one only assumes it.
+        const assumed = !langSettled && activity.type !== 'message';
+        const userChanged = finalLang !== startLang || !userItem || (userItem.langAssumed === true) !== assumed;
+        await saveTurn(keys, convItem, userItem, work.state, userChanged ? { lang: finalLang, assumed } : undefined, ab.assignments);
       }
       lang = finalLang;
-      notifyEvents(work.events, lang);
+      notifyEvents(work.events, lang, test, ab.events);
       return { replies: [...before, ...work.notices.flatMap((n) => renderNotice(n, profile)), ...rendered.activities, ...after], lang };
     } catch (error) {
       logFields.error = nameError(error);
@@ -160,6 +177,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     runtime: Runtime,
     stored: ConversationState | undefined,
     userLang: Lang,
+    langSettled: boolean,
     translate: Translate,
   ): TurnWork & { lang: Lang } {
     const inputs: EngineInput[] = [];
@@ -173,7 +191,10 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       const recognition = built.recognition;
       const input = redirectWhenDisabled(built.input, deps.handoff);
       intent = recognition?.intent;
-      if (recognition?.langConfident && recognition.lang !== userLang) {
+      if (recognition && !langSettled) {
+        // The first message: its language, when clear, replaces the assumed one without a notice.
+        lang = firstMessageLanguage(recognition) ?? userLang;
+      } else if (recognition?.langConfident && recognition.lang !== userLang) {
         const names = (l: Lang) => translate(`system:language_names.${l}`, l);
         if (stored) {
           notices.push({ type: 'message', text: translate('system:language_switched', recognition.lang, { language: names(recognition.lang), previous: names(userLang) }) });
@@ -181,7 +202,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         lang = recognition.lang;
       }
       if (!stored) inputs.push({ type: 'start' });
-      if (stored || (input.type === 'text' && !WELCOME_ONLY_INTENTS.has(input.intent))) inputs.push(input);
+      if (stored || (input.type === 'text' && (!WELCOME_ONLY_INTENTS.has(input.intent) || input.possibleDanger))) inputs.push(input);
     }
     let state = stored;
     const outputs: EngineOutput[] = [];
@@ -195,17 +216,31 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     return { outputs, events, state, notices, lang, ...(intent ? { intent } : {}) };
   }
 
-  /** Writes conversation state (and user state when `newLang` is given), guarded by the eTags read. */
+  /**
+   * Writes conversation state (and user state when `userLang` is given: the language, and whether
+   * it is only assumed), guarded by the eTags read.
+   */
   async function saveTurn(
     keys: StateKeys,
     convItem: StoreItem | undefined,
     userItem: StoreItem | undefined,
     state: ConversationState | undefined,
-    newLang: Lang | undefined,
+    userLang: { lang: Lang; assumed: boolean } | undefined,
+    assignments: Assignments,
   ): Promise<void> {
     const changes: Record<string, StoreItem> = {};
-    if (state) changes[keys.conversation] = { engine: state, ...(convItem?.eTag ? { eTag: convItem.eTag } : {}) };
-    if (newLang) changes[keys.user] = { ...(userItem ?? {}), lang: newLang };
+    const ab = Object.keys(assignments).length > 0 ? { ab: assignments } : {};
+    if (state) changes[keys.conversation] = { engine: state, ...ab, ...(convItem?.eTag ? { eTag: convItem.eTag } : {}) };
+    const listConversation = needsListing(userItem, keys.conversation);
+    if (userLang || listConversation) {
+      const item: StoreItem = { ...(userItem ?? {}), conversations: withConversation(userItem, keys.conversation) };
+      if (userLang) {
+        item.lang = userLang.lang;
+        if (userLang.assumed) item.langAssumed = true;
+        else delete item.langAssumed;
+      }
+      changes[keys.user] = item;
+    }
     if (Object.keys(changes).length > 0) await deps.store.write(changes);
   }
 
@@ -219,10 +254,10 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     }
   }
 
-  function notifyEvents(events: EngineEvent[], lang: Lang): void {
-    if (!deps.onEvents || events.length === 0) return;
+  function notifyEvents(events: EngineEvent[], lang: Lang, test: boolean, experiments: ExperimentEvent[]): void {
+    if (!deps.onEvents || (events.length === 0 && experiments.length === 0)) return;
     try {
-      deps.onEvents(events, lang);
+      deps.onEvents(events, lang, { test, experiments });
     } catch (error) {
       deps.logger.warn({ error: nameError(error) }, 'analytics hook failed');
     }
@@ -239,13 +274,13 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         // Storage failing: the locale's language will do.
       }
     }
-    return renderText(translatorOf(deps.getRuntime())(`system:${key}`, lang), getChannelProfile(activity.channelId));
+    return renderText(translatorOf(deps.getRuntime())(`system:${key}`, lang), profileForActivity(activity));
   }
 
   return { processActivity, renderSystemReply };
 }
 
 /** A system notice as channel messages. */
-function renderNotice(notice: OutboundActivity, profile: ReturnType<typeof getChannelProfile>): OutboundActivity[] {
+function renderNotice(notice: OutboundActivity, profile: ChannelProfile): OutboundActivity[] {
   return renderText(notice.text ?? '', profile);
 }

@@ -59,7 +59,7 @@ async function waitForStore(store: StateStore, timeoutMs = 5_000): Promise<void>
 
 async function withStore<T>(env: NodeJS.ProcessEnv, work: (store: StateStore) => Promise<T>): Promise<T> {
   const config = loadConfig(env, []);
-  const store = await createStore(config.storageUrl);
+  const store = await createStore(config.storage.url, { stateTtlMs: config.retention.stateTtlMs, ...config.redis });
   try {
     await waitForStore(store);
     return await work(store);

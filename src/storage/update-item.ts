@@ -2,7 +2,7 @@
  * Read-modify-write of one StateStore item with eTag compare-and-set and retries, so several
  * instances (or a CLI beside a running bot) never lose each other's changes.
  */
-import type { StoreItem } from 'botbuilder-core';
+import type { StoreItem } from './types';
 import type { StateStore } from './types';
 
 /** True for the eTag-conflict error every backend throws (src/storage/etag.ts). */

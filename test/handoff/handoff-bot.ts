@@ -6,7 +6,6 @@
 import { loadRuntime } from '../../src/channel/load-runtime';
 import { loadSystemTexts } from '../../src/channel/system-texts';
 import type { Runtime } from '../../src/channel/types';
-import { createProactiveSender } from '../../src/bot-framework/proactive-sender';
 import { advance } from '../../src/engine/advance';
 import { createHandoffService, type HandoffService } from '../../src/handoff/handoff-service';
 import { parseSchedule } from '../../src/handoff/hours';
@@ -90,7 +89,7 @@ export async function startHandoffBot(options: HandoffBotOptions): Promise<Hando
     routers: [auth.router, createInboxRouter({ service, requireStaff: auth.requireStaff, logger: logs.logger, logIdSalt: 'test-salt' })],
     beforeStoreClose: async () => service.stop(),
   });
-  service.setSender(createProactiveSender(bot.adapter, ''));
+  service.setSender(bot.sendProactive);
   service.start();
   return { ...bot, logs, service, events, messagesUrl: `${bot.url}/api/messages` };
 }
