@@ -16,6 +16,7 @@ import { reportDroppedLogs } from './log/report-dropped';
 import { routeConsoleToLogger } from './log/route-console';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
+import { createDashboardRouter } from './server/admin/create-dashboard-router';
 import { startBotServer } from './server/create-bot-server';
 import { describeRedisHost, openStorage } from './storage/open-storage';
 import { configuredIdSecret, createDeferredIdHasher, loadIdSecretInBackground } from './storage/id-secret';
@@ -110,6 +111,15 @@ async function main(): Promise<void> {
         token: config.stats.adminToken,
         minCount: config.stats.minCount,
         getContent: () => runtime.content,
+        beforeRead: () => analytics.flush(),
+        onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
+      }),
+      createDashboardRouter({
+        store,
+        requireStaff: staffAuth.requireStaff,
+        minCount: config.stats.minCount,
+        getContent: () => runtime.content,
+        getExperiments: () => runtime.experiments ?? [],
         beforeRead: () => analytics.flush(),
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
       }),

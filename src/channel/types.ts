@@ -82,6 +82,8 @@ export type BotLogic = (turn: TurnIO) => Promise<void>;
 /** The job-offer scanner as built by src/scanner/create-scanner.ts. */
 export interface Scanner {
   scan(text: string, lang?: Lang): ScanResult;
+  /** Shortest text that can read as a job ad (`min_chars` of dialogs/scanner/ad-cues.yaml). */
+  readonly minChars: number;
 }
 
 /** Everything built from dialogs/ and locales/; swapped as a whole on live reload. */
