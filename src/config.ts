@@ -59,6 +59,7 @@ const configSchema = z.object({
   log: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     idSalt: z.string().default(''),
+    idSecret: z.string().min(16, 'must be at least 16 characters').optional(),
   }),
   /** Talking to a person (docs/counsellor-guide.md). */
   handoff: z.object({
@@ -118,6 +119,7 @@ const VARIABLES: Record<string, [Section, string] | ['nodeEnv']> = {
   HANDOFF_MODE: ['handoff', 'mode'],
   HANDOFF_WAIT_MS: ['handoff', 'waitMs'],
   HANDOFF_HOURS: ['handoff', 'hours'],
+  ID_SECRET: ['log', 'idSecret'],
   MAX_TURNS_IN_FLIGHT: ['http', 'maxTurnsInFlight'],
   HTTP_HEADERS_TIMEOUT_MS: ['http', 'headersTimeoutMs'],
   HTTP_REQUEST_TIMEOUT_MS: ['http', 'requestTimeoutMs'],
@@ -131,7 +133,7 @@ const VARIABLES: Record<string, [Section, string] | ['nodeEnv']> = {
 const SECTIONS: Section[] = ['server', 'auth', 'content', 'storage', 'retention', 'redis', 'rateLimit', 'stats', 'log', 'handoff', 'http'];
 
 /** Variables whose values never appear in an error message. */
-const SECRET_VARIABLES = new Set(['MicrosoftAppPassword', 'ADMIN_TOKEN', 'LOG_ID_SALT', 'STORAGE_URL']);
+const SECRET_VARIABLES = new Set(['MicrosoftAppPassword', 'ADMIN_TOKEN', 'LOG_ID_SALT', 'ID_SECRET', 'STORAGE_URL']);
 
 type Parsed = z.infer<typeof configSchema>;
 

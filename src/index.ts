@@ -19,6 +19,7 @@ import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { createDashboardRouter } from './server/admin/create-dashboard-router';
 import { startBotServer } from './server/create-bot-server';
 import { describeRedisHost, openStorage } from './storage/open-storage';
+import { configuredIdSecret, createDeferredIdHasher, loadIdSecretInBackground } from './storage/id-secret';
 import { createStaffAuth } from './staff/staff-auth';
 import { createHandoffService } from './handoff/handoff-service';
 import { parseSchedule } from './handoff/hours';
@@ -77,6 +78,9 @@ async function main(): Promise<void> {
   }
   let runtime: Runtime = loaded.runtime;
   const { store, gate, rateLimiter } = await openStorage(config, process.cwd(), warnRedisUnreachable(logger, config.storage.url));
+  const ids = createDeferredIdHasher();
+  const stopSecretLoad = loadIdSecretInBackground(store, configuredIdSecret(config.log, logger), (secret) => ids.setSecret(secret),
+    (errorName) => logger.warn({ error: errorName }, 'id secret not loaded yet: storage did not answer; retrying'));
   // Staff sign-in (hand-off inbox, dashboard): sessions in the bot's storage; Secure cookies behind HTTPS.
   const staffAuth = createStaffAuth({ store, logger, secureCookies: !config.localMode });
   const analytics = createAnalyticsRecorder({
@@ -95,7 +99,7 @@ async function main(): Promise<void> {
     store,
     gate,
     logger,
-    logIdSalt: config.log.idSalt,
+    ids,
     getRuntime: () => runtime,
     advance,
     system,
@@ -113,7 +117,7 @@ async function main(): Promise<void> {
     store,
     logger,
     defaultLang: config.content.defaultLang,
-    logIdSalt: config.log.idSalt,
+    ids,
     onEvents: (events, lang, meta) => analytics.record(events, lang, meta),
     isTestConversation: createTestConversationRule(config.localMode),
     shutdownGraceMs: config.server.shutdownGraceMs,
@@ -126,7 +130,7 @@ async function main(): Promise<void> {
     },
     routers: [
       staffAuth.router,
-      ...(config.handoff.mode === 'inbox' ? [createInboxRouter({ service: handoff, requireStaff: staffAuth.requireStaff, logger, logIdSalt: config.log.idSalt })] : []),
+      ...(config.handoff.mode === 'inbox' ? [createInboxRouter({ service: handoff, requireStaff: staffAuth.requireStaff, logger, ids })] : []),
       createAdminRouter({
         store,
         token: config.stats.adminToken,
@@ -173,6 +177,7 @@ async function main(): Promise<void> {
   // process mid-shutdown: the handlers stay, and shutdown runs once.
   let stopping = false;
   const shutdown = (signal: string) => {
+    stopSecretLoad();
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');

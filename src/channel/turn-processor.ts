@@ -4,7 +4,7 @@
  */
 import type { StoreItem } from '../storage/types';
 import type { ConversationState, EngineEvent, EngineInput, EngineOutput } from '../engine/types';
-import { hashForLog } from '../log/hash-id';
+import { createEphemeralIdHasher } from '../log/hash-id';
 import { nameError } from '../log/logger';
 import type { Intent, Lang } from '../nlu/types';
 import { isStorageUnavailable } from '../storage/redis-errors';
@@ -19,7 +19,8 @@ import { createTranslatorCache } from './translator-cache';
 import { hideUnavailableOffer, isHandoffStatusEvent, redirectWhenDisabled } from './handoff-glue';
 import type { HandoffReaction } from '../handoff/hooks';
 import { renderOutputs, renderText } from './render-outputs';
-import { getStateKeys, type StateKeys } from './state-keys';
+import { getLegacyStateKeys, getStateKeys, type StateKeys } from './state-keys';
+import { migrateStateKeys } from './migrate-state-keys';
 import { keysToDelete, needsListing, withConversation } from './user-conversations';
 import type { SystemTexts } from './system-texts';
 import type { InboundActivity, OutboundActivity, Runtime, TurnDeps, TurnOutcome } from './types';
@@ -34,6 +35,8 @@ const WELCOME_ONLY_INTENTS: ReadonlySet<Intent> = new Set(['greet', 'unknown', '
 export interface TurnProcessor {
   /** Processes one activity; never throws (a failing turn yields one apology). */
   processActivity(activity: InboundActivity): Promise<TurnOutcome>;
+  /** The storage keys of `activity` (keyed with this processor's id secret). */
+  keysOf(activity: InboundActivity): StateKeys;
   /**
    * A platform notice (`system:<key>`) for the sender of `activity`. `rate_limited` is said in the
    * user's stored language; `unavailable` (storage may be down) in the activity locale's, reading no storage.
@@ -61,24 +64,27 @@ export function isHandledActivity(activity: InboundActivity): boolean {
 
 /** Creates the turn processor over `deps` and the platform texts. */
 export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): TurnProcessor {
+  const ids = deps.ids ?? createEphemeralIdHasher();
   const translatorOf = createTranslatorCache(deps.system, deps.handoff?.textVariables);
 
   async function processActivity(activity: InboundActivity): Promise<TurnOutcome> {
     const started = performance.now();
     const profile = profileForActivity(activity);
-    const keys = getStateKeys(activity);
+    const keys = getStateKeys(activity, ids);
     const runtime = deps.getRuntime();
     const translate = translatorOf(runtime);
     let lang = langFromLocale(activity.locale) ?? deps.defaultLang;
     const logFields: Record<string, unknown> = {
       channel: activity.channelId,
-      conv: hashForLog(activity.conversation.id, deps.logIdSalt),
+      conv: ids.forLog(activity.conversation.id),
       activity: activity.type,
     };
     if (!isHandledActivity(activity)) return { replies: [], lang };
     try {
       const linkKey = deps.handoff?.linkKey(keys.conversation);
-      const items = await deps.store.read([keys.conversation, keys.user, ...(linkKey ? [linkKey] : [])]);
+      const readKeys = [keys.conversation, keys.user, ...(linkKey ? [linkKey] : [])];
+      let items = await deps.store.read(readKeys);
+      if (await migrateStateKeys(deps.store, keys, getLegacyStateKeys(activity), items)) items = await deps.store.read(readKeys);
       const userItem = items[keys.user];
       const convItem = items[keys.conversation];
       if (isLang(userItem?.lang)) lang = userItem.lang;
@@ -267,7 +273,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     let lang = langFromLocale(activity.locale) ?? deps.defaultLang;
     if (key === 'rate_limited') {
       try {
-        const userKey = getStateKeys(activity).user;
+        const userKey = getStateKeys(activity, ids).user;
         const stored: unknown = (await deps.store.read([userKey]))[userKey]?.lang;
         if (isLang(stored)) lang = stored;
       } catch {
@@ -277,7 +283,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     return renderText(translatorOf(deps.getRuntime())(`system:${key}`, lang), profileForActivity(activity));
   }
 
-  return { processActivity, renderSystemReply };
+  return { processActivity, renderSystemReply, keysOf: (activity) => getStateKeys(activity, ids) };
 }
 
 /** A system notice as channel messages. */

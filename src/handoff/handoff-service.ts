@@ -7,7 +7,7 @@
 import type { SystemTexts } from '../channel/system-texts';
 import type { AdvanceFn, Runtime } from '../channel/types';
 import type { ConversationState, EngineEvent } from '../engine/types';
-import { hashForLog } from '../log/hash-id';
+import type { IdHasher } from '../log/hash-id';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
 import type { Lang } from '../nlu/types';
@@ -34,7 +34,8 @@ export interface HandoffServiceOptions {
   /** The bot's turn gate (the Redis gate with several instances). */
   gate: TurnGate;
   logger: Logger;
-  logIdSalt: string;
+  /** Keyed hashing of ids for log lines (the bot's). */
+  ids: IdHasher;
   getRuntime: () => Runtime | null;
   advance: AdvanceFn;
   system: SystemTexts;
@@ -76,7 +77,7 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
   const deliveryOptions = { ...DEFAULT_DELIVERY, ...options.delivery };
   let sender: SendProactive | undefined;
   const deliver = createDelivery({ handoffs, gate: options.gate, logger: options.logger, getSender: () => sender, options: deliveryOptions });
-  const userSide = createUserSide({ mode: options.mode, schedule: options.schedule, handoffs, texts, logger: options.logger, logIdSalt: options.logIdSalt, now });
+  const userSide = createUserSide({ mode: options.mode, schedule: options.schedule, handoffs, texts, logger: options.logger, ids: options.ids, now });
   const record = (events: EngineEvent[], lang: Lang) => {
     try {
       options.onEvents?.(events, lang);
@@ -155,7 +156,7 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
       await handoffs.unlink(closed.conversationKey);
       record([handoffEvent(closed.pickedUpAt ? 'closed' : 'abandoned')], closed.lang);
       const told = await tellUser(closed, [sayNotice('endedByCounsellor')], true);
-      if (!told) options.logger.warn({ conv: hashForLog(closed.reference.conversation.id, options.logIdSalt) }, 'hand-off closed; the user could not be told');
+      if (!told) options.logger.warn({ conv: options.ids.forLog(closed.reference.conversation.id) }, 'hand-off closed; the user could not be told');
       return closed;
     },
     start() {

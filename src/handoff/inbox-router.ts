@@ -10,7 +10,7 @@
  * conversation id, never the text.
  */
 import express, { Router, type Request, type Response } from 'express';
-import { hashForLog } from '../log/hash-id';
+import type { IdHasher } from '../log/hash-id';
 import type { Logger } from '../log/logger';
 import type { RequireStaff } from '../staff/require-staff';
 import { getSignedInStaff } from '../staff/require-staff';
@@ -26,7 +26,8 @@ export interface InboxRouterOptions {
   service: HandoffService;
   requireStaff: RequireStaff;
   logger: Logger;
-  logIdSalt: string;
+  /** Keyed hashing of ids: audit lines carry the conversation's hash. */
+  ids: IdHasher;
 }
 
 const ORDER = { waiting: 0, active: 1, closed: 2 } as const;
@@ -48,7 +49,7 @@ export function createInboxRouter(options: InboxRouterOptions): Router {
   const counsellor = requireStaff('counsellor');
   const parseJson = express.json({ limit: '32kb', strict: true, type: () => true });
   const audit = (action: string, res: Response, record: HandoffRecord) =>
-    logger.info({ audit: action, staff: getSignedInStaff(res).name, conv: hashForLog(record.reference.conversation.id, options.logIdSalt) }, 'staff audit');
+    logger.info({ audit: action, staff: getSignedInStaff(res).name, conv: options.ids.forLog(record.reference.conversation.id) }, 'staff audit');
   const notFound = (res: Response) => void res.status(404).json({ error: 'no such hand-off' });
   /** Inbox hand-offs only: protocol ones belong to the contact centre. */
   const readInbox = async (id: string) => {

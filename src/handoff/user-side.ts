@@ -4,7 +4,7 @@
  * emergency numbers at once) and "stop" / "Back to the bot" (the bot takes over again).
  */
 import type { EngineEvent, EngineInput } from '../engine/types';
-import { hashForLog } from '../log/hash-id';
+import type { IdHasher } from '../log/hash-id';
 import type { Logger } from '../log/logger';
 import type { HandoffStore } from './handoff-store';
 import { appendMessage, linkedId, newHandoffId } from './handoff-store';
@@ -23,7 +23,8 @@ export interface UserSideDeps {
   handoffs: HandoffStore;
   texts: UserTexts;
   logger: Logger;
-  logIdSalt: string;
+  /** Keyed hashing of ids for log lines. */
+  ids: IdHasher;
   now: () => number;
 }
 
@@ -59,7 +60,7 @@ function messageText(turn: HandoffTurn, input: EngineInput | undefined): string 
 export function createUserSide(deps: UserSideDeps) {
   const iso = () => new Date(deps.now()).toISOString();
   const logLine = (turn: HandoffTurn, event: string, extra: Record<string, unknown> = {}) =>
-    deps.logger.info({ handoff: event, mode: deps.mode, conv: hashForLog(turn.activity.conversation.id, deps.logIdSalt), ...extra }, 'hand-off');
+    deps.logger.info({ handoff: event, mode: deps.mode, conv: deps.ids.forLog(turn.activity.conversation.id), ...extra }, 'hand-off');
 
   const close = async (record: HandoffRecord, by: 'user' | 'channel') => {
     await deps.handoffs.update(record.id, (r) => (r.status === 'closed' ? null : { ...r, status: 'closed', closedAt: iso(), closedBy: by }));

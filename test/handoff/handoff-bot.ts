@@ -16,6 +16,7 @@ import { startBotServer, type BotServer } from '../../src/server/create-bot-serv
 import { createStaffAuth } from '../../src/staff/staff-auth';
 import { createMemoryTurnGate } from '../../src/storage/memory-turn-gate';
 import type { StateStore, TurnGate } from '../../src/storage/types';
+import { createEphemeralIdHasher } from '../../src/log/hash-id';
 import { captureLogs, type LogCapture } from '../helpers/capture-logs';
 
 const ROOT = process.cwd();
@@ -52,6 +53,7 @@ export async function startHandoffBot(options: HandoffBotOptions): Promise<Hando
   const logs = captureLogs('debug');
   const gate = options.gate ?? createMemoryTurnGate();
   const events: EngineEvent[] = [];
+  const ids = createEphemeralIdHasher();
   const system = loadSystemTexts(ROOT);
   const service = createHandoffService({
     mode: options.mode ?? 'inbox',
@@ -61,7 +63,7 @@ export async function startHandoffBot(options: HandoffBotOptions): Promise<Hando
     store: options.store,
     gate,
     logger: logs.logger,
-    logIdSalt: 'test-salt',
+    ids,
     getRuntime: realRuntime,
     advance,
     system,
@@ -82,11 +84,11 @@ export async function startHandoffBot(options: HandoffBotOptions): Promise<Hando
     gate,
     logger: logs.logger,
     defaultLang: 'vi',
-    logIdSalt: 'test-salt',
+    ids,
     shutdownGraceMs: 2_000,
     onEvents: (e) => events.push(...e),
     handoff: service.hooks,
-    routers: [auth.router, createInboxRouter({ service, requireStaff: auth.requireStaff, logger: logs.logger, logIdSalt: 'test-salt' })],
+    routers: [auth.router, createInboxRouter({ service, requireStaff: auth.requireStaff, logger: logs.logger, ids })],
     beforeStoreClose: async () => service.stop(),
   });
   service.setSender(bot.sendProactive);
