@@ -82,8 +82,15 @@ export function createWebChatRouter(options: WebChatOptions): Router {
     res.set('Cache-Control', 'no-store').type('html').send(renderPage(collectPageTexts(runtime), options.defaultLang));
   });
   router.get('/chat/webchat.js', (_req, res) => {
-    res.sendFile(findWebChatBundle(), { maxAge: '1h' }, (error) => {
-      if (error && !res.headersSent) res.status(500).type('text/plain').send('botframework-webchat is not installed: run npm install.');
+    const missing = () => res.status(501).type('text/plain').send('Web Chat is a development tool, not installed here (npm ci --omit=dev): run npm install to test in a browser.');
+    let bundle: string;
+    try {
+      bundle = findWebChatBundle();
+    } catch {
+      return void missing();
+    }
+    res.sendFile(bundle, { maxAge: '1h' }, (error) => {
+      if (error && !res.headersSent) missing();
     });
   });
   for (const file of ['chat.js', 'chat.css']) {
