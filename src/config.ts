@@ -1,6 +1,6 @@
 /**
  * Environment -> typed configuration, in one zod schema with one section per concern
- * (server, auth, content, storage, retention, redis, rateLimit, stats, log, handoff).
+ * (server, auth, content, storage, retention, redis, rateLimit, stats, log, handoff, http).
  * This file (and no other in src/) reads `process.env`; everything else receives its section.
  * Fails fast, naming the variable and pointing to .env.example, so a deployment never starts
  * half-configured.
@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { LANGS, type Lang } from './nlu/types';
+import { DEFAULT_HTTP_LIMITS } from './server/http-limits';
 
 const LANG_VALUES = LANGS as unknown as [Lang, ...Lang[]];
 const positiveInt = () => z.coerce.number().int().min(1);
@@ -59,6 +60,17 @@ const configSchema = z.object({
   }),
   /** Hand-off to counsellors: its settings join this section. */
   handoff: z.object({}),
+  /** Time-outs, connection caps, turn admission and per-client request rate (src/server/http-limits.ts). */
+  http: z.object({
+    maxTurnsInFlight: positiveInt().default(DEFAULT_HTTP_LIMITS.maxTurnsInFlight),
+    headersTimeoutMs: z.coerce.number().int().min(1000).default(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
+    requestTimeoutMs: z.coerce.number().int().min(1000).default(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
+    keepAliveTimeoutMs: z.coerce.number().int().min(100).default(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
+    maxConnections: positiveInt().default(DEFAULT_HTTP_LIMITS.maxConnections),
+    maxConnectionsPerClient: positiveInt().default(DEFAULT_HTTP_LIMITS.maxConnectionsPerClient),
+    clientRequestsPerMinute: z.coerce.number().int().min(0).default(DEFAULT_HTTP_LIMITS.clientRequestsPerMinute),
+    trustProxy: z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1'),
+  }),
 });
 
 type Section = Exclude<keyof z.infer<typeof configSchema>, 'nodeEnv'>;
@@ -88,9 +100,17 @@ const VARIABLES: Record<string, [Section, string] | ['nodeEnv']> = {
   STATS_MIN_COUNT: ['stats', 'minCount'],
   LOG_LEVEL: ['log', 'level'],
   LOG_ID_SALT: ['log', 'idSalt'],
+  MAX_TURNS_IN_FLIGHT: ['http', 'maxTurnsInFlight'],
+  HTTP_HEADERS_TIMEOUT_MS: ['http', 'headersTimeoutMs'],
+  HTTP_REQUEST_TIMEOUT_MS: ['http', 'requestTimeoutMs'],
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: ['http', 'keepAliveTimeoutMs'],
+  HTTP_MAX_CONNECTIONS: ['http', 'maxConnections'],
+  HTTP_MAX_CONNECTIONS_PER_CLIENT: ['http', 'maxConnectionsPerClient'],
+  RATE_LIMIT_CLIENT_REQUESTS: ['http', 'clientRequestsPerMinute'],
+  TRUST_PROXY: ['http', 'trustProxy'],
 };
 
-const SECTIONS: Section[] = ['server', 'auth', 'content', 'storage', 'retention', 'redis', 'rateLimit', 'stats', 'log', 'handoff'];
+const SECTIONS: Section[] = ['server', 'auth', 'content', 'storage', 'retention', 'redis', 'rateLimit', 'stats', 'log', 'handoff', 'http'];
 
 /** Variables whose values never appear in an error message. */
 const SECRET_VARIABLES = new Set(['MicrosoftAppPassword', 'ADMIN_TOKEN', 'LOG_ID_SALT', 'STORAGE_URL']);

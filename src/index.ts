@@ -3,6 +3,7 @@
  * Exits 1 with a clear message on bad configuration or invalid content; exits 0 after SIGTERM/SIGINT.
  */
 import { resolve } from 'node:path';
+import { createTestConversationRule } from './analytics/is-test-conversation';
 import { createAnalyticsRecorder } from './analytics/recorder';
 import { buildRuntime, loadRuntime } from './channel/load-runtime';
 import { loadSystemTexts } from './channel/system-texts';
@@ -10,8 +11,12 @@ import type { Runtime } from './channel/types';
 import { ConfigError, loadConfig } from './config';
 import { advance } from './engine/advance';
 import { createLogger, nameError, type Logger } from './log/logger';
+import { createLogDestination } from './log/log-destination';
+import { reportDroppedLogs } from './log/report-dropped';
+import { routeConsoleToLogger } from './log/route-console';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
+import { createDashboardRouter } from './server/admin/create-dashboard-router';
 import { startBotServer } from './server/create-bot-server';
 import { describeRedisHost, openStorage } from './storage/open-storage';
 import { createStaffAuth } from './staff/staff-auth';
@@ -50,7 +55,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.log.level);
+  const logDestination = createLogDestination();
+  const logger = createLogger(config.log.level, logDestination);
+  const stopDroppedReport = reportDroppedLogs(logger, logDestination);
+  const restoreConsole = routeConsoleToLogger(logger);
+  const stopLogReport = () => {
+    restoreConsole();
+    stopDroppedReport();
+  };
   guardProcess(logger);
   const rootDir = resolve(config.content.dir);
 
@@ -81,8 +93,10 @@ async function main(): Promise<void> {
     logger,
     defaultLang: config.content.defaultLang,
     logIdSalt: config.log.idSalt,
-    onEvents: (events, lang) => analytics.record(events, lang),
+    onEvents: (events, lang, meta) => analytics.record(events, lang, meta),
+    isTestConversation: createTestConversationRule(config.localMode),
     shutdownGraceMs: config.server.shutdownGraceMs,
+    httpLimits: config.http,
     gate,
     rateLimiter,
     beforeStoreClose: () => analytics.close(),
@@ -93,6 +107,15 @@ async function main(): Promise<void> {
         token: config.stats.adminToken,
         minCount: config.stats.minCount,
         getContent: () => runtime.content,
+        beforeRead: () => analytics.flush(),
+        onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
+      }),
+      createDashboardRouter({
+        store,
+        requireStaff: staffAuth.requireStaff,
+        minCount: config.stats.minCount,
+        getContent: () => runtime.content,
+        getExperiments: () => runtime.experiments ?? [],
         beforeRead: () => analytics.flush(),
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
       }),
@@ -127,12 +150,14 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');
     bot.close().then(
       () => {
+        stopLogReport();
         logger.info('stopped');
-        process.exit(0);
+        void logDestination.flush().then(() => process.exit(0));
       },
       (error: unknown) => {
+        stopLogReport();
         logger.error({ error: nameError(error) }, 'shutdown failed');
-        process.exit(1);
+        void logDestination.flush().then(() => process.exit(1));
       },
     );
   };

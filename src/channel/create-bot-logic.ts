@@ -42,7 +42,9 @@ export function createBotLogic(
     if (!isHandledActivity(activity)) return;
     const keys = getStateKeys(activity);
     if (rateLimiter && activity.type === 'message') {
-      const decision = await rateLimiter.hit(keys.conversation).catch(() => 'allow' as const);
+      // Per conversation, and per user (a client may open new conversations to dodge the first).
+      const decisions = await Promise.all([keys.conversation, keys.user].map((key) => rateLimiter.hit(key).catch(() => 'allow' as const)));
+      const decision = decisions.includes('notify') ? 'notify' : decisions.includes('drop') ? 'drop' : 'allow';
       if (decision !== 'allow') {
         logger.info({ channel: activity.channelId, decision }, 'rate limited');
         if (decision === 'notify') await sendReplies(context, await processor.renderSystemReply(activity, 'rate_limited'), logger);

@@ -8,6 +8,9 @@ import { hashForLog } from '../log/hash-id';
 import { nameError } from '../log/logger';
 import type { Intent, Lang } from '../nlu/types';
 import { isStorageUnavailable } from '../storage/redis-errors';
+import { createTestConversationRule } from '../analytics/is-test-conversation';
+import { applyExperiments, pickAtRandom, pickControl } from '../experiments/apply-experiments';
+import type { Assignments, ExperimentEvent } from '../experiments/types';
 import { buildMessageInput } from './build-input';
 import { profileForActivity, type ChannelProfile } from './channel-profile';
 import { createTranslator, type Translate } from './create-translator';
@@ -18,6 +21,9 @@ import { keysToDelete, needsListing, withConversation } from './user-conversatio
 import type { SystemTexts } from './system-texts';
 import type { InboundActivity, OutboundActivity, Runtime, TurnDeps, TurnOutcome } from './types';
 import { isLang, langFromLocale } from './user-language';
+
+/** Default test rule of a deployed bot: the Emulator's and the preview's conversations. */
+const isTestChannel = createTestConversationRule(false);
 
 /** Intents of a first message that only say hello: the welcome answers them by itself. */
 const WELCOME_ONLY_INTENTS: ReadonlySet<Intent> = new Set(['greet', 'unknown', 'thanks', 'goodbye']);
@@ -92,7 +98,10 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       const startLang = lang;
       const work = computeTurn(activity, runtime, stored, lang, langSettled, translate);
       lang = work.lang;
-      const rendered = renderOutputs(work.outputs, lang, translate, profile);
+      const test = (deps.isTestConversation ?? isTestChannel)(activity);
+      const ab = applyExperiments(runtime.experiments ?? [], work.outputs, work.events, convItem?.ab as Assignments | undefined,
+        deps.pickVariant ?? (test ? pickControl : pickAtRandom));
+      const rendered = renderOutputs(ab.outputs, lang, translate, profile);
       const finalLang = rendered.lang;
       logFields.intent = work.intent;
       const frame = work.state?.stack.at(-1);
@@ -104,10 +113,10 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         // A message settles the language; a conversation start without one only assumes it.
         const assumed = !langSettled && activity.type !== 'message';
         const userChanged = finalLang !== startLang || !userItem || (userItem.langAssumed === true) !== assumed;
-        await saveTurn(keys, convItem, userItem, work.state, userChanged ? { lang: finalLang, assumed } : undefined);
+        await saveTurn(keys, convItem, userItem, work.state, userChanged ? { lang: finalLang, assumed } : undefined, ab.assignments);
       }
       lang = finalLang;
-      notifyEvents(work.events, lang);
+      notifyEvents(work.events, lang, test, ab.events);
       return { replies: [...work.notices.flatMap((n) => renderNotice(n, profile)), ...rendered.activities], lang };
     } catch (error) {
       logFields.error = nameError(error);
@@ -150,7 +159,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         lang = recognition.lang;
       }
       if (!stored) inputs.push({ type: 'start' });
-      if (stored || (input.type === 'text' && !WELCOME_ONLY_INTENTS.has(input.intent))) inputs.push(input);
+      if (stored || (input.type === 'text' && (!WELCOME_ONLY_INTENTS.has(input.intent) || input.possibleDanger))) inputs.push(input);
     }
     let state = stored;
     const outputs: EngineOutput[] = [];
@@ -174,9 +183,11 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     userItem: StoreItem | undefined,
     state: ConversationState | undefined,
     userLang: { lang: Lang; assumed: boolean } | undefined,
+    assignments: Assignments,
   ): Promise<void> {
     const changes: Record<string, StoreItem> = {};
-    if (state) changes[keys.conversation] = { engine: state, ...(convItem?.eTag ? { eTag: convItem.eTag } : {}) };
+    const ab = Object.keys(assignments).length > 0 ? { ab: assignments } : {};
+    if (state) changes[keys.conversation] = { engine: state, ...ab, ...(convItem?.eTag ? { eTag: convItem.eTag } : {}) };
     const listConversation = needsListing(userItem, keys.conversation);
     if (userLang || listConversation) {
       const item: StoreItem = { ...(userItem ?? {}), conversations: withConversation(userItem, keys.conversation) };
@@ -200,10 +211,10 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     }
   }
 
-  function notifyEvents(events: EngineEvent[], lang: Lang): void {
-    if (!deps.onEvents || events.length === 0) return;
+  function notifyEvents(events: EngineEvent[], lang: Lang, test: boolean, experiments: ExperimentEvent[]): void {
+    if (!deps.onEvents || (events.length === 0 && experiments.length === 0)) return;
     try {
-      deps.onEvents(events, lang);
+      deps.onEvents(events, lang, { test, experiments });
     } catch (error) {
       deps.logger.warn({ error: nameError(error) }, 'analytics hook failed');
     }

@@ -48,8 +48,9 @@ export function routeInput(turn: Turn, input: EngineInput): void {
   if (direct) return takeChoice(turn, direct);
   const interruption = findInterruption(turn, input);
   if (interruption && GUARANTEED_INTENTS.includes(interruption.intent)) return runInterruption(turn, interruption);
+  if (asksSafetyQuestion(turn, input)) return;
   // A pasted job ad is reported as such, even where its words also read as a menu topic or a command.
-  if (input.type === 'text' && input.scan?.looksLikeAd) return reportOffer(turn, input.scan, step);
+  if (input.type === 'text' && input.scan && (input.scan.looksLikeAd || describesOffer(input))) return reportOffer(turn, input.scan, step);
   // A short answer ("ko", "oui") to the question just asked beats a weaker interruption ("ko" also reads as cancel).
   const byAnswer = waiting ? matchChoiceByAnswer(waiting, input) : null;
   if (byAnswer) return takeChoice(turn, byAnswer);
@@ -63,6 +64,28 @@ export function routeInput(turn: Turn, input: EngineInput): void {
   if (waiting) return notUnderstood(turn, waiting);
   turn.events.push({ type: 'unknown_intent' });
   startDialog(turn, turn.content.global.fallback, 'clear');
+}
+
+/**
+ * Partial evidence of danger: the `on_possible_danger` dialog asks the safety question (over the
+ * current dialog, which comes back afterwards), with the message's other intent in `intent` for
+ * a "no". Not while that question is open: the answer to it is routed as usual.
+ */
+function asksSafetyQuestion(turn: Turn, input: EngineInput): boolean {
+  const dialog = turn.content.global.on_possible_danger;
+  if (input.type !== 'text' || !input.possibleDanger || !dialog) return false;
+  if (turn.state.stack.some((f) => f.dialog === dialog)) return false;
+  startDialog(turn, dialog, 'reask', { intent: input.intent });
+  return true;
+}
+
+/**
+ * A message about an offer (intent `check_offer`) in which the scan already sees warning signs
+ * ("I got an offer in Cambodia paying 2000 dollars, no experience needed, they pay my flight"):
+ * the bot answers with those signs first, then offers the questions.
+ */
+function describesOffer(input: Extract<EngineInput, { type: 'text' }>): boolean {
+  return input.intent === 'check_offer' && (input.scan?.flags.length ?? 0) > 0;
 }
 
 /** Keeps the scan and starts `on_offer_text` (in place of the paste step, or afresh). */

@@ -113,6 +113,11 @@ export interface GlobalConfig {
   on_stuck: string;
   /** Dialog that reports a scanned job offer. */
   on_offer_text: string;
+  /**
+   * Dialog that asks the safety question ("are you or someone you know in danger right now?")
+   * when a message shows partial evidence of danger; it gets the message's other intent in `intent`.
+   */
+  on_possible_danger?: string;
   /** Dialog named `menu`. */
   menu: string;
   /** Key said when the state refers to a dialog/step that no longer exists. */
@@ -170,6 +175,8 @@ export type EngineInput =
       entities: Entities;
       /** Present when the channel scanned the text as a possible job offer. */
       scan?: ScanResult;
+      /** The text shows partial evidence of danger (a cue, not a clear situation): ask the safety question. */
+      possibleDanger?: boolean;
     }
   /** An intent raised without text (e.g. a menu command). */
   | { type: 'intent'; intent: Intent; entities?: Entities };

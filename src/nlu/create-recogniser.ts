@@ -48,6 +48,11 @@ export interface RecogniserOptions {
    * but on topic, and the full bias would hand them to `unknown`.
    */
   keywordBiasShare: number;
+  /**
+   * Danger told by the classifier alone (no rule of dialogs/nlu/danger.yaml matched) is acted on
+   * directly from this probability; below it, the bot asks the safety question.
+   */
+  dangerSure: number;
 }
 
 /**
@@ -57,7 +62,7 @@ export interface RecogniserOptions {
 export const OFF_TOPIC_SCORE = 0.9;
 
 /** Default options. */
-export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5 };
+export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7 };
 
 /** Training examples of the intent classifier, one per phrase. */
 export interface TrainingPhrase {
@@ -126,7 +131,7 @@ export function loadNluContent(intentsDir: string): NluContent {
 export function buildRecogniser(content: NluContent, options: Partial<RecogniserOptions> = {}): Recogniser {
   const { phrases } = content;
   const danger = new DangerDetector(content.danger);
-  const { threshold, alpha, temperature, informative, unknownBias, unknownBiasWords, keywordBiasShare } = { ...DEFAULT_OPTIONS, ...options };
+  const { threshold, alpha, temperature, informative, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure } = { ...DEFAULT_OPTIONS, ...options };
   const folded = phrases.map((p) => ({ ...p, folded: fold(p.text) }));
   const languages = new LanguageIdentifier(folded);
   const model = new LogBayes(INTENTS, folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) })), { alpha, temperature, informative, bias: { unknown: unknownBias } });
@@ -135,45 +140,60 @@ export function buildRecogniser(content: NluContent, options: Partial<Recogniser
 
   return {
     recognise(raw: string, userLang: Lang): Recognition {
-      const text = toNfc(raw);
-      const f = fold(text);
-      const words = intentTokens(f);
-      // A language is only told from real words: nonsense ("qqq zzz", "asdf") keeps the user's language.
-      const counts = vocabulary.countWords(words);
-      const guess = languages.identify(text, f, counts.content + counts.functional > 0);
-      const lang = guess.confident ? guess.lang : userLang;
-      const entities = findEntities(f);
-      const answer = findAnswer(f);
-      const base = { text, folded: f, lang, langConfident: guess.confident, entities, ...(answer ? { answer } : {}) };
-      if (f === '') return { ...base, intent: 'unknown', score: 0 };
-
-      // A place named or a domain keyword ("luong", "visa", "arnaque", "hotline") puts a short message on topic.
-      const places = entities.places.length;
-      const keywords = vocabulary.countKeywords(words) + places;
-      const biasScale = Math.min(1, unknownBiasWords / Math.max(words.length, 1)) * (keywords > 0 ? keywordBiasShare : 1);
-      const { ranked } = model.classify((sink) => emitFeatures(words, sink), biasScale);
-      const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
-      const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;
-      if (danger.clearCategories(f).length > 0) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99) };
-      if (looksLikeJobAd(f, words.length)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
-      const known = exact.get(words.join(' '));
-      if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
-      // "oui", "next", "tiếp theo": answers and button words, left to the engine's choice matching.
-      if (answer || NAVIGATION_PHRASES.has(words.join(' '))) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
-      // Nonsense and other topics: the classifier's guess rests on stray character n-grams.
-      if (vocabulary.isOffTopic(words, places)) {
-        return danger.hasCue(f) ? { ...base, intent: 'danger', score: probOf('danger') } : { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
-      }
-      // The prior bias of `unknown` must never cost a danger message: danger the unbiased model
-      // ranks above `unknown` stays danger.
-      if (top.label === 'unknown' && probOf('danger') * Math.exp(unknownBias * biasScale) >= top.prob) return { ...base, intent: 'danger', score: probOf('danger') };
-      const trusted = top.prob >= threshold && top.label !== 'unknown';
-      // Danger is never `unknown`: an unsure guess of danger, or any danger cue, stays danger.
-      if (!trusted && (top.label === 'danger' || danger.hasCue(f))) return { ...base, intent: 'danger', score: probOf('danger') };
-      if (!trusted) return { ...base, intent: 'unknown', score: top.label === 'unknown' ? top.prob : 1 - top.prob };
-      return { ...base, intent: top.label, score: top.prob };
+      const r = decide(raw, userLang);
+      // Danger from a training phrase or the classifier is clear danger too (no category named).
+      return r.intent === 'danger' && !r.danger ? { ...r, danger: { level: 'clear', categories: [] } } : r;
     },
   };
+
+  function decide(raw: string, userLang: Lang): Recognition {
+    const text = toNfc(raw);
+    const f = fold(text);
+    const words = intentTokens(f);
+    // A language is only told from real words: nonsense ("qqq zzz", "asdf") keeps the user's language.
+    const counts = vocabulary.countWords(words);
+    const guess = languages.identify(text, f, counts.content + counts.functional > 0);
+    const lang = guess.confident ? guess.lang : userLang;
+    const entities = findEntities(f);
+    const answer = findAnswer(f);
+    const base = { text, folded: f, lang, langConfident: guess.confident, entities, ...(answer ? { answer } : {}) };
+    if (f === '') return { ...base, intent: 'unknown', score: 0 };
+
+    // A place named or a domain keyword ("luong", "visa", "arnaque", "hotline") puts a short message on topic.
+    const places = entities.places.length;
+    const keywords = vocabulary.countKeywords(words) + places;
+    const biasScale = Math.min(1, unknownBiasWords / Math.max(words.length, 1)) * (keywords > 0 ? keywordBiasShare : 1);
+    const { ranked } = model.classify((sink) => emitFeatures(words, sink), biasScale);
+    const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
+    const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;
+    const categories = danger.clearCategories(f);
+    if (categories.length > 0) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99), danger: { level: 'clear', categories } };
+    // Partial evidence: the safety question is asked; `intent` is what a "no" goes on with.
+    const possible = (intent: Intent, score: number): Recognition => ({ ...base, intent, score, danger: { level: 'possible', categories: [] } });
+    if (looksLikeJobAd(f, words.length)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
+    const known = exact.get(words.join(' '));
+    if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
+    // "oui", "next", "tiếp theo": answers and button words, left to the engine's choice matching.
+    if (answer || NAVIGATION_PHRASES.has(words.join(' '))) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
+    // Nonsense and other topics: the classifier's guess rests on stray character n-grams.
+    if (vocabulary.isOffTopic(words, places)) {
+      return danger.hasCue(f) ? possible('unknown', OFF_TOPIC_SCORE) : { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
+    }
+    // The prior bias of `unknown` must never cost a danger message: danger the unbiased model
+    // ranks above `unknown` gets the safety question.
+    if (top.label === 'unknown' && probOf('danger') * Math.exp(unknownBias * biasScale) >= top.prob) return possible('unknown', top.prob);
+    const trusted = top.prob >= threshold && top.label !== 'unknown';
+    // Danger is never `unknown`: an unsure guess of danger, or any danger cue, gets the safety question.
+    if (!trusted && (top.label === 'danger' || danger.hasCue(f))) return possible('unknown', top.label === 'unknown' ? top.prob : 1 - top.prob);
+    if (!trusted) return { ...base, intent: 'unknown', score: top.label === 'unknown' ? top.prob : 1 - top.prob };
+    // Danger told by the classifier alone: sure enough, it is danger; less sure, the safety question.
+    if (top.label === 'danger') {
+      const second = ranked[1] ?? { label: 'unknown' as Intent, prob: 0 };
+      if (top.prob >= dangerSure) return { ...base, intent: 'danger', score: top.prob, danger: { level: 'clear', categories: [] } };
+      return possible(second.prob >= threshold ? second.label : 'unknown', second.prob);
+    }
+    return { ...base, intent: top.label, score: top.prob };
+  }
 }
 
 /**

@@ -96,8 +96,9 @@ function describeBadTarget(target: string, stepIds: string[], dialogIds: string[
 function checkGlobal(source: SourceFile, raw: import('./schema').RawGlobal, dialogIds: string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const err = (path: PathSeg[], message: string) => out.push(makeDiagnostic('error', source.file, positionOf(source, path), path, message));
-  for (const field of ['welcome', 'menu', 'fallback', 'on_stuck', 'on_offer_text'] as const) {
-    if (!dialogIds.includes(raw[field])) err([field], `unknown dialog '${raw[field]}' ${formatKnown(dialogIds, 12, raw[field])}`);
+  for (const field of ['welcome', 'menu', 'fallback', 'on_stuck', 'on_offer_text', 'on_possible_danger'] as const) {
+    const id = raw[field];
+    if (id !== undefined && !dialogIds.includes(id)) err([field], `unknown dialog '${id}' ${formatKnown(dialogIds, 12, id)}`);
   }
   raw.interruptions.forEach((it, i) => {
     if (!INTENT_NAMES.includes(it.intent)) err(['interruptions', i, 'intent'], `unknown intent '${it.intent}' ${formatKnown(INTENT_NAMES, 30, it.intent)}`);

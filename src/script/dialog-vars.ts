@@ -6,9 +6,10 @@ import type { RawDialog } from './schema';
 
 /**
  * Set by the engine: `score` and `total` (counters, 0 until added to), `risk` (in the
- * `on_offer_text` dialog: low, medium or high) and `evidence` (in `each: scan_flags` texts).
+ * `on_offer_text` dialog: low, medium or high), `evidence` (in `each: scan_flags` texts) and
+ * `intent` (in the `on_possible_danger` dialog: what else the message asked for, or `unknown`).
  */
-export const BUILTIN_VARS = ['score', 'total', 'risk', 'evidence'] as const;
+export const BUILTIN_VARS = ['score', 'total', 'risk', 'evidence', 'intent'] as const;
 
 /** Names the dialog's steps and choices set or add to, in order of appearance. */
 export function namesSetByDialog(raw: RawDialog): string[] {

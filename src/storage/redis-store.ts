@@ -28,8 +28,8 @@ export interface RedisStoreOptions {
 }
 
 const BACKEND = 'Redis storage';
-/** Application keys of conversation state (see src/channel/state-keys.ts). */
-const CONVERSATION_PREFIX = 'conv/';
+/** Application keys of conversation and user state (see src/channel/state-keys.ts): their technical keys go with them. */
+const PERSONAL_PREFIXES = ['conv/', 'user/'];
 const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
 
 const WRITE_SCRIPT = `
@@ -121,14 +121,14 @@ export class RedisStateStore implements StateStore {
   /**
    * Deletes the items of `keys` (missing keys are ignored). A conversation's item (`conv/…`)
    * goes with every other Redis key of that conversation: lock, queue, tickets, fencing
-   * counter, leases, activity claims and rate-limit counter.
+   * counter, leases, activity claims and rate-limit counter (a user item: its rate-limit counter).
    */
   async delete(keys: string[]): Promise<void> {
     assertArgument(keys, 'keys', BACKEND);
     if (keys.length === 0) return;
     const redisKeys = keys.flatMap((key) => [
       this.toRedisKey(key),
-      ...(key.startsWith(CONVERSATION_PREFIX) ? listConversationRedisKeys(this.prefix, key) : []),
+      ...(PERSONAL_PREFIXES.some((prefix) => key.startsWith(prefix)) ? listConversationRedisKeys(this.prefix, key) : []),
     ]);
     await callRedis(this.client, 'state delete', () => this.client.del(redisKeys));
   }

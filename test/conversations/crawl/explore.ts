@@ -6,7 +6,7 @@
  * that expect one. States are deduplicated, so the result is the full state graph.
  */
 import { FLAG_IDS, type Risk, type ScanResult } from '../../../src/scanner/types';
-import type { Intent } from '../../../src/nlu/types';
+import { INTENTS, type Intent } from '../../../src/nlu/types';
 import { computeRelevantVars, type RelevantVars } from './relevant-vars';
 import type { AdvanceResult, Content, ConversationState, EngineInput, EngineOutput } from '../../../src/engine/types';
 
@@ -42,6 +42,11 @@ export interface CrawlResult {
 export const MAX_NODES = Number(process.env.CRAWL_MAX_NODES ?? 400_000);
 
 const GARBAGE: EngineInput = { type: 'text', text: 'qqq zzz', folded: 'qqq zzz', intent: 'unknown', score: 0, entities: { places: [] } };
+
+/** A message with partial evidence of danger that otherwise asks for `intent` (the safety question). */
+function possibleDanger(intent: Intent): EngineInput {
+  return { type: 'text', text: 'so scared', folded: 'so scared', intent, score: 0.6, entities: { places: [] }, possibleDanger: true };
+}
 
 /** A pasted offer scanned at `risk`, with every flag, so every flag text is rendered. */
 function pastedOffer(risk: Risk): EngineInput {
@@ -86,6 +91,7 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
   const menuStart = content.dialogs[content.global.menu]?.start;
   const relevant = computeRelevantVars(content);
   const interruptionDialogs = new Set(content.global.interruptions.flatMap((i) => ('dialog' in i.goto ? [i.goto.dialog] : [])));
+  if (content.global.on_possible_danger) interruptionDialogs.add(content.global.on_possible_danger);
 
   const pathOf = (id: number | undefined): string => (id === undefined ? '' : describePath(nodes, nodes[id]!));
 
@@ -154,6 +160,8 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
     'unknown',
   ]);
   for (const intent of entryIntents) step(0, { type: 'intent', intent }, `intent ${intent}`);
+  // Partial evidence of danger from idle, with every other intent a "no" may go on with.
+  if (content.global.on_possible_danger) for (const intent of INTENTS) step(0, possibleDanger(intent), `possible danger, else ${intent}`);
 
   while (queue.length > 0) {
     const id = queue.shift()!;
@@ -184,6 +192,7 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
     for (let i = 0; cur !== undefined && i <= (s.otherwise?.retry ?? 0); i++) cur = step(cur, GARBAGE, `${where}[not understood]`);
     // Once per step: every interruption, then (through the queue) its way back.
     for (const it of content.global.interruptions) step(id, { type: 'intent', intent: it.intent }, `${where}[${it.intent}]`);
+    if (content.global.on_possible_danger) step(id, possibleDanger('unknown'), `${where}[possible danger]`);
     if (s.expect === 'offer_text') for (const risk of ['low', 'medium', 'high'] as const) step(id, pastedOffer(risk), `${where}[pasted offer, ${risk}]`);
   }
   return { nodes, problems, outputs, stepsReached, choicesTaken };
