@@ -20,6 +20,8 @@ const SLOW = [
   'test/staff/staff-redis.test.ts',
   'test/web-chat/browser.test.ts',
   'test/tools/flows-page.test.ts',
+  'test/admin/dashboard.test.ts',
+  'test/playground/playground-browser.test.ts',
 ];
 
 /** Test files that need a Redis server (they name the shared test Redis or start their own). */
