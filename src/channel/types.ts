@@ -8,6 +8,7 @@ import type { Lang, Recogniser } from '../nlu/types';
 import type { ScanResult } from '../scanner/types';
 import type { StateStore } from '../storage/types';
 import type { Logger } from '../log/logger';
+import type { IdHasher } from '../log/hash-id';
 import type { PickVariant } from '../experiments/apply-experiments';
 import type { Experiment, ExperimentEvent } from '../experiments/types';
 
@@ -114,8 +115,11 @@ export interface TurnDeps {
   logger: Logger;
   /** Language of a user the bot knows nothing about and whose locale is not vi/fr/en. */
   defaultLang: Lang;
-  /** Salt for hashed ids in logs (LOG_ID_SALT). */
-  logIdSalt?: string;
+  /**
+   * Keyed hashing of ids for storage keys and log lines (src/channel/id-secret.ts gives the
+   * server's); a random one of its own when absent (in-process tools, tests).
+   */
+  ids?: IdHasher;
   /** Analytics hook: called after every successful turn with the engine's events. Must not throw. */
   onEvents?: (events: EngineEvent[], lang: Lang, meta: TurnMeta) => void;
   /** True for conversations from test tools (see src/analytics/is-test-conversation.ts); default: the Emulator's and the preview's. */
