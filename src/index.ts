@@ -16,8 +16,11 @@ import { reportDroppedLogs } from './log/report-dropped';
 import { routeConsoleToLogger } from './log/route-console';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
+import { createDashboardRouter } from './server/admin/create-dashboard-router';
+import { createPreviewGuards } from './server/preview/create-preview-routers';
 import { startBotServer } from './server/create-bot-server';
 import { describeRedisHost, openStorage } from './storage/open-storage';
+import { configuredIdSecret, createDeferredIdHasher, loadIdSecretInBackground } from './storage/id-secret';
 import { createStaffAuth } from './staff/staff-auth';
 import { watchProjectContent } from './server/watch-content';
 
@@ -73,6 +76,9 @@ async function main(): Promise<void> {
   }
   let runtime: Runtime = loaded.runtime;
   const { store, gate, rateLimiter } = await openStorage(config, process.cwd(), warnRedisUnreachable(logger, config.storage.url));
+  const ids = createDeferredIdHasher();
+  const stopSecretLoad = loadIdSecretInBackground(store, configuredIdSecret(config.log, logger), (secret) => ids.setSecret(secret),
+    (errorName) => logger.warn({ error: errorName }, 'id secret not loaded yet: storage did not answer; retrying'));
   // Staff sign-in (hand-off inbox, dashboard): sessions in the bot's storage; Secure cookies behind HTTPS.
   const staffAuth = createStaffAuth({ store, logger, secureCookies: !config.localMode });
   const analytics = createAnalyticsRecorder({
@@ -91,11 +97,12 @@ async function main(): Promise<void> {
     store,
     logger,
     defaultLang: config.content.defaultLang,
-    logIdSalt: config.log.idSalt,
+    ids,
     onEvents: (events, lang, meta) => analytics.record(events, lang, meta),
     isTestConversation: createTestConversationRule(config.localMode),
     shutdownGraceMs: config.server.shutdownGraceMs,
     httpLimits: config.http,
+    preview: createPreviewGuards(staffAuth.requireStaff),
     gate,
     rateLimiter,
     beforeStoreClose: () => analytics.close(),
@@ -106,6 +113,15 @@ async function main(): Promise<void> {
         token: config.stats.adminToken,
         minCount: config.stats.minCount,
         getContent: () => runtime.content,
+        beforeRead: () => analytics.flush(),
+        onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
+      }),
+      createDashboardRouter({
+        store,
+        requireStaff: staffAuth.requireStaff,
+        minCount: config.stats.minCount,
+        getContent: () => runtime.content,
+        getExperiments: () => runtime.experiments ?? [],
         beforeRead: () => analytics.flush(),
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
       }),
@@ -135,6 +151,7 @@ async function main(): Promise<void> {
   // process mid-shutdown: the handlers stay, and shutdown runs once.
   let stopping = false;
   const shutdown = (signal: string) => {
+    stopSecretLoad();
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');

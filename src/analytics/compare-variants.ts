@@ -71,6 +71,8 @@ export function twoProportionPValue(x1: number, n1: number, x2: number, n2: numb
 }
 
 const percent = (r: number) => `${(r * 100).toFixed(1)}%`;
+/** A p-value as people read it: `p = 0.012`, or `p < 0.001`. */
+const formatP = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
 /**
  * Compares `variants` (the first is the original, `a`). Counts under `minCount` are masked;
@@ -116,7 +118,7 @@ export function compareVariants(variants: VariantCounts[], minSample: number, mi
     winner,
     pValue: best.p,
     verdict: better
-      ? `Variant ${best.v.variant} does better than the original (${rate(best.v)} against ${rate(control)}, p = ${best.p.toFixed(3)}).`
-      : `The original text does better than variant ${best.v.variant} (${rate(control)} against ${rate(best.v)}, p = ${best.p.toFixed(3)}).`,
+      ? `Variant ${best.v.variant} does better than the original (${rate(best.v)} against ${rate(control)}, ${formatP(best.p)}).`
+      : `The original text does better than variant ${best.v.variant} (${rate(control)} against ${rate(best.v)}, ${formatP(best.p)}).`,
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { StoreItem } from '../storage/types';
 import type { ConversationState, EngineEvent, EngineInput, EngineOutput } from '../engine/types';
-import { hashForLog } from '../log/hash-id';
+import { createEphemeralIdHasher } from '../log/hash-id';
 import { nameError } from '../log/logger';
 import type { Intent, Lang } from '../nlu/types';
 import { isStorageUnavailable } from '../storage/redis-errors';
@@ -16,7 +16,8 @@ import { profileForActivity, type ChannelProfile } from './channel-profile';
 import { createTranslator, type Translate } from './create-translator';
 import { firstMessageLanguage } from './first-message-language';
 import { renderOutputs, renderText } from './render-outputs';
-import { getStateKeys, type StateKeys } from './state-keys';
+import { getLegacyStateKeys, getStateKeys, type StateKeys } from './state-keys';
+import { migrateStateKeys } from './migrate-state-keys';
 import { keysToDelete, needsListing, withConversation } from './user-conversations';
 import type { SystemTexts } from './system-texts';
 import type { InboundActivity, OutboundActivity, Runtime, TurnDeps, TurnOutcome } from './types';
@@ -31,6 +32,8 @@ const WELCOME_ONLY_INTENTS: ReadonlySet<Intent> = new Set(['greet', 'unknown', '
 export interface TurnProcessor {
   /** Processes one activity; never throws (a failing turn yields one apology). */
   processActivity(activity: InboundActivity): Promise<TurnOutcome>;
+  /** The storage keys of `activity` (keyed with this processor's id secret). */
+  keysOf(activity: InboundActivity): StateKeys;
   /**
    * A platform notice (`system:<key>`) for the sender of `activity`. `rate_limited` is said in the
    * user's stored language; `unavailable` (storage may be down) in the activity locale's, reading no storage.
@@ -58,6 +61,7 @@ export function isHandledActivity(activity: InboundActivity): boolean {
 
 /** Creates the turn processor over `deps` and the platform texts. */
 export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): TurnProcessor {
+  const ids = deps.ids ?? createEphemeralIdHasher();
   const translators = new WeakMap<Runtime, Translate>();
   const systemOnly = createTranslator({}, deps.system);
   const translatorOf = (runtime: Runtime | null): Translate => {
@@ -73,18 +77,19 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
   async function processActivity(activity: InboundActivity): Promise<TurnOutcome> {
     const started = performance.now();
     const profile = profileForActivity(activity);
-    const keys = getStateKeys(activity);
+    const keys = getStateKeys(activity, ids);
     const runtime = deps.getRuntime();
     const translate = translatorOf(runtime);
     let lang = langFromLocale(activity.locale) ?? deps.defaultLang;
     const logFields: Record<string, unknown> = {
       channel: activity.channelId,
-      conv: hashForLog(activity.conversation.id, deps.logIdSalt),
+      conv: ids.forLog(activity.conversation.id),
       activity: activity.type,
     };
     if (!isHandledActivity(activity)) return { replies: [], lang };
     try {
-      const items = await deps.store.read([keys.conversation, keys.user]);
+      let items = await deps.store.read([keys.conversation, keys.user]);
+      if (await migrateStateKeys(deps.store, keys, getLegacyStateKeys(activity), items)) items = await deps.store.read([keys.conversation, keys.user]);
       const userItem = items[keys.user];
       const convItem = items[keys.conversation];
       if (isLang(userItem?.lang)) lang = userItem.lang;
@@ -224,7 +229,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     let lang = langFromLocale(activity.locale) ?? deps.defaultLang;
     if (key === 'rate_limited') {
       try {
-        const userKey = getStateKeys(activity).user;
+        const userKey = getStateKeys(activity, ids).user;
         const stored: unknown = (await deps.store.read([userKey]))[userKey]?.lang;
         if (isLang(stored)) lang = stored;
       } catch {
@@ -234,7 +239,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     return renderText(translatorOf(deps.getRuntime())(`system:${key}`, lang), profileForActivity(activity));
   }
 
-  return { processActivity, renderSystemReply };
+  return { processActivity, renderSystemReply, keysOf: (activity) => getStateKeys(activity, ids) };
 }
 
 /** A system notice as channel messages. */

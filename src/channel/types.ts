@@ -8,6 +8,7 @@ import type { Lang, Recogniser } from '../nlu/types';
 import type { ScanResult } from '../scanner/types';
 import type { StateStore } from '../storage/types';
 import type { Logger } from '../log/logger';
+import type { IdHasher } from '../log/hash-id';
 import type { PickVariant } from '../experiments/apply-experiments';
 import type { Experiment, ExperimentEvent } from '../experiments/types';
 
@@ -81,6 +82,8 @@ export type BotLogic = (turn: TurnIO) => Promise<void>;
 /** The job-offer scanner as built by src/scanner/create-scanner.ts. */
 export interface Scanner {
   scan(text: string, lang?: Lang): ScanResult;
+  /** Shortest text that can read as a job ad (`min_chars` of dialogs/scanner/ad-cues.yaml). */
+  readonly minChars: number;
 }
 
 /** Everything built from dialogs/ and locales/; swapped as a whole on live reload. */
@@ -112,8 +115,11 @@ export interface TurnDeps {
   logger: Logger;
   /** Language of a user the bot knows nothing about and whose locale is not vi/fr/en. */
   defaultLang: Lang;
-  /** Salt for hashed ids in logs (LOG_ID_SALT). */
-  logIdSalt?: string;
+  /**
+   * Keyed hashing of ids for storage keys and log lines (src/channel/id-secret.ts gives the
+   * server's); a random one of its own when absent (in-process tools, tests).
+   */
+  ids?: IdHasher;
   /** Analytics hook: called after every successful turn with the engine's events. Must not throw. */
   onEvents?: (events: EngineEvent[], lang: Lang, meta: TurnMeta) => void;
   /** True for conversations from test tools (see src/analytics/is-test-conversation.ts); default: the Emulator's and the preview's. */
