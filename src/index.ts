@@ -17,9 +17,14 @@ import { routeConsoleToLogger } from './log/route-console';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { createDashboardRouter } from './server/admin/create-dashboard-router';
+import { createPreviewGuards } from './server/preview/create-preview-routers';
 import { startBotServer } from './server/create-bot-server';
 import { describeRedisHost, openStorage } from './storage/open-storage';
+import { configuredIdSecret, createDeferredIdHasher, loadIdSecretInBackground } from './storage/id-secret';
 import { createStaffAuth } from './staff/staff-auth';
+import { createHandoffService } from './handoff/handoff-service';
+import { parseSchedule } from './handoff/hours';
+import { createInboxRouter } from './handoff/inbox-router';
 import { watchProjectContent } from './server/watch-content';
 
 /** Prints content problems, one line each, the way `npm run validate` does. */
@@ -74,6 +79,9 @@ async function main(): Promise<void> {
   }
   let runtime: Runtime = loaded.runtime;
   const { store, gate, rateLimiter } = await openStorage(config, process.cwd(), warnRedisUnreachable(logger, config.storage.url));
+  const ids = createDeferredIdHasher();
+  const stopSecretLoad = loadIdSecretInBackground(store, configuredIdSecret(config.log, logger), (secret) => ids.setSecret(secret),
+    (errorName) => logger.warn({ error: errorName }, 'id secret not loaded yet: storage did not answer; retrying'));
   // Staff sign-in (hand-off inbox, dashboard): sessions in the bot's storage; Secure cookies behind HTTPS.
   const staffAuth = createStaffAuth({ store, logger, secureCookies: !config.localMode });
   const analytics = createAnalyticsRecorder({
@@ -82,26 +90,49 @@ async function main(): Promise<void> {
     onError: (error) => logger.warn({ error: error.name }, 'analytics flush failed'),
   });
 
+  const system = loadSystemTexts(rootDir);
+  // Talking to a person (docs/counsellor-guide.md): the inbox, or the hand-off protocol.
+  const handoff = createHandoffService({
+    mode: config.handoff.mode,
+    waitMs: config.handoff.waitMs,
+    schedule: parseSchedule(config.handoff.hours),
+    retentionDays: config.retention.stateTtlDays,
+    store,
+    gate,
+    logger,
+    ids,
+    getRuntime: () => runtime,
+    advance,
+    system,
+    onEvents: (events, lang) => analytics.record(events, lang),
+  });
+
   const bot = await startBotServer({
     auth: config.auth,
     host: config.server.host,
     port: config.server.port,
-    system: loadSystemTexts(rootDir),
+    system,
     getRuntime: () => runtime,
+    handoff: handoff.hooks,
     advance,
     store,
     logger,
     defaultLang: config.content.defaultLang,
-    logIdSalt: config.log.idSalt,
+    ids,
     onEvents: (events, lang, meta) => analytics.record(events, lang, meta),
     isTestConversation: createTestConversationRule(config.localMode),
     shutdownGraceMs: config.server.shutdownGraceMs,
     httpLimits: config.http,
+    preview: createPreviewGuards(staffAuth.requireStaff),
     gate,
     rateLimiter,
-    beforeStoreClose: () => analytics.close(),
+    beforeStoreClose: async () => {
+      handoff.stop();
+      await analytics.close();
+    },
     routers: [
       staffAuth.router,
+      ...(config.handoff.mode === 'inbox' ? [createInboxRouter({ service: handoff, requireStaff: staffAuth.requireStaff, logger, ids })] : []),
       createAdminRouter({
         store,
         token: config.stats.adminToken,
@@ -120,9 +151,12 @@ async function main(): Promise<void> {
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
       }),
       // Flow diagrams show the whole script: local mode only.
-      ...(config.localMode ? [createFlowsRouter({ getContent: () => runtime.content })] : []),
+      ...(config.localMode ? [createFlowsRouter({ getContent: () => runtime.content, rootDir })] : []),
     ],
   });
+
+  handoff.setSender(bot.sendProactive);
+  handoff.start();
 
   if (config.watchContent) {
     watchProjectContent(rootDir, logger, (content) => {
@@ -145,6 +179,7 @@ async function main(): Promise<void> {
   // process mid-shutdown: the handlers stay, and shutdown runs once.
   let stopping = false;
   const shutdown = (signal: string) => {
+    stopSecretLoad();
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');

@@ -8,6 +8,9 @@ import type { Lang, Recogniser } from '../nlu/types';
 import type { ScanResult } from '../scanner/types';
 import type { StateStore } from '../storage/types';
 import type { Logger } from '../log/logger';
+import type { HandoffHooks } from '../handoff/hooks';
+import type { ConversationRef } from '../handoff/types';
+import type { IdHasher } from '../log/hash-id';
 import type { PickVariant } from '../experiments/apply-experiments';
 import type { Experiment, ExperimentEvent } from '../experiments/types';
 
@@ -114,14 +117,19 @@ export interface TurnDeps {
   logger: Logger;
   /** Language of a user the bot knows nothing about and whose locale is not vi/fr/en. */
   defaultLang: Lang;
-  /** Salt for hashed ids in logs (LOG_ID_SALT). */
-  logIdSalt?: string;
+  /**
+   * Keyed hashing of ids for storage keys and log lines (src/channel/id-secret.ts gives the
+   * server's); a random one of its own when absent (in-process tools, tests).
+   */
+  ids?: IdHasher;
   /** Analytics hook: called after every successful turn with the engine's events. Must not throw. */
   onEvents?: (events: EngineEvent[], lang: Lang, meta: TurnMeta) => void;
   /** True for conversations from test tools (see src/analytics/is-test-conversation.ts); default: the Emulator's and the preview's. */
   isTestConversation?: (activity: InboundActivity) => boolean;
   /** How a conversation gets its A/B variant (default: at random; test conversations: the original text). */
   pickVariant?: PickVariant;
+  /** Talking to a counsellor (src/handoff/); without it the hand-off is neither offered nor started. */
+  handoff?: HandoffHooks;
 }
 
 /** Result of one processed activity. */
@@ -146,4 +154,6 @@ export interface ChannelEndpoint {
   handle(authHeader: string, activity: InboundActivity): Promise<ChannelResponse | undefined>;
   /** HTTP status for an error `handle` rejected with (401/403 for authentication, else 500). */
   statusOf(error: unknown): number;
+  /** Sends `activities` to a stored conversation outside any turn (a counsellor's reply); rejects when the channel refuses. */
+  sendProactive?(reference: ConversationRef, activities: OutboundActivity[]): Promise<void>;
 }

@@ -6,7 +6,7 @@ export type Lang = (typeof LANGS)[number];
 export const INTENTS = [
   'greet', 'menu', 'warning_signs', 'check_offer', 'quiz', 'stories', 'safe_migration',
   'get_help', 'danger', 'change_language', 'cancel', 'goodbye', 'thanks', 'about',
-  'delete_data', 'unknown',
+  'delete_data', 'talk_to_human', 'unknown',
   // Situations (issue 12): already paid or sent documents, on the way now, families, a safety plan.
   'already_paid', 'on_my_way', 'family_help', 'safety_plan',
 ] as const;

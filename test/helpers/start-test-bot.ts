@@ -10,6 +10,7 @@ import type { AdapterAuth } from '../../src/bot-framework/cloud-channel';
 import type { EngineEvent } from '../../src/engine/types';
 import type { Lang } from '../../src/nlu/types';
 import type { Logger } from '../../src/log/logger';
+import { createIdHasher } from '../../src/log/hash-id';
 import { startBotServer, type BotServer } from '../../src/server/create-bot-server';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../src/server/http-limits';
 import { createMemoryStore } from '../../src/storage/memory-store';
@@ -58,7 +59,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     store,
     logger: logs.logger,
     defaultLang: options.defaultLang ?? 'vi',
-    logIdSalt: 'test-salt',
+    ids: createIdHasher('test-secret-of-sixteen-chars'),
     shutdownGraceMs: options.shutdownGraceMs ?? 2_000,
     ...(options.onEvents ? { onEvents: options.onEvents } : {}),
     ...(options.isTestConversation ? { isTestConversation: options.isTestConversation } : {}),
