@@ -27,7 +27,7 @@ export function limitClientRate(requestsPerMinute: number, logger: Logger): Requ
 }
 
 /**
- * Closes new connections beyond `perAddress` open ones from the same address (slow or idle
+ * Closes new connections beyond `perAddress` (0: no cap) open ones from the same address (slow or idle
  * clients cannot take every connection slot; the global cap is `server.maxConnections`), and
  * connections whose first request's headers are not complete within `firstRequestMs` (Node's
  * own header time-out does not apply to a connection that sends nothing).
@@ -42,7 +42,7 @@ export function guardConnections(server: Server, perAddress: number, firstReques
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? 'unknown';
     const count = (open.get(address) ?? 0) + 1;
-    if (count > perAddress) {
+    if (perAddress > 0 && count > perAddress) {
       socket.destroy();
       return;
     }
