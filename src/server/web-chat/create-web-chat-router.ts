@@ -99,8 +99,15 @@ export function createWebChatRouter(options: WebChatOptions): Router {
     res.set('Cache-Control', 'no-store').type('html').send(renderPage(withNote(collectPageTexts(runtime), options.noteKey ?? 'note'), options.defaultLang, path, options.directLinePath));
   });
   router.get(`${path}/webchat.js`, (_req, res) => {
-    res.sendFile(findWebChatBundle(), { maxAge: '1h' }, (error) => {
-      if (error && !res.headersSent) res.status(500).type('text/plain').send('botframework-webchat is not installed: run npm install.');
+    const missing = () => res.status(501).type('text/plain').send('botframework-webchat is not installed: run npm install.');
+    let bundle: string;
+    try {
+      bundle = findWebChatBundle();
+    } catch {
+      return void missing();
+    }
+    res.sendFile(bundle, { maxAge: '1h' }, (error) => {
+      if (error && !res.headersSent) missing();
     });
   });
   for (const file of ['chat.js', 'chat.css']) {
