@@ -11,12 +11,23 @@ import type { Logger } from '../log/logger';
 import { MemoryRateLimiter } from '../storage/rate-limit';
 import { describeStatus } from './http-errors';
 
-/** Requests per minute per client address on the turn endpoints; 0 turns the limit off. */
+/** True for 127.0.0.0/8 and ::1, also written as IPv4-mapped IPv6. */
+export function isLoopbackAddress(address: string): boolean {
+  const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return plain === '::1' || /^127\./.test(plain);
+}
+
+/**
+ * Requests per minute per client address on the turn endpoints; 0 turns the limit off.
+ * Loopback clients are not limited: local tools and the Emulator, or a reverse proxy on the
+ * same host (set TRUST_PROXY so that its clients' own addresses are limited instead).
+ */
 export function limitClientRate(requestsPerMinute: number, logger: Logger): RequestHandler {
   if (requestsPerMinute <= 0) return (_req, _res, next) => next();
   const limiter = new MemoryRateLimiter({ limit: requestsPerMinute, windowMs: 60_000 });
   return (req, res, next) => {
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    if (isLoopbackAddress(address)) return next();
     limiter.hit(address).then((decision) => {
       if (decision === 'allow') return next();
       if (decision === 'notify') logger.warn({ limit: requestsPerMinute }, 'client over its request rate: 429');
