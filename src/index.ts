@@ -126,7 +126,7 @@ async function main(): Promise<void> {
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
       }),
       // Flow diagrams show the whole script: local mode only.
-      ...(config.localMode ? [createFlowsRouter({ getContent: () => runtime.content })] : []),
+      ...(config.localMode ? [createFlowsRouter({ getContent: () => runtime.content, rootDir })] : []),
     ],
   });
 

@@ -7,7 +7,7 @@ import type { EngineOutput, VarValue } from '../engine/types';
 import type { Lang } from '../nlu/types';
 import type { ChannelProfile } from './channel-profile';
 import type { Translate } from './create-translator';
-import { formatText, textFormatOf } from './format-text';
+import { formatText } from './format-text';
 import { splitText } from './split-text';
 import type { OutboundActivity, ReplyButton } from './types';
 
@@ -72,7 +72,8 @@ export function renderText(text: string, profile: ChannelProfile): OutboundActiv
   return splitText(text, profile.maxLength).map((part) => ({
     type: 'message',
     text: formatText(part, profile.markup),
-    textFormat: textFormatOf(profile.markup),
+    // The markup names match the Bot Framework's textFormat values.
+    textFormat: profile.markup,
   }));
 }
 
