@@ -30,9 +30,11 @@ export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Tr
   let deleteData = false;
   for (const output of outputs) {
     switch (output.type) {
-      case 'say':
-        activities.push(...renderText(translate(output.key, current, output.vars), profile));
+      case 'say': {
+        const text = translate(output.key, current, output.vars);
+        if (!(output.join && appendToLast(activities, text, profile))) activities.push(...renderText(text, profile));
         break;
+      }
       case 'choices':
         renderChoices(activities, output.options, output.vars, current, translate, profile);
         break;
@@ -49,6 +51,19 @@ export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Tr
     for (const activity of activities) activity.locale ??= current;
   }
   return { activities, lang: current, deleteData };
+}
+
+/**
+ * Adds `text` on a new line of the last message when that message has no buttons yet and
+ * the result still fits the channel; returns false (nothing changed) otherwise.
+ */
+function appendToLast(activities: OutboundActivity[], text: string, profile: ChannelProfile): boolean {
+  const last = activities.at(-1);
+  if (!last || last.type !== 'message' || last.suggestedActions || typeof last.text !== 'string') return false;
+  const joined = `${last.text}\n${text}`;
+  if ([...joined].length > profile.maxLength) return false;
+  last.text = joined;
+  return true;
 }
 
 /** One text as one or more message activities, split to the channel's maximum length. */

@@ -14,6 +14,7 @@ import { formatDiagnostic } from '../../src/script/diagnostic';
 import { loadContent } from '../../src/script/load-content';
 import { describePath, exploreContent, findTraps, type CrawlResult } from './crawl/explore';
 import { checkOutputs } from './crawl/render-check';
+import { countMessages } from './crawl/count-messages';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let content: Content;
@@ -59,6 +60,32 @@ describe.each(LANGS)('texts of every path in %s', (lang) => {
   it('exist, have every {{variable}} filled, and fit a phone screen', () => {
     expect(crawl.outputs.length).toBeGreaterThan(0);
     expect(checkOutputs(content, crawl.outputs, lang)).toEqual([]);
+  });
+});
+
+/** Most messages one reply may send: a phone screen (issue 12). */
+const MAX_MESSAGES_PER_REPLY = 4;
+
+/**
+ * Dialogs whose replies may still exceed the limit while they are being shortened.
+ * This list may only shrink: remove a dialog as soon as it fits, and never add one.
+ */
+const OVER_LIMIT_ALLOWED: readonly string[] = [
+  // Issue 12, section 1 (danger reply: numbers first, then one question) shortens these two;
+  // remove each entry when its dialog fits.
+  'danger', // 6 messages on "danger" from idle
+  'get-help', // 8 messages on "get help" from idle
+];
+
+describe.each(LANGS)('message count of every reply in %s', (lang) => {
+  it(`sends at most ${MAX_MESSAGES_PER_REPLY} messages per reply, rendered as on Web Chat`, () => {
+    expect(crawl.replies.length).toBeGreaterThan(50);
+    const over = crawl.replies
+      .map((r) => ({ ...r, count: countMessages(content, r.outputs, lang) }))
+      .filter((r) => r.count > MAX_MESSAGES_PER_REPLY)
+      .filter((r) => !r.outputs.some((o) => o.type === 'say' && OVER_LIMIT_ALLOWED.includes(o.key.split(':')[0]!)))
+      .map((r) => `${r.count} messages: ${r.path}`);
+    expect(over.slice(0, 10)).toEqual([]);
   });
 });
 
