@@ -10,12 +10,13 @@ import type { Runtime } from './channel/types';
 import { ConfigError, loadConfig } from './config';
 import { advance } from './engine/advance';
 import { createLogger, nameError, type Logger } from './log/logger';
+import { createLogDestination } from './log/log-destination';
+import { reportDroppedLogs } from './log/report-dropped';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { startBotServer } from './server/create-bot-server';
-import { createTurnGate } from './storage/create-gate';
-import { createStore } from './storage/create-store';
-import { createRateLimiter } from './storage/rate-limit-create';
+import { describeRedisHost, openStorage } from './storage/open-storage';
+import { createStaffAuth } from './staff/staff-auth';
 import { watchProjectContent } from './server/watch-content';
 
 /** Prints content problems, one line each, the way `npm run validate` does. */
@@ -29,6 +30,17 @@ function guardProcess(logger: Logger): void {
   process.on('uncaughtException', (error) => logger.error({ error: nameError(error) }, 'uncaught exception'));
 }
 
+/** Warns at once (then at most every 30 s) while Redis cannot be reached, naming host and port only. */
+function warnRedisUnreachable(logger: Logger, url: string): (errorName: string) => void {
+  const where = describeRedisHost(url);
+  let last = 0;
+  return (errorName) => {
+    if (Date.now() - last < 30_000) return;
+    last = Date.now();
+    logger.warn({ error: errorName, redis: where }, `Redis at ${where} is unreachable: turns answer "temporarily unavailable" until it is back (check STORAGE_URL and that Redis runs)`);
+  };
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -40,9 +52,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logDestination = createLogDestination();
+  const logger = createLogger(config.log.level, logDestination);
+  const stopLogReport = reportDroppedLogs(logger, logDestination);
   guardProcess(logger);
-  const rootDir = resolve(config.contentDir);
+  const rootDir = resolve(config.content.dir);
 
   const loaded = loadRuntime(rootDir);
   if (!loaded.runtime) {
@@ -51,9 +65,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   let runtime: Runtime = loaded.runtime;
-  const store = await createStore(config.storageUrl, process.cwd());
-  const gate = createTurnGate(config.storageUrl);
-  const rateLimiter = await createRateLimiter(config.storageUrl);
+  const { store, gate, rateLimiter } = await openStorage(config, process.cwd(), warnRedisUnreachable(logger, config.storage.url));
+  // Staff sign-in (hand-off inbox, dashboard): sessions in the bot's storage; Secure cookies behind HTTPS.
+  const staffAuth = createStaffAuth({ store, logger, secureCookies: !config.localMode });
   const analytics = createAnalyticsRecorder({
     store,
     getContent: () => runtime.content,
@@ -62,25 +76,27 @@ async function main(): Promise<void> {
 
   const bot = await startBotServer({
     auth: config.auth,
-    host: config.host,
-    port: config.port,
+    host: config.server.host,
+    port: config.server.port,
     system: loadSystemTexts(rootDir),
     getRuntime: () => runtime,
     advance,
     store,
     logger,
-    defaultLang: config.defaultLang,
-    logIdSalt: config.logIdSalt,
+    defaultLang: config.content.defaultLang,
+    logIdSalt: config.log.idSalt,
     onEvents: (events, lang) => analytics.record(events, lang),
-    shutdownGraceMs: config.shutdownGraceMs,
+    shutdownGraceMs: config.server.shutdownGraceMs,
+    httpLimits: config.http,
     gate,
     rateLimiter,
     beforeStoreClose: () => analytics.close(),
     routers: [
+      staffAuth.router,
       createAdminRouter({
         store,
-        token: config.adminToken,
-        minCount: config.statsMinCount,
+        token: config.stats.adminToken,
+        minCount: config.stats.minCount,
         getContent: () => runtime.content,
         beforeRead: () => analytics.flush(),
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
@@ -96,29 +112,39 @@ async function main(): Promise<void> {
     }, printDiagnostics);
   }
 
-  const where = `http://${config.localMode ? 'localhost' : config.host}:${bot.port}/api/messages`;
+  const host = config.server.host;
+  const storage = config.storage.url.split(':')[0];
+  const base = `http://${config.localMode ? 'localhost' : host}:${bot.port}`;
+  const where = `${base}/api/messages`;
   if (config.localMode) {
-    logger.info({ port: bot.port, host: config.host, storage: config.storageUrl.split(':')[0] },
-      `local mode (MicrosoftAppId is empty): listening on 127.0.0.1 only, HOST is ignored. Bot Framework Emulator: open ${where} with App ID and password left empty.`);
+    logger.info({ port: bot.port, host, storage },
+      `local mode (MicrosoftAppId is empty): listening on 127.0.0.1 only, HOST is ignored. Bot Framework Emulator: open ${where} with App ID and password left empty. Web chat: ${base}/chat, flow diagrams: ${base}/flows`);
   } else {
-    logger.info({ port: bot.port, host: config.host, storage: config.storageUrl.split(':')[0] }, `listening on ${where} with Bot Framework authentication`);
+    logger.info({ port: bot.port, host, storage }, `listening on ${where} with Bot Framework authentication`);
   }
 
+  // A second signal (npm, tsx or a process manager relaying the first) must not kill the
+  // process mid-shutdown: the handlers stay, and shutdown runs once.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');
     bot.close().then(
       () => {
+        stopLogReport();
         logger.info('stopped');
-        process.exit(0);
+        void logDestination.flush().then(() => process.exit(0));
       },
       (error: unknown) => {
+        stopLogReport();
         logger.error({ error: nameError(error) }, 'shutdown failed');
-        process.exit(1);
+        void logDestination.flush().then(() => process.exit(1));
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -22,14 +22,8 @@ export interface LoadReportOptions {
   now?: Date;
 }
 
-/** Reads STATS_MIN_COUNT (default 5); throws naming the variable when it is not a positive integer. */
-export function readMinCount(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.STATS_MIN_COUNT;
-  if (raw === undefined || raw === '') return 5;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`STATS_MIN_COUNT must be a whole number of at least 1, got '${raw}' (see .env.example).`);
-  return n;
-}
+/** Counts below this show as "<N>" unless STATS_MIN_COUNT says otherwise (src/config.ts). */
+export const DEFAULT_MIN_COUNT = 5;
 
 /**
  * Checks and completes a period (default: the last 30 days to today, UTC).
@@ -52,5 +46,5 @@ export async function loadReport(store: StateStore, options: LoadReportOptions =
     stepOrder[dialog.id] = listStepsInOrder(dialog);
     questionSteps[dialog.id] = Object.values(dialog.steps).filter((step) => step.choices).map((step) => step.id);
   }
-  return buildReport(records, { from, to, minCount: options.minCount ?? readMinCount(), stepOrder, questionSteps });
+  return buildReport(records, { from, to, minCount: options.minCount ?? DEFAULT_MIN_COUNT, stepOrder, questionSteps });
 }

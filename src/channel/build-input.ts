@@ -66,6 +66,7 @@ export function buildMessageInput(
       score: recognition.score,
       entities: recognition.entities,
       ...(recognition.answer ? { answer: recognition.answer } : {}),
+      ...(recognition.danger?.level === 'possible' ? { possibleDanger: true } : {}),
       ...(scan ? { scan } : {}),
     },
   };

@@ -1,5 +1,4 @@
 /** The botbuilder turn handler: rate limit -> gate (order + dedupe) -> turn processor -> replies in order. */
-import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
 import type { RateLimiter } from '../storage/rate-limit';
@@ -7,7 +6,7 @@ import type { TurnGate } from '../storage/types';
 import { withTimeout } from '../util/with-timeout';
 import { getStateKeys } from './state-keys';
 import { isHandledActivity, type TurnProcessor } from './turn-processor';
-import type { InboundActivity, OutboundActivity } from './types';
+import type { BotLogic, OutboundActivity, TurnIO } from './types';
 
 /**
  * Longest wait for the channel (serviceUrl) to accept a turn's replies, its own retries of
@@ -16,11 +15,11 @@ import type { InboundActivity, OutboundActivity } from './types';
 export const REPLY_TIMEOUT_MS = 10_000;
 
 /** Sends replies; a channel that cannot be reached or hangs is logged, never thrown into the turn. */
-async function sendReplies(context: TurnContext, replies: OutboundActivity[], logger: Logger): Promise<void> {
+async function sendReplies(context: TurnIO, replies: OutboundActivity[], logger: Logger): Promise<void> {
   if (replies.length === 0) return;
   const timedOut = () => Object.assign(new Error(`channel did not accept the replies within ${REPLY_TIMEOUT_MS} ms`), { name: 'ReplyTimeoutError' });
   try {
-    await withTimeout(context.sendActivities(replies), REPLY_TIMEOUT_MS, timedOut);
+    await withTimeout(context.send(replies), REPLY_TIMEOUT_MS, timedOut);
   } catch (error) {
     logger.warn({ error: nameError(error), channel: context.activity.channelId }, 'replies not delivered');
   }
@@ -37,13 +36,15 @@ export function createBotLogic(
   gate: TurnGate,
   logger: Logger,
   rateLimiter?: RateLimiter,
-): (context: TurnContext) => Promise<void> {
+): BotLogic {
   return async (context) => {
-    const activity = context.activity as InboundActivity;
+    const { activity } = context;
     if (!isHandledActivity(activity)) return;
     const keys = getStateKeys(activity);
     if (rateLimiter && activity.type === 'message') {
-      const decision = await rateLimiter.hit(keys.conversation).catch(() => 'allow' as const);
+      // Per conversation, and per user (a client may open new conversations to dodge the first).
+      const decisions = await Promise.all([keys.conversation, keys.user].map((key) => rateLimiter.hit(key).catch(() => 'allow' as const)));
+      const decision = decisions.includes('notify') ? 'notify' : decisions.includes('drop') ? 'drop' : 'allow';
       if (decision !== 'allow') {
         logger.info({ channel: activity.channelId, decision }, 'rate limited');
         if (decision === 'notify') await sendReplies(context, await processor.renderSystemReply(activity, 'rate_limited'), logger);

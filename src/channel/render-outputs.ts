@@ -1,14 +1,15 @@
 /**
- * Engine outputs -> channel activities: texts through i18next in the user's language,
- * split to the channel's length; choices as suggested actions or a numbered list.
+ * Engine outputs -> channel activities: texts through i18next in the user's language, split to
+ * the channel's length and marked up for its client; choices as suggested actions, hero-card
+ * buttons or a numbered list, as the channel profile says.
  */
-import type { CardAction } from 'botbuilder';
 import type { EngineOutput, VarValue } from '../engine/types';
 import type { Lang } from '../nlu/types';
-import { MAX_BUTTON_TITLE, type ChannelProfile } from './channel-profile';
+import type { ChannelProfile } from './channel-profile';
 import type { Translate } from './create-translator';
+import { formatText, textFormatOf } from './format-text';
 import { splitText } from './split-text';
-import type { OutboundActivity } from './types';
+import type { OutboundActivity, ReplyButton } from './types';
 
 /** What rendering a list of outputs produced, besides the activities. */
 export interface RenderResult {
@@ -19,6 +20,12 @@ export interface RenderResult {
   deleteData: boolean;
 }
 
+/** A button as the Bot Framework schema describes it (CardAction). */
+export type ButtonAction = ReplyButton;
+
+/** Content type of a Bot Framework hero card attachment. */
+export const HERO_CARD = 'application/vnd.microsoft.card.hero';
+
 /**
  * Renders `outputs` in order; a `set_language` output changes the language of the outputs after it.
  * Every activity carries the `locale` (vi, fr, en) it is written in.
@@ -26,13 +33,14 @@ export interface RenderResult {
  */
 export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Translate, profile: ChannelProfile): RenderResult {
   const activities: OutboundActivity[] = [];
+  const raw: RawTexts = new WeakMap();
   let current = lang;
   let deleteData = false;
   for (const output of outputs) {
     switch (output.type) {
       case 'say': {
         const text = translate(output.key, current, output.vars);
-        if (!(output.join && appendToLast(activities, text, profile))) activities.push(...renderText(text, profile));
+        if (!(output.join && appendToLast(activities, raw, text, profile))) pushText(activities, raw, text, profile);
         break;
       }
       case 'choices':
@@ -53,23 +61,42 @@ export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Tr
   return { activities, lang: current, deleteData };
 }
 
+/** The text each rendered message was made from, before markup: `join` adds to it. */
+type RawTexts = WeakMap<OutboundActivity, string>;
+
 /**
  * Adds `text` on a new line of the last message when that message has no buttons yet and
- * the result still fits the channel; returns false (nothing changed) otherwise.
+ * the two still fit the channel; the message is rendered again from the joined text.
+ * Returns false (nothing changed) otherwise.
  */
-function appendToLast(activities: OutboundActivity[], text: string, profile: ChannelProfile): boolean {
+function appendToLast(activities: OutboundActivity[], raw: RawTexts, text: string, profile: ChannelProfile): boolean {
   const last = activities.at(-1);
-  if (!last || last.type !== 'message' || last.suggestedActions || typeof last.text !== 'string') return false;
-  const joined = `${last.text}\n${text}`;
+  const before = last ? raw.get(last) : undefined;
+  if (!last || before === undefined || last.suggestedActions || last.attachments?.length) return false;
+  const joined = `${before}\n${text}`;
   if ([...joined].length > profile.maxLength) return false;
-  last.text = joined;
+  const [message] = renderText(joined, profile);
+  if (!message) return false;
+  activities[activities.length - 1] = message;
+  raw.set(message, joined);
   return true;
 }
 
-/** One text as one or more message activities, split to the channel's maximum length. */
+/** Renders `text` as new messages, remembering the text of the last one for `join`. */
+function pushText(activities: OutboundActivity[], raw: RawTexts, text: string, profile: ChannelProfile): void {
+  const parts = renderText(text, profile);
+  activities.push(...parts);
+  const last = parts.at(-1);
+  if (last && parts.length === 1) raw.set(last, text);
+}
+
+/** One text as one or more message activities, split to the channel's length and marked up for its client. */
 export function renderText(text: string, profile: ChannelProfile): OutboundActivity[] {
-  // Plain text: campaign texts are not Markdown ("2. ..." must not become "1.", line breaks must stay).
-  return splitText(text, profile.maxLength).map((part) => ({ type: 'message', text: part, textFormat: 'plain' }));
+  return splitText(text, profile.maxLength).map((part) => ({
+    type: 'message',
+    text: formatText(part, profile.markup),
+    textFormat: textFormatOf(profile.markup),
+  }));
 }
 
 function renderChoices(
@@ -81,30 +108,44 @@ function renderChoices(
   profile: ChannelProfile,
 ): void {
   const labels = options.map((option) => translate(option.label, lang, vars));
-  if (!profile.suggestedActions) {
+  const fitsButtons = options.length <= profile.maxButtons;
+  if (profile.choiceStyle === 'numbered-list' || (profile.choiceStyle === 'suggested-actions' && !fitsButtons)) {
     const list = labels.map((label, index) => `${index + 1}. ${label}`).join('\n');
-    const text = `${list}\n\n${translate('system:choice_hint', lang)}`;
-    activities.push(...renderText(text, profile));
+    activities.push(...renderText(`${list}\n\n${translate('system:choice_hint', lang)}`, profile));
     return;
   }
-  const actions: CardAction[] = options.map((option, index) => toCardAction(option.id, labels[index] ?? option.id, profile));
+  const actions = options.map((option, index) => toButton(option.id, labels[index] ?? option.id, profile));
   const last = activities.at(-1);
-  if (last && last.type === 'message' && !last.suggestedActions) {
-    last.suggestedActions = { actions, to: [] };
+  const target = last && last.type === 'message' && !last.suggestedActions && !last.attachments?.length
+    ? last
+    : pushed(activities, renderText(translate('system:choose_prompt', lang), profile).at(-1)!);
+  if (profile.choiceStyle === 'suggested-actions') {
+    target.suggestedActions = { actions, to: [] };
   } else {
-    activities.push({ type: 'message', text: translate('system:choose_prompt', lang), suggestedActions: { actions, to: [] } });
+    target.attachments = chunk(actions, Math.max(1, profile.maxButtons)).map((buttons) => ({ contentType: HERO_CARD, content: { buttons } }));
   }
 }
 
+function pushed(activities: OutboundActivity[], activity: OutboundActivity): OutboundActivity {
+  activities.push(activity);
+  return activity;
+}
+
 /** A button whose tap comes back as `value: { choice: id }` (messageBack) or as the label text (imBack). */
-function toCardAction(id: string, label: string, profile: ChannelProfile): CardAction {
-  const title = shortenTitle(label);
+function toButton(id: string, label: string, profile: ChannelProfile): ButtonAction {
+  const title = shortenTitle(label, profile.maxButtonTitle);
   if (profile.buttonType === 'imBack') return { type: 'imBack', title, value: label };
   return { type: 'messageBack', title, text: label, displayText: label, value: { choice: id } };
 }
 
-/** Cuts a button title to {@link MAX_BUTTON_TITLE} characters with an ellipsis. */
-export function shortenTitle(label: string): string {
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Cuts a button title to `max` characters (20 by default) with an ellipsis. */
+export function shortenTitle(label: string, max = 20): string {
   const chars = [...label];
-  return chars.length <= MAX_BUTTON_TITLE ? label : `${chars.slice(0, MAX_BUTTON_TITLE - 1).join('').trimEnd()}…`;
+  return chars.length <= max ? label : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }

@@ -2,17 +2,19 @@
  * One turn, in-process and without HTTP: activity -> state -> engine -> rendered replies.
  * The HTTP bot (create-bot-logic.ts), the terminal chat and the local Direct Line all use it.
  */
-import type { StoreItem } from 'botbuilder';
+import type { StoreItem } from '../storage/types';
 import type { ConversationState, EngineEvent, EngineInput, EngineOutput } from '../engine/types';
 import { hashForLog } from '../log/hash-id';
 import { nameError } from '../log/logger';
 import type { Intent, Lang } from '../nlu/types';
 import { isStorageUnavailable } from '../storage/redis-errors';
 import { buildMessageInput } from './build-input';
-import { getChannelProfile } from './channel-profile';
+import { profileForActivity, type ChannelProfile } from './channel-profile';
 import { createTranslator, type Translate } from './create-translator';
+import { firstMessageLanguage } from './first-message-language';
 import { renderOutputs, renderText } from './render-outputs';
 import { getStateKeys, type StateKeys } from './state-keys';
+import { keysToDelete, needsListing, withConversation } from './user-conversations';
 import type { SystemTexts } from './system-texts';
 import type { InboundActivity, OutboundActivity, Runtime, TurnDeps, TurnOutcome } from './types';
 import { isLang, langFromLocale } from './user-language';
@@ -64,7 +66,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
 
   async function processActivity(activity: InboundActivity): Promise<TurnOutcome> {
     const started = performance.now();
-    const profile = getChannelProfile(activity.channelId);
+    const profile = profileForActivity(activity);
     const keys = getStateKeys(activity);
     const runtime = deps.getRuntime();
     const translate = translatorOf(runtime);
@@ -80,13 +82,15 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       const userItem = items[keys.user];
       const convItem = items[keys.conversation];
       if (isLang(userItem?.lang)) lang = userItem.lang;
+      // Until the user's first message, the language is only assumed (locale or DEFAULT_LANG).
+      const langSettled = isLang(userItem?.lang) && userItem?.langAssumed !== true;
       if (!runtime) {
         logFields.error = 'ContentUnavailable';
         return { replies: renderText(translate('system:unavailable', lang), profile), lang };
       }
       const stored = (convItem?.engine ?? undefined) as ConversationState | undefined;
       const startLang = lang;
-      const work = computeTurn(activity, runtime, stored, lang, translate);
+      const work = computeTurn(activity, runtime, stored, lang, langSettled, translate);
       lang = work.lang;
       const rendered = renderOutputs(work.outputs, lang, translate, profile);
       const finalLang = rendered.lang;
@@ -95,9 +99,12 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       logFields.dialog = frame?.dialog;
       logFields.step = frame?.step;
       if (rendered.deleteData) {
-        await deps.store.delete([keys.conversation, keys.user]);
+        await deps.store.delete(keysToDelete(userItem, keys.conversation, keys.user));
       } else {
-        await saveTurn(keys, convItem, userItem, work.state, finalLang !== startLang || !userItem ? finalLang : undefined);
+        // A message settles the language; a conversation start without one only assumes it.
+        const assumed = !langSettled && activity.type !== 'message';
+        const userChanged = finalLang !== startLang || !userItem || (userItem.langAssumed === true) !== assumed;
+        await saveTurn(keys, convItem, userItem, work.state, userChanged ? { lang: finalLang, assumed } : undefined);
       }
       lang = finalLang;
       notifyEvents(work.events, lang);
@@ -120,6 +127,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     runtime: Runtime,
     stored: ConversationState | undefined,
     userLang: Lang,
+    langSettled: boolean,
     translate: Translate,
   ): TurnWork & { lang: Lang } {
     const inputs: EngineInput[] = [];
@@ -131,7 +139,10 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     } else {
       const { input, recognition } = buildMessageInput(activity, runtime, userLang, stored);
       intent = recognition?.intent;
-      if (recognition?.langConfident && recognition.lang !== userLang) {
+      if (recognition && !langSettled) {
+        // The first message: its language, when clear, replaces the assumed one without a notice.
+        lang = firstMessageLanguage(recognition) ?? userLang;
+      } else if (recognition?.langConfident && recognition.lang !== userLang) {
         const names = (l: Lang) => translate(`system:language_names.${l}`, l);
         if (stored) {
           notices.push({ type: 'message', text: translate('system:language_switched', recognition.lang, { language: names(recognition.lang), previous: names(userLang) }) });
@@ -139,7 +150,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         lang = recognition.lang;
       }
       if (!stored) inputs.push({ type: 'start' });
-      if (stored || (input.type === 'text' && !WELCOME_ONLY_INTENTS.has(input.intent))) inputs.push(input);
+      if (stored || (input.type === 'text' && (!WELCOME_ONLY_INTENTS.has(input.intent) || input.possibleDanger))) inputs.push(input);
     }
     let state = stored;
     const outputs: EngineOutput[] = [];
@@ -153,17 +164,29 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     return { outputs, events, state, notices, lang, ...(intent ? { intent } : {}) };
   }
 
-  /** Writes conversation state (and user state when `newLang` is given), guarded by the eTags read. */
+  /**
+   * Writes conversation state (and user state when `userLang` is given: the language, and whether
+   * it is only assumed), guarded by the eTags read.
+   */
   async function saveTurn(
     keys: StateKeys,
     convItem: StoreItem | undefined,
     userItem: StoreItem | undefined,
     state: ConversationState | undefined,
-    newLang: Lang | undefined,
+    userLang: { lang: Lang; assumed: boolean } | undefined,
   ): Promise<void> {
     const changes: Record<string, StoreItem> = {};
     if (state) changes[keys.conversation] = { engine: state, ...(convItem?.eTag ? { eTag: convItem.eTag } : {}) };
-    if (newLang) changes[keys.user] = { ...(userItem ?? {}), lang: newLang };
+    const listConversation = needsListing(userItem, keys.conversation);
+    if (userLang || listConversation) {
+      const item: StoreItem = { ...(userItem ?? {}), conversations: withConversation(userItem, keys.conversation) };
+      if (userLang) {
+        item.lang = userLang.lang;
+        if (userLang.assumed) item.langAssumed = true;
+        else delete item.langAssumed;
+      }
+      changes[keys.user] = item;
+    }
     if (Object.keys(changes).length > 0) await deps.store.write(changes);
   }
 
@@ -197,13 +220,13 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         // Storage failing: the locale's language will do.
       }
     }
-    return renderText(translatorOf(deps.getRuntime())(`system:${key}`, lang), getChannelProfile(activity.channelId));
+    return renderText(translatorOf(deps.getRuntime())(`system:${key}`, lang), profileForActivity(activity));
   }
 
   return { processActivity, renderSystemReply };
 }
 
 /** A system notice as channel messages. */
-function renderNotice(notice: OutboundActivity, profile: ReturnType<typeof getChannelProfile>): OutboundActivity[] {
+function renderNotice(notice: OutboundActivity, profile: ChannelProfile): OutboundActivity[] {
   return renderText(notice.text ?? '', profile);
 }

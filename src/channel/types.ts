@@ -1,16 +1,80 @@
-/** Types of the channel layer: what a turn needs and what it produces. */
-import type { Activity } from 'botbuilder';
+/**
+ * Types of the channel layer: what a turn needs and what it produces. They are the bot's own
+ * (shaped like Bot Framework activities so they cross the wire unchanged); only
+ * src/bot-framework/ knows the SDK's types.
+ */
 import type { AdvanceResult, ConversationState, Content, EngineEvent, EngineInput } from '../engine/types';
 import type { Lang, Recogniser } from '../nlu/types';
 import type { ScanResult } from '../scanner/types';
 import type { StateStore } from '../storage/types';
 import type { Logger } from '../log/logger';
 
-/** An activity as received; only the fields the bot reads. */
-export type InboundActivity = Partial<Activity> & Pick<Activity, 'type' | 'channelId' | 'conversation' | 'from'>;
+/** A user, bot or channel account as activities name it. */
+export interface ChannelAccount {
+  id: string;
+  name?: string;
+  role?: string;
+  [field: string]: unknown;
+}
 
-/** A reply, ready for `context.sendActivities` or any in-process consumer. */
-export type OutboundActivity = Partial<Activity>;
+/** The conversation an activity belongs to. */
+export interface ConversationAccount {
+  id: string;
+  name?: string;
+  isGroup?: boolean;
+  conversationType?: string;
+  tenantId?: string;
+  [field: string]: unknown;
+}
+
+/** An activity as received; only the fields the bot reads are typed, the rest pass through. */
+export interface InboundActivity {
+  type: string;
+  channelId: string;
+  conversation: ConversationAccount;
+  from: ChannelAccount;
+  recipient?: ChannelAccount;
+  id?: string;
+  text?: string;
+  value?: unknown;
+  locale?: string;
+  membersAdded?: ChannelAccount[];
+  channelData?: unknown;
+  serviceUrl?: string;
+  timestamp?: string | Date;
+  [field: string]: unknown;
+}
+
+/** A button: `imBack` sends its value as text; `messageBack` sends `value` (and shows `displayText`). */
+export interface ReplyButton {
+  type: 'imBack' | 'messageBack' | 'postBack' | 'openUrl';
+  title: string;
+  value?: unknown;
+  text?: string;
+  displayText?: string;
+}
+
+/** A reply, ready for any channel adapter or in-process consumer. */
+export interface OutboundActivity {
+  type: string;
+  text?: string;
+  textFormat?: 'plain' | 'markdown' | 'xml';
+  locale?: string;
+  suggestedActions?: { actions: ReplyButton[]; to: string[] };
+  /** Cards (hero cards carrying buttons on channels without suggested actions). */
+  attachments?: { contentType: string; content?: unknown }[];
+  [field: string]: unknown;
+}
+
+/** One authenticated activity and the way to answer it: what the bot logic sees of a channel. */
+export interface TurnIO {
+  readonly activity: InboundActivity;
+  /** Sends `replies` in order; rejects when the channel does not accept them. */
+  send(replies: OutboundActivity[]): Promise<void>;
+}
+
+/** The bot's handler of one activity, run by a channel adapter (src/bot-framework/). */
+export type BotLogic = (turn: TurnIO) => Promise<void>;
 
 /** The job-offer scanner as built by src/scanner/create-scanner.ts. */
 export interface Scanner {
@@ -47,4 +111,21 @@ export interface TurnOutcome {
   replies: OutboundActivity[];
   /** The user's language after the turn. */
   lang: Lang;
+}
+
+/** What an authenticated channel endpoint answers over HTTP (invoke / expectReplies bodies). */
+export interface ChannelResponse {
+  status: number;
+  body?: unknown;
+}
+
+/**
+ * The Bot Framework side of `POST /api/messages` (src/bot-framework/cloud-channel.ts):
+ * authenticates an activity, runs the bot logic, and maps its own errors to HTTP statuses.
+ */
+export interface ChannelEndpoint {
+  /** Authenticates `authHeader`, runs the logic for `activity`; rejects when authentication fails. */
+  handle(authHeader: string, activity: InboundActivity): Promise<ChannelResponse | undefined>;
+  /** HTTP status for an error `handle` rejected with (401/403 for authentication, else 500). */
+  statusOf(error: unknown): number;
 }

@@ -75,7 +75,6 @@ export function buildUserMessage(parties: ConversationParties, locale: string, t
 /** A reply as the Emulator saves it: addressed from the bot to the user, with id and timestamp. */
 export function completeBotReply(parties: ConversationParties, reply: OutboundActivity, replyToId: string | undefined): OutboundActivity {
   return {
-    type: reply.type ?? 'message',
     ...reply,
     id: randomUUID(),
     timestamp: new Date(),

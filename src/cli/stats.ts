@@ -7,12 +7,11 @@ import { parseArgs } from 'node:util';
 import { formatReport } from '../analytics/format-report';
 import { loadReport } from '../analytics/load-report';
 import { loadContent } from '../script/load-content';
-import { createStore } from '../storage/create-store';
+import { openStatsStore } from '../analytics/open-stats-store';
+import { loadConfig, readEnvironment } from '../config';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 
 exitOnClosedOutput(process.stdout);
-
-const DEFAULT_STORE = 'sqlite:./data/thinkfirst.db';
 
 const { values } = parseArgs({
   options: {
@@ -24,12 +23,12 @@ const { values } = parseArgs({
   },
 });
 
-const url = values.store ?? process.env.STORAGE_URL ?? DEFAULT_STORE;
 try {
-  const store = await createStore(url);
+  const config = loadConfig(readEnvironment(), []);
+  const store = await openStatsStore(values.store ?? config.storage.url, { stateTtlMs: config.retention.stateTtlMs, ...config.redis });
   try {
     const { content } = loadContent(values.root ?? process.cwd());
-    const report = await loadReport(store, { from: values.from, to: values.to, content });
+    const report = await loadReport(store, { from: values.from, to: values.to, content, minCount: config.stats.minCount });
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   } finally {
     await store.close();

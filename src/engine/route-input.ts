@@ -9,6 +9,7 @@ import { currentStep, enterStep, goTo, reask, say, startDialog } from './run-ste
 import { topFrame, type Turn } from './turn';
 import { summariseScan, type ScanResult } from '../scanner/types';
 import type { EngineInput, Interruption, Step } from './types';
+import { visibleChoices } from './visible-choices';
 
 /** Lowest intent confidence that starts a dialog or an interruption from free text. */
 export const MIN_INTENT_SCORE = 0.5;
@@ -35,17 +36,19 @@ export function runInterruption(turn: Turn, it: Interruption): void {
   if (!('dialog' in it.goto)) throw new Error(`engine: interruption '${it.intent}' must go to a dialog`);
   const target = it.goto.dialog;
   if (top?.dialog === target) startDialog(turn, target, 'replace');
-  else startDialog(turn, target, it.resume ? 'reask' : 'clear');
+  else startDialog(turn, target, it.resume === 'ask' ? 'ask' : it.resume ? 'reask' : 'clear');
 }
 
 /** Routes an input of a conversation that has state. */
 export function routeInput(turn: Turn, input: EngineInput): void {
   const step = currentStep(turn);
-  const waiting = step?.choices ? step : undefined;
+  // Only the choices on screen can be taken ("3" is the third button shown).
+  const waiting = step?.choices ? { ...step, choices: visibleChoices(turn, step) } : undefined;
   const direct = waiting ? matchChoiceDirect(turn.content, waiting, input) : null;
   if (direct) return takeChoice(turn, direct);
   const interruption = findInterruption(turn, input);
   if (interruption && GUARANTEED_INTENTS.includes(interruption.intent)) return runInterruption(turn, interruption);
+  if (asksSafetyQuestion(turn, input)) return;
   // A pasted job ad is reported as such, even where its words also read as a menu topic or a command.
   if (input.type === 'text' && input.scan?.looksLikeAd) return reportOffer(turn, input.scan, step);
   // A short answer ("ko", "oui") to the question just asked beats a weaker interruption ("ko" also reads as cancel).
@@ -61,6 +64,19 @@ export function routeInput(turn: Turn, input: EngineInput): void {
   if (waiting) return notUnderstood(turn, waiting);
   turn.events.push({ type: 'unknown_intent' });
   startDialog(turn, turn.content.global.fallback, 'clear');
+}
+
+/**
+ * Partial evidence of danger: the `on_possible_danger` dialog asks the safety question (over the
+ * current dialog, which comes back afterwards), with the message's other intent in `intent` for
+ * a "no". Not while that question is open: the answer to it is routed as usual.
+ */
+function asksSafetyQuestion(turn: Turn, input: EngineInput): boolean {
+  const dialog = turn.content.global.on_possible_danger;
+  if (input.type !== 'text' || !input.possibleDanger || !dialog) return false;
+  if (turn.state.stack.some((f) => f.dialog === dialog)) return false;
+  startDialog(turn, dialog, 'reask', { intent: input.intent });
+  return true;
 }
 
 /** Keeps the scan (evidence for this turn only) and starts `on_offer_text` (in place of the paste step, or afresh). */

@@ -5,6 +5,7 @@
 import { checkCondition } from './conditions';
 import { MAX_STEPS_PER_TURN, topFrame, varsOf, type Turn } from './turn';
 import type { Frame, SayItem, Step, Target, VarValue } from './types';
+import { canResume, visibleChoices } from './visible-choices';
 
 /** How a new dialog is placed on the stack. */
 export type StartMode =
@@ -15,7 +16,9 @@ export type StartMode =
   /** Run on top; ask the current step again when it ends (interruption with resume). */
   | 'reask'
   /** Run on top; continue at the current step's `next` when it ends (`call`). */
-  | 'next';
+  | 'next'
+  /** Run on top; the current step comes back only through a `goto: resume` choice (interruption with `resume: ask`). */
+  | 'ask';
 
 /**
  * Starts `dialogId` at its start step. The main menu (`_global.menu`) always starts on an
@@ -30,7 +33,10 @@ export function startDialog(turn: Turn, dialogId: string, mode: StartMode, extra
   if (dialogId === turn.content.global.menu) mode = 'clear';
   if (mode === 'clear') stack.length = 0;
   if (mode === 'replace') resume = stack.pop()?.resume;
-  if (mode === 'reask' || mode === 'next') resume = stack.length > 0 ? mode : undefined;
+  if (mode === 'reask' || mode === 'next' || mode === 'ask') resume = stack.length > 0 ? mode : undefined;
+  // A dialog whose interruption says `resume: ask` never sends the user back by itself,
+  // however it was entered (a "danger" button of a dialog that interrupted a question).
+  if (resume === 'reask' && asksBeforeResuming(turn, dialogId)) resume = 'ask';
   const vars: Record<string, VarValue> = Object.fromEntries(dialog.counters.map((c) => [c, 0]));
   const frame: Frame = { dialog: dialogId, step: dialog.start, retries: 0, vars: { ...vars, ...extraVars } };
   if (resume) frame.resume = resume;
@@ -39,10 +45,30 @@ export function startDialog(turn: Turn, dialogId: string, mode: StartMode, extra
   enterStep(turn, dialog.start);
 }
 
-/** Goes to a target of the current dialog: a step, or another dialog (which replaces it; the menu clears every open dialog). */
+/** True when `_global.yaml` interrupts with `dialogId` under `resume: ask`. */
+function asksBeforeResuming(turn: Turn, dialogId: string): boolean {
+  return turn.content.global.interruptions.some((i) => i.resume === 'ask' && 'dialog' in i.goto && i.goto.dialog === dialogId);
+}
+
+/**
+ * Goes to a target of the current dialog: a step, another dialog (which replaces it; the menu
+ * clears every open dialog), or back to the interrupted question (`goto: resume`).
+ */
 export function goTo(turn: Turn, target: Target): void {
   if ('dialog' in target) startDialog(turn, target.dialog, 'replace');
-  else enterStep(turn, target.step);
+  else if ('step' in target) enterStep(turn, target.step);
+  else resumeInterrupted(turn);
+}
+
+/** `goto: resume`: ends the innermost dialog and asks the question it interrupted again. */
+function resumeInterrupted(turn: Turn): void {
+  if (!canResume(turn)) {
+    endDialog(turn);
+    return;
+  }
+  const frame = turn.state.stack.pop()!;
+  turn.events.push({ type: 'dialog_completed', dialog: frame.dialog, vars: { ...frame.vars } });
+  reask(turn);
 }
 
 /** The step the innermost frame is at. */
@@ -99,7 +125,8 @@ export function endDialog(turn: Turn): void {
   if (!frame) return;
   turn.events.push({ type: 'dialog_completed', dialog: frame.dialog, vars: { ...frame.vars } });
   const parent = topFrame(turn);
-  if (!parent || !frame.resume) {
+  // `ask`: the user did not ask to go back, so the interrupted dialogs are closed too.
+  if (!parent || !frame.resume || frame.resume === 'ask') {
     endConversation(turn);
     return;
   }
@@ -145,6 +172,6 @@ function scannedFlags(turn: Turn): { id: string; evidence?: string }[] {
 }
 
 function showChoices(turn: Turn, frame: Frame, step: Step): void {
-  const options = (step.choices ?? []).map((c) => ({ id: c.id, label: c.label }));
+  const options = visibleChoices(turn, step).map((c) => ({ id: c.id, label: c.label }));
   turn.outputs.push({ type: 'choices', options, vars: varsOf(turn, frame) });
 }

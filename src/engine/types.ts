@@ -29,8 +29,11 @@ export interface SayItem {
   join?: boolean;
 }
 
-/** A target of `goto`: a step of the same dialog, or the start of another dialog. */
-export type Target = { step: string } | { dialog: string };
+/**
+ * A target of `goto`: a step of the same dialog, the start of another dialog, or (`goto: resume`,
+ * choices only) back to the question an interruption interrupted.
+ */
+export type Target = { step: string } | { dialog: string } | { resume: true };
 
 export interface Choice {
   id: string;
@@ -96,8 +99,12 @@ export interface Dialog {
 export interface Interruption {
   intent: Intent;
   goto: Target;
-  /** When the interrupting dialog ends, ask the interrupted step again. */
-  resume: boolean;
+  /**
+   * `true`: when the interrupting dialog ends, ask the interrupted step again. `false`: close
+   * every open dialog first. `'ask'`: the interrupted step waits underneath and comes back only
+   * when the user takes a `goto: resume` choice; when the dialog ends any other way, it is closed.
+   */
+  resume: boolean | 'ask';
 }
 
 export interface GlobalConfig {
@@ -110,6 +117,11 @@ export interface GlobalConfig {
   on_stuck: string;
   /** Dialog that reports a scanned job offer. */
   on_offer_text: string;
+  /**
+   * Dialog that asks the safety question ("are you or someone you know in danger right now?")
+   * when a message shows partial evidence of danger; it gets the message's other intent in `intent`.
+   */
+  on_possible_danger?: string;
   /** Dialog named `menu`. */
   menu: string;
   /** Key said when the state refers to a dialog/step that no longer exists. */
@@ -135,8 +147,11 @@ export interface Frame {
   retries: number;
   /** Counters and variables of this dialog (score, answers). */
   vars: Record<string, VarValue>;
-  /** For a frame pushed by `call` or an interruption: how to continue when the child ends. */
-  resume?: 'next' | 'reask';
+  /**
+   * For a frame pushed by `call` or an interruption: how to continue when the child ends
+   * (`ask`: only through a `goto: resume` choice; ending otherwise closes the frames below).
+   */
+  resume?: 'next' | 'reask' | 'ask';
 }
 
 /** Conversation state. Plain JSON, stored by the channel layer. */
@@ -167,6 +182,8 @@ export type EngineInput =
       entities: Entities;
       /** Present when the channel scanned the text as a possible job offer. */
       scan?: ScanResult;
+      /** The text shows partial evidence of danger (a cue, not a clear situation): ask the safety question. */
+      possibleDanger?: boolean;
     }
   /** An intent raised without text (e.g. a menu command). */
   | { type: 'intent'; intent: Intent; entities?: Entities };

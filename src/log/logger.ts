@@ -3,13 +3,15 @@
  * names: never message text, user names or raw ids (hash them with hash-id.ts).
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { createLogDestination } from './log-destination';
 
 export type { Logger } from 'pino';
 
 /**
  * Creates the process logger.
  * @param level pino level (`info`, `debug`, `silent`, ...).
- * @param destination where lines go (default stdout); tests pass a capture stream.
+ * @param destination where lines go (default: stdout, asynchronous with a bounded buffer,
+ *   see log-destination.ts); tests pass a capture stream.
  */
 export function createLogger(level = 'info', destination?: DestinationStream): Logger {
   const options = {
@@ -18,17 +20,7 @@ export function createLogger(level = 'info', destination?: DestinationStream): L
     timestamp: pino.stdTimeFunctions.isoTime,
     // No serialisers for req/res/err objects: we never pass them, only names and numbers.
   };
-  return pino(options, destination ?? createStdoutDestination());
-}
-
-/**
- * stdout as a pino destination that survives a closed pipe (a log collector that went away):
- * write errors are dropped instead of being thrown into request handling or shutdown.
- */
-function createStdoutDestination(): DestinationStream {
-  const stdout = pino.destination({ dest: 1, sync: true });
-  stdout.on('error', () => undefined);
-  return stdout;
+  return pino(options, destination ?? createLogDestination());
 }
 
 /** Name of an error for logs (class name, never its message, which may quote user input). */

@@ -7,8 +7,11 @@
  * broad `unknown` class gets a prior bias on short messages (never at the expense of danger), weaker
  * when the message carries a domain keyword (vocabulary.ts, domain-words.ts) or names a place.
  */
+import { join } from 'node:path';
 import { formatDiagnostic } from '../script/diagnostic';
-import { isDanger, hasDangerCue } from './danger-rules';
+import { DangerDetector } from './danger-detector';
+import type { DangerRules } from './danger-schema';
+import { requireDangerRules } from './load-danger-rules';
 import { findAnswer, findEntities } from './entities';
 import { emitFeatures, extractFeatures, intentTokens } from './features';
 import { LanguageIdentifier } from './language-id';
@@ -45,6 +48,11 @@ export interface RecogniserOptions {
    * but on topic, and the full bias would hand them to `unknown`.
    */
   keywordBiasShare: number;
+  /**
+   * Danger told by the classifier alone (no rule of dialogs/nlu/danger.yaml matched) is acted on
+   * directly from this probability; below it, the bot asks the safety question.
+   */
+  dangerSure: number;
 }
 
 /**
@@ -54,7 +62,7 @@ export interface RecogniserOptions {
 export const OFF_TOPIC_SCORE = 0.9;
 
 /** Default options. */
-export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5 };
+export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7 };
 
 /** Training examples of the intent classifier, one per phrase. */
 export interface TrainingPhrase {
@@ -100,9 +108,30 @@ function indexExactPhrases(phrases: readonly { intent: Intent; folded: string }[
   return new Map([...index].filter((e): e is [string, Intent] => e[1] !== null));
 }
 
-/** Builds a recogniser from training phrases already loaded. */
-export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Partial<RecogniserOptions> = {}): Recogniser {
-  const { threshold, alpha, temperature, informative, unknownBias, unknownBiasWords, keywordBiasShare } = { ...DEFAULT_OPTIONS, ...options };
+/** Everything the recogniser is built from: the content of `dialogs/intents/` and `dialogs/nlu/`. */
+export interface NluContent {
+  phrases: readonly TrainingPhrase[];
+  danger: DangerRules;
+}
+
+/**
+ * Loads the recogniser's content: training phrases of `intentsDir` and the danger rules of
+ * `<intentsDir>/../nlu/danger.yaml`.
+ * @throws Error listing file:line:col of every problem.
+ */
+export function loadNluContent(intentsDir: string): NluContent {
+  const dialogsDir = join(intentsDir, '..');
+  return { phrases: loadTrainingPhrases(intentsDir), danger: requireDangerRules(join(dialogsDir, '..'), join(dialogsDir, 'nlu', 'danger.yaml')) };
+}
+
+/**
+ * Builds a recogniser from its content already loaded: a pure function of `content` and
+ * `options`, so a trained model may be cached by a hash of the content.
+ */
+export function buildRecogniser(content: NluContent, options: Partial<RecogniserOptions> = {}): Recogniser {
+  const { phrases } = content;
+  const danger = new DangerDetector(content.danger);
+  const { threshold, alpha, temperature, informative, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure } = { ...DEFAULT_OPTIONS, ...options };
   const folded = phrases.map((p) => ({ ...p, folded: fold(p.text) }));
   const languages = new LanguageIdentifier(folded);
   const model = new LogBayes(INTENTS, folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) })), { alpha, temperature, informative, bias: { unknown: unknownBias } });
@@ -111,45 +140,60 @@ export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Par
 
   return {
     recognise(raw: string, userLang: Lang): Recognition {
-      const text = toNfc(raw);
-      const f = fold(text);
-      const words = intentTokens(f);
-      // A language is only told from real words: nonsense ("qqq zzz", "asdf") keeps the user's language.
-      const counts = vocabulary.countWords(words);
-      const guess = languages.identify(text, f, counts.content + counts.functional > 0);
-      const lang = guess.confident ? guess.lang : userLang;
-      const entities = findEntities(f);
-      const answer = findAnswer(f);
-      const base = { text, folded: f, lang, langConfident: guess.confident, entities, ...(answer ? { answer } : {}) };
-      if (f === '') return { ...base, intent: 'unknown', score: 0 };
-
-      // A place named or a domain keyword ("luong", "visa", "arnaque", "hotline") puts a short message on topic.
-      const places = entities.places.length;
-      const keywords = vocabulary.countKeywords(words) + places;
-      const biasScale = Math.min(1, unknownBiasWords / Math.max(words.length, 1)) * (keywords > 0 ? keywordBiasShare : 1);
-      const { ranked } = model.classify((sink) => emitFeatures(words, sink), biasScale);
-      const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
-      const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;
-      if (isDanger(f)) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99) };
-      if (looksLikeJobAd(f, words.length)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
-      const known = exact.get(words.join(' '));
-      if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
-      // "oui", "next", "tiếp theo": answers and button words, left to the engine's choice matching.
-      if (answer || NAVIGATION_PHRASES.has(words.join(' '))) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
-      // Nonsense and other topics: the classifier's guess rests on stray character n-grams.
-      if (vocabulary.isOffTopic(words, places)) {
-        return hasDangerCue(f) ? { ...base, intent: 'danger', score: probOf('danger') } : { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
-      }
-      // The prior bias of `unknown` must never cost a danger message: danger the unbiased model
-      // ranks above `unknown` stays danger.
-      if (top.label === 'unknown' && probOf('danger') * Math.exp(unknownBias * biasScale) >= top.prob) return { ...base, intent: 'danger', score: probOf('danger') };
-      const trusted = top.prob >= threshold && top.label !== 'unknown';
-      // Danger is never `unknown`: an unsure guess of danger, or any danger cue, stays danger.
-      if (!trusted && (top.label === 'danger' || hasDangerCue(f))) return { ...base, intent: 'danger', score: probOf('danger') };
-      if (!trusted) return { ...base, intent: 'unknown', score: top.label === 'unknown' ? top.prob : 1 - top.prob };
-      return { ...base, intent: top.label, score: top.prob };
+      const r = decide(raw, userLang);
+      // Danger from a training phrase or the classifier is clear danger too (no category named).
+      return r.intent === 'danger' && !r.danger ? { ...r, danger: { level: 'clear', categories: [] } } : r;
     },
   };
+
+  function decide(raw: string, userLang: Lang): Recognition {
+    const text = toNfc(raw);
+    const f = fold(text);
+    const words = intentTokens(f);
+    // A language is only told from real words: nonsense ("qqq zzz", "asdf") keeps the user's language.
+    const counts = vocabulary.countWords(words);
+    const guess = languages.identify(text, f, counts.content + counts.functional > 0);
+    const lang = guess.confident ? guess.lang : userLang;
+    const entities = findEntities(f);
+    const answer = findAnswer(f);
+    const base = { text, folded: f, lang, langConfident: guess.confident, entities, ...(answer ? { answer } : {}) };
+    if (f === '') return { ...base, intent: 'unknown', score: 0 };
+
+    // A place named or a domain keyword ("luong", "visa", "arnaque", "hotline") puts a short message on topic.
+    const places = entities.places.length;
+    const keywords = vocabulary.countKeywords(words) + places;
+    const biasScale = Math.min(1, unknownBiasWords / Math.max(words.length, 1)) * (keywords > 0 ? keywordBiasShare : 1);
+    const { ranked } = model.classify((sink) => emitFeatures(words, sink), biasScale);
+    const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
+    const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;
+    const categories = danger.clearCategories(f);
+    if (categories.length > 0) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99), danger: { level: 'clear', categories } };
+    // Partial evidence: the safety question is asked; `intent` is what a "no" goes on with.
+    const possible = (intent: Intent, score: number): Recognition => ({ ...base, intent, score, danger: { level: 'possible', categories: [] } });
+    if (looksLikeJobAd(f, words.length)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
+    const known = exact.get(words.join(' '));
+    if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
+    // "oui", "next", "tiếp theo": answers and button words, left to the engine's choice matching.
+    if (answer || NAVIGATION_PHRASES.has(words.join(' '))) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
+    // Nonsense and other topics: the classifier's guess rests on stray character n-grams.
+    if (vocabulary.isOffTopic(words, places)) {
+      return danger.hasCue(f) ? possible('unknown', OFF_TOPIC_SCORE) : { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
+    }
+    // The prior bias of `unknown` must never cost a danger message: danger the unbiased model
+    // ranks above `unknown` gets the safety question.
+    if (top.label === 'unknown' && probOf('danger') * Math.exp(unknownBias * biasScale) >= top.prob) return possible('unknown', top.prob);
+    const trusted = top.prob >= threshold && top.label !== 'unknown';
+    // Danger is never `unknown`: an unsure guess of danger, or any danger cue, gets the safety question.
+    if (!trusted && (top.label === 'danger' || danger.hasCue(f))) return possible('unknown', top.label === 'unknown' ? top.prob : 1 - top.prob);
+    if (!trusted) return { ...base, intent: 'unknown', score: top.label === 'unknown' ? top.prob : 1 - top.prob };
+    // Danger told by the classifier alone: sure enough, it is danger; less sure, the safety question.
+    if (top.label === 'danger') {
+      const second = ranked[1] ?? { label: 'unknown' as Intent, prob: 0 };
+      if (top.prob >= dangerSure) return { ...base, intent: 'danger', score: top.prob, danger: { level: 'clear', categories: [] } };
+      return possible(second.prob >= threshold ? second.label : 'unknown', second.prob);
+    }
+    return { ...base, intent: top.label, score: top.prob };
+  }
 }
 
 /**
@@ -157,5 +201,5 @@ export function buildRecogniser(phrases: readonly TrainingPhrase[], options: Par
  * @throws Error listing file:line:col of every problem when the training files are invalid.
  */
 export function createRecogniser(intentsDir: string): Recogniser {
-  return buildRecogniser(loadTrainingPhrases(intentsDir));
+  return buildRecogniser(loadNluContent(intentsDir));
 }

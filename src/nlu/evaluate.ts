@@ -16,6 +16,8 @@ export interface EvalItem {
   predictedLang: Lang;
   predictedIntent: Intent;
   score: number;
+  /** True when the bot asks the safety question (partial evidence): `predictedIntent` is then `danger`. */
+  safetyQuestion: boolean;
   /** True when the language was identified from the text, not kept from the user's language. */
   langConfident: boolean;
 }
@@ -56,7 +58,10 @@ const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 export function evaluate(recogniser: Recogniser, rows: readonly LabelledRow[], mode: UserLangMode = 'same'): EvalReport {
   const items: EvalItem[] = rows.map((row) => {
     const r = recogniser.recognise(row.text, pickUserLang(row, mode));
-    return { text: row.text, lang: row.lang, intent: row.intent, predictedLang: r.lang, predictedIntent: r.intent, score: r.score, langConfident: r.langConfident };
+    // The safety question counts as danger: for recall, and as a false alarm on any other message.
+    const safetyQuestion = r.danger?.level === 'possible';
+    const predictedIntent = safetyQuestion ? 'danger' : r.intent;
+    return { text: row.text, lang: row.lang, intent: row.intent, predictedLang: r.lang, predictedIntent, score: r.score, safetyQuestion, langConfident: r.langConfident };
   });
   const confusion: Record<string, Record<string, number>> = {};
   for (const it of items) {

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { describeColonInPhrase } from '../script/editor-mistakes';
 import type { Diagnostic } from '../script/diagnostic';
 import { LANGS, type Lang } from './types';
 
@@ -99,7 +100,7 @@ export function loadIntentFile(intentsDir: string, lang: Lang, rootDir = process
     list.items.forEach((item, i) => {
       const node = item as Node;
       if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
-        problem(locate(lc, node), `intents.${name}.${i}`, 'expected a non-empty text phrase (quote it if it starts with a special character)');
+        problem(locate(lc, node), `intents.${name}.${i}`, describeColonInPhrase(node) ?? 'expected a non-empty text phrase (quote it if it starts with a special character)');
         return;
       }
       result.phrases.push({ intent: name, text: node.value, ...locate(lc, node) });

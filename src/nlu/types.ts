@@ -37,6 +37,12 @@ export interface Recognition {
   score: number;
   /** Yes / no / not sure, when the message is such an answer. */
   answer?: Answer;
+  /**
+   * Danger found in the message. `clear`: `intent` is `danger` (with the categories of
+   * dialogs/nlu/danger.yaml that matched, empty when only the classifier told it). `possible`:
+   * partial evidence; the bot asks the safety question, and `intent` is what it goes on with after a "no".
+   */
+  danger?: { level: 'clear' | 'possible'; categories: string[] };
   entities: Entities;
 }
 

@@ -11,8 +11,12 @@ import { positionOf, type SourceFile } from './source-file';
 /** Default number of times a step is asked again before `on_stuck`. */
 export const DEFAULT_RETRY = 2;
 
-/** `dialog:quiz` -> `{ dialog: 'quiz' }`, `ask_visa` -> `{ step: 'ask_visa' }`. */
+/** What `goto: resume` is written as: back to the question an interruption interrupted. */
+export const RESUME_TARGET = 'resume';
+
+/** `dialog:quiz` -> `{ dialog: 'quiz' }`, `ask_visa` -> `{ step: 'ask_visa' }`, `resume` -> `{ resume: true }`. */
 export function parseTarget(text: string): Target {
+  if (text === RESUME_TARGET) return { resume: true };
   return text.startsWith('dialog:') ? { dialog: text.slice('dialog:'.length) } : { step: text };
 }
 

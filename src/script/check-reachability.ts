@@ -26,6 +26,7 @@ export function checkReachability(project: ProjectSources): Diagnostic[] {
   if (!global) return out;
   const byId = new Map(project.dialogs.map((d) => [d.raw.id, d]));
   const queue = [global.welcome, global.menu, global.fallback, global.on_stuck, global.on_offer_text,
+    ...(global.on_possible_danger ? [global.on_possible_danger] : []),
     ...global.interruptions.map((i) => i.goto.replace(/^dialog:/, '')),
     ...project.dialogs.filter((d) => (d.raw.triggers ?? []).length > 0).map((d) => d.raw.id)];
   const seen = new Set<string>();

@@ -8,6 +8,7 @@ import type { Diagnostic } from './diagnostic';
 import { formatKnown } from './known-list';
 import type { DialogSource, ProjectSources } from './read-project';
 import type { RawStep } from './schema';
+import { RESUME_TARGET } from './build-dialog';
 import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from './source-file';
 
 const INTENT_NAMES: readonly string[] = INTENTS;
@@ -32,12 +33,17 @@ function checkDialog(d: DialogSource, dialogIds: string[]): Diagnostic[] {
   (raw.triggers ?? []).forEach((t, i) => {
     if (!INTENT_NAMES.includes(t)) err(['triggers', i], `unknown intent '${t}' ${formatKnown(INTENT_NAMES, 30, t)}`);
   });
-  const checkTarget = (path: PathSeg[], target: string) => {
-    const problem = describeBadTarget(target, stepIds, dialogIds);
+  const checkTarget = (path: PathSeg[], target: string, isChoice = false) => {
+    if (target === RESUME_TARGET && !isChoice) {
+      err(path, `'${RESUME_TARGET}' (back to the interrupted question) can only be the goto of a choice: name a step or dialog:<id> here`);
+      return;
+    }
+    const problem = target === RESUME_TARGET ? null : describeBadTarget(target, stepIds, dialogIds);
     if (problem) err(path, problem);
   };
   for (const [stepId, step] of Object.entries(raw.steps)) {
     const base: PathSeg[] = ['steps', stepId];
+    if (stepId === RESUME_TARGET) err(base, `'${RESUME_TARGET}' is reserved (goto: ${RESUME_TARGET} goes back to the interrupted question): rename this step`, 'key');
     const ways = waysForward(step);
     if (ways.length === 0) err(base, 'step has no way forward: add one of next, choices (with otherwise), branch, end: true, or call + next', 'key');
     if (ways.length > 1) err(base, `step has ${ways.length} ways forward (${ways.join(', ')}): keep exactly one`, 'key');
@@ -58,7 +64,7 @@ function checkDialog(d: DialogSource, dialogIds: string[]): Diagnostic[] {
       }
     });
     for (const [choiceId, c] of Object.entries(step.choices ?? {})) {
-      checkTarget([...base, 'choices', choiceId, 'goto'], c.goto);
+      checkTarget([...base, 'choices', choiceId, 'goto'], c.goto, true);
       (c.intents ?? []).forEach((intent, i) => {
         if (!CHOICE_INTENTS.includes(intent)) err([...base, 'choices', choiceId, 'intents', i], `unknown intent or answer '${intent}' ${formatKnown(CHOICE_INTENTS, 30, intent)}`);
       });
@@ -90,8 +96,9 @@ function describeBadTarget(target: string, stepIds: string[], dialogIds: string[
 function checkGlobal(source: SourceFile, raw: import('./schema').RawGlobal, dialogIds: string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const err = (path: PathSeg[], message: string) => out.push(makeDiagnostic('error', source.file, positionOf(source, path), path, message));
-  for (const field of ['welcome', 'menu', 'fallback', 'on_stuck', 'on_offer_text'] as const) {
-    if (!dialogIds.includes(raw[field])) err([field], `unknown dialog '${raw[field]}' ${formatKnown(dialogIds, 12, raw[field])}`);
+  for (const field of ['welcome', 'menu', 'fallback', 'on_stuck', 'on_offer_text', 'on_possible_danger'] as const) {
+    const id = raw[field];
+    if (id !== undefined && !dialogIds.includes(id)) err([field], `unknown dialog '${id}' ${formatKnown(dialogIds, 12, id)}`);
   }
   raw.interruptions.forEach((it, i) => {
     if (!INTENT_NAMES.includes(it.intent)) err(['interruptions', i, 'intent'], `unknown intent '${it.intent}' ${formatKnown(INTENT_NAMES, 30, it.intent)}`);

@@ -41,6 +41,7 @@ function buildContent(project: ProjectSources): Content {
     fallback: g.fallback,
     on_stuck: g.on_stuck,
     on_offer_text: g.on_offer_text,
+    ...(g.on_possible_danger ? { on_possible_danger: g.on_possible_danger } : {}),
     content_changed: g.content_changed,
     interruptions: g.interruptions.map((i) => ({ intent: i.intent as Intent, goto: parseTarget(i.goto), resume: i.resume })),
   };

@@ -70,8 +70,10 @@ export const globalSchema = z.strictObject({
   fallback: name,
   on_stuck: name,
   on_offer_text: name,
+  /** Dialog that asks the safety question when a message shows partial evidence of danger (optional). */
+  on_possible_danger: name.optional(),
   content_changed: name,
-  interruptions: z.array(z.strictObject({ intent: name, goto: name, resume: z.boolean() })),
+  interruptions: z.array(z.strictObject({ intent: name, goto: name, resume: z.union([z.boolean(), z.literal('ask')]) })),
 });
 
 /** `dialogs/_variables.yaml`. */

@@ -5,6 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostic';
+import { checkByteOrderMark, explainIndentation, findCurlyJsonQuote, findDuplicateKeys } from './editor-mistakes';
 
 /** A segment of a path inside a file: a map key or a list index. */
 export type PathSeg = string | number;
@@ -37,7 +38,8 @@ export function makeDiagnostic(
 /**
  * Parses YAML text. Returns the file, or the syntax errors with their line and column.
  */
-export function parseYamlSource(file: string, text: string): { source: SourceFile | null; diagnostics: Diagnostic[] } {
+export function parseYamlSource(file: string, raw: string): { source: SourceFile | null; diagnostics: Diagnostic[] } {
+  const { text, diagnostics: bom } = checkByteOrderMark(file, raw);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -45,20 +47,26 @@ export function parseYamlSource(file: string, text: string): { source: SourceFil
       const at = lines.linePos(e.pos[0]);
       return makeDiagnostic('error', file, { line: at.line, col: at.col }, '', `YAML syntax error: ${firstLine(e.message)}`);
     });
-    return { source: null, diagnostics };
+    // The parser often notices a mis-indented line several lines later: name the line itself.
+    const first = diagnostics[0]!;
+    const indentation = explainIndentation(file, text, first.line, first.message.replace(/^YAML syntax error: /, ''));
+    return { source: null, diagnostics: [...bom, ...(indentation ? [indentation] : diagnostics)] };
   }
-  return { source: { file, data: doc.toJS(), doc, lines }, diagnostics: [] };
+  return { source: { file, data: doc.toJS(), doc, lines }, diagnostics: bom };
 }
 
 /**
  * Parses JSON text strictly. Syntax errors carry line and column; positions of keys come
  * from the YAML parser when it accepts the text (it does for ordinary JSON).
  */
-export function parseJsonSource(file: string, text: string): { source: SourceFile | null; diagnostics: Diagnostic[] } {
+export function parseJsonSource(file: string, raw: string): { source: SourceFile | null; diagnostics: Diagnostic[] } {
+  const { text, diagnostics: bom } = checkByteOrderMark(file, raw);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
+    const curly = findCurlyJsonQuote(file, text);
+    if (curly) return { source: null, diagnostics: [...bom, curly] };
     const message = err instanceof Error ? err.message : String(err);
     const offset = findJsonErrorOffset(message, text);
     const lines = new LineCounter();
@@ -69,11 +77,12 @@ export function parseJsonSource(file: string, text: string): { source: SourceFil
     }
     const at = lines.linePos(offset);
     const what = firstLine(message).replace(/\s*(in JSON )?at position \d+.*$/, '');
-    return { source: null, diagnostics: [makeDiagnostic('error', file, at, '', `JSON syntax error: ${what}`)] };
+    return { source: null, diagnostics: [...bom, makeDiagnostic('error', file, at, '', `JSON syntax error: ${what}`)] };
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
-  return { source: { file, data, doc: doc.errors.length ? null : doc, lines }, diagnostics: [] };
+  const duplicates = doc.errors.length ? [] : findDuplicateKeys(file, doc, lines);
+  return { source: { file, data, doc: doc.errors.length ? null : doc, lines }, diagnostics: [...bom, ...duplicates] };
 }
 
 /** Node 20 reports `... at position 42 (line 3 column 7)`; fall back to the end of the text. */

@@ -3,21 +3,24 @@
  * GET /healthz (alive) and GET /readyz (content loaded and storage answering).
  */
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
-import type { Activity, TurnContext } from 'botbuilder';
-import type { ChannelAdapter } from '../channel/create-adapter';
-import { AuthenticationError } from 'botframework-connector';
+import type { ChannelEndpoint, InboundActivity } from '../channel/types';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
+import { admitTurn } from './admit-turn';
+import { limitClientRate } from './client-limits';
 import { describeStatus } from './http-errors';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits';
 import type { InFlight } from './in-flight';
+import { guardLocalMode } from './local-mode-guard';
+import { parseJsonBody } from './parse-json-body';
 import { sanitiseActivity } from './sanitise-activity';
 
 /** Largest accepted request body. */
 export const MAX_BODY = '256kb';
 
 export interface AppDeps {
-  adapter: ChannelAdapter;
-  logic: (context: TurnContext) => Promise<void>;
+  /** The authenticated Bot Framework channel running the bot logic. */
+  channel: ChannelEndpoint;
   /** Resolves true when content is loaded and storage answers. */
   isReady: () => Promise<boolean>;
   inFlight: InFlight;
@@ -26,6 +29,10 @@ export interface AppDeps {
   logger: Logger;
   /** Extra routes (admin statistics, flow diagrams), mounted before the 404 handler. */
   routers?: Router[];
+  /** No authentication (no MicrosoftAppId): loopback Host, same-origin, JSON-only, loopback serviceUrl. */
+  localMode?: boolean;
+  /** Bounds of the HTTP server (defaults: DEFAULT_HTTP_LIMITS). */
+  limits?: HttpLimits;
 }
 
 /** Sends the fixed body of `status`. */
@@ -34,20 +41,14 @@ function sendStatus(res: Response, status: number): void {
   res.status(fixed.status).type('text/plain').send(fixed.body);
 }
 
-/** HTTP status for an error thrown while authenticating or processing an activity. */
-function statusOfError(error: unknown): number {
-  if (error instanceof AuthenticationError) return error.statusCode ?? 401;
-  const name = error instanceof Error ? error.name : '';
-  // botbuilder rethrows jsonwebtoken's errors (bad signature, not yet valid) as they are.
-  if (name === 'JsonWebTokenError' || name === 'TokenExpiredError' || name === 'NotBeforeError') return 401;
-  return 500;
-}
-
 /** Builds the express app (not listening). */
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
+  const limits = deps.limits ?? DEFAULT_HTTP_LIMITS;
+  const localMode = deps.localMode ?? false;
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.set('trust proxy', limits.trustProxy);
 
   app.get('/healthz', (_req, res) => {
     res.status(200).type('text/plain').send('ok');
@@ -58,32 +59,34 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(ready ? 200 : 503).type('text/plain').send(ready ? 'ready' : 'not ready');
   });
 
-  const parseJson = express.json({ limit: MAX_BODY, strict: false, type: () => true });
+  if (localMode) app.use(guardLocalMode(deps.logger));
+  const clientRate = limitClientRate(limits.clientRequestsPerMinute, deps.logger);
+  const admit = admitTurn(deps.inFlight, deps.logger);
 
-  app.post('/api/messages', parseJson, async (req: Request, res: Response) => {
+  app.post('/api/messages', clientRate, admit, ...parseJsonBody({ limit: MAX_BODY, jsonOnly: localMode }), async (req: Request, res: Response) => {
     if (deps.isDraining()) {
       res.setHeader('Connection', 'close');
       return sendStatus(res, 503);
     }
-    const checked = sanitiseActivity(req.body);
+    const checked = sanitiseActivity(req.body, { loopbackServiceUrl: localMode });
     if (!checked.ok) {
       deps.logger.info({ reason: checked.reason }, 'activity rejected');
       return sendStatus(res, 400);
     }
-    deps.inFlight.begin();
     try {
       const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
-      const invoke = await deps.adapter.runActivity(authHeader, checked.activity as unknown as Activity, deps.logic);
+      const invoke = await deps.channel.handle(authHeader, checked.activity as unknown as InboundActivity);
+      // An invoke the bot does not handle is acknowledged (200), not refused (botbuilder says 501).
+      const unhandledInvoke = checked.activity.type === 'invoke' && (invoke === undefined || invoke.status === 501);
+      if (unhandledInvoke) return void res.status(200).end();
       const status = invoke?.status ?? 200;
       if (status >= 400) return sendStatus(res, status);
       if (invoke?.body === undefined || invoke.body === null) res.status(status).end();
       else res.status(status).json(invoke.body);
     } catch (error) {
-      const status = statusOfError(error);
+      const status = deps.channel.statusOf(error);
       deps.logger.info({ status, error: nameError(error) }, 'activity refused');
       if (!res.headersSent) sendStatus(res, status);
-    } finally {
-      deps.inFlight.end();
     }
   });
 

@@ -2,10 +2,10 @@
  * Wires adapter, gate, turn processor and express app, listens, and shuts down gracefully.
  * Used by src/index.ts and by the tests (which start it on port 0 with their own deps).
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
-import { createAdapter, type AdapterAuth } from '../channel/create-adapter';
+import { createCloudChannel, type AdapterAuth } from '../bot-framework/cloud-channel';
 import { createBotLogic } from '../channel/create-bot-logic';
 import { createTurnProcessor, type TurnProcessor } from '../channel/turn-processor';
 import type { SystemTexts } from '../channel/system-texts';
@@ -15,6 +15,7 @@ import { createMemoryTurnGate } from '../storage/memory-turn-gate';
 import type { RateLimiter } from '../storage/rate-limit';
 import type { TurnGate } from '../storage/types';
 import { createApp } from './create-app';
+import { applyServerLimits, DEFAULT_HTTP_LIMITS, serverOptions, type HttpLimits } from './http-limits';
 import { createInFlight } from './in-flight';
 import { createLocalTestRouters } from './web-chat/create-local-routers';
 import { withTimeout } from '../util/with-timeout';
@@ -34,6 +35,8 @@ export interface BotServerOptions extends TurnDeps {
   readyTimeoutMs?: number;
   /** Extra express routers (admin statistics, flow diagrams). */
   routers?: Router[];
+  /** Timeouts, connection caps and turn admission (default DEFAULT_HTTP_LIMITS). */
+  httpLimits?: HttpLimits;
   /** Runs after in-flight turns finished, before storage closes (e.g. flush analytics). */
   beforeStoreClose?: () => Promise<void>;
 }
@@ -51,10 +54,12 @@ export interface BotServer {
 /** Starts the bot's HTTP server; resolves once it listens. */
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
   const { logger, store } = options;
-  const gate = options.gate ?? createMemoryTurnGate();
+  const isProcessed = store.isProcessed?.bind(store);
+  const gate = options.gate ?? createMemoryTurnGate(isProcessed ? { isProcessed } : {});
   const processor = createTurnProcessor(options);
-  const adapter = createAdapter(options.auth, logger);
-  const inFlight = createInFlight();
+  const limits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;
+  const localMode = options.auth.MicrosoftAppId === '';
+  const inFlight = createInFlight(limits.maxTurnsInFlight);
   let draining = false;
   const logic = createBotLogic(processor, gate, logger, options.rateLimiter);
   const localRouters = createLocalTestRouters({
@@ -62,11 +67,12 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   });
   const routers = [...(options.routers ?? []), ...localRouters];
   const app = createApp({
-    adapter,
-    logic,
+    channel: createCloudChannel(options.auth, logger, logic),
     inFlight,
     isDraining: () => draining,
     logger,
+    localMode,
+    limits,
     ...(routers.length > 0 ? { routers } : {}),
     isReady: async () => {
       if (!options.getRuntime()) return false;
@@ -75,10 +81,15 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     },
   });
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
-    listening.once('error', reject);
+  const server = createServer(serverOptions(limits), app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  applyServerLimits(server, limits);
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 11\r\n\r\nBad Request');
   });

@@ -3,10 +3,11 @@
  * the fields the bot uses, so no client body can reach botbuilder in a form that crashes it
  * (botbuilder 4.23.3 throws outside its error handling for `{}` or `{"type":5}`).
  */
+import { isLoopbackUrl } from './local-mode-guard';
 
 /** Why a body was refused (logged; never sent to the client). */
 export type RejectReason =
-  | 'not_object' | 'no_type' | 'no_channel' | 'no_conversation' | 'no_from' | 'no_service_url' | 'bad_field';
+  | 'not_object' | 'no_type' | 'no_channel' | 'no_conversation' | 'no_from' | 'no_service_url' | 'foreign_service_url' | 'bad_field';
 
 export type SanitiseResult = { ok: true; activity: Record<string, unknown> } | { ok: false; reason: RejectReason };
 
@@ -42,11 +43,17 @@ function isServiceUrl(value: unknown): value is string {
   }
 }
 
+/** Options of {@link sanitiseActivity}. */
+export interface SanitiseOptions {
+  /** Local mode: accept only a loopback `serviceUrl` (the bot posts its replies there). */
+  loopbackServiceUrl?: boolean;
+}
+
 /**
  * Validates `body` and returns a clean copy with only known, well-typed fields.
  * Required: `type`, `channelId`, `conversation.id`, `from.id`, `serviceUrl` (http/https).
  */
-export function sanitiseActivity(body: unknown): SanitiseResult {
+export function sanitiseActivity(body: unknown, options: SanitiseOptions = {}): SanitiseResult {
   if (!isObject(body)) return { ok: false, reason: 'not_object' };
   if (!isNonEmptyString(body.type)) return { ok: false, reason: 'no_type' };
   if (!isNonEmptyString(body.channelId)) return { ok: false, reason: 'no_channel' };
@@ -55,6 +62,7 @@ export function sanitiseActivity(body: unknown): SanitiseResult {
   const from = pickAccount(body.from, ACCOUNT_FIELDS);
   if (!from) return { ok: false, reason: 'no_from' };
   if (!isServiceUrl(body.serviceUrl)) return { ok: false, reason: 'no_service_url' };
+  if (options.loopbackServiceUrl && !isLoopbackUrl(body.serviceUrl)) return { ok: false, reason: 'foreign_service_url' };
 
   const activity: Json = { type: body.type, channelId: body.channelId, serviceUrl: body.serviceUrl, conversation, from };
   for (const field of OPTIONAL_STRINGS) {

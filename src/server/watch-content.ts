@@ -20,10 +20,10 @@ export function watchProjectContent(
 ): { close(): void } {
   const watcher = watchContent(
     rootDir,
-    (content) => {
+    (content, files) => {
       try {
         apply(content);
-        logger.info({ version: content.version }, 'content reloaded');
+        logger.info({ version: content.version, files }, 'content reloaded');
       } catch (error) {
         logger.error({ error: nameError(error) }, 'content reload failed; keeping the previous content');
       }
@@ -33,6 +33,6 @@ export function watchProjectContent(
       logger.warn({ errors: diagnostics.filter((d) => d.severity === 'error').length }, 'content has errors; keeping the previous content');
     },
   );
-  logger.info('watching dialogs/ and locales/ for changes');
+  logger.info('watching the folders dialogs/ and locales/ for changes (each reload is logged)');
   return watcher;
 }

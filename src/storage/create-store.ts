@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { StateStore } from './types';
 import { createMemoryStore } from './memory-store';
 import { createSqliteStore } from './sqlite-store';
-import { createRedisStore } from './redis-store';
+import { createRedisStore, type RedisSettings } from './redis-store';
+import type { RedisConnection } from './redis-connection';
 
 /** True for `redis://` and `rediss://` URLs (shared state, gate and rate limit). */
 export function isRedisUrl(url: string): boolean {
@@ -13,6 +14,14 @@ export function isRedisUrl(url: string): boolean {
 /** Schemes understood by {@link createStore}. */
 export const STORAGE_SCHEMES = ['sqlite:', 'memory:', 'redis://', 'rediss://'] as const;
 
+/** Options of {@link createStore}. */
+export interface StoreOptions extends RedisSettings {
+  /** Folder relative SQLite paths resolve from (default: the current directory). */
+  baseDir?: string;
+  /** Redis only: the connection to use (shared with gate and rate limiter); the store closes it. */
+  redisClient?: RedisConnection;
+}
+
 /**
  * Creates the store named by `url`:
  * - `sqlite:<path>` (relative paths resolve from `baseDir`), `sqlite::memory:`
@@ -20,14 +29,15 @@ export const STORAGE_SCHEMES = ['sqlite:', 'memory:', 'redis://', 'rediss://'] a
  * - `redis://` / `rediss://`: the Redis backend (src/storage/redis-store.ts), for several instances.
  * @throws naming STORAGE_URL and the known schemes for anything else.
  */
-export async function createStore(url: string, baseDir = process.cwd()): Promise<StateStore> {
+export async function createStore(url: string, options: StoreOptions = {}): Promise<StateStore> {
   if (url === 'memory:' || url === 'memory://') return createMemoryStore();
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
     if (path === '') throw new Error(`STORAGE_URL '${url}' names no file. Use e.g. sqlite:./data/thinkfirst.db.`);
-    return createSqliteStore(path === ':memory:' ? path : resolve(baseDir, path));
+    const ttl = options.stateTtlMs === undefined ? {} : { ttlMs: options.stateTtlMs };
+    return createSqliteStore(path === ':memory:' ? path : resolve(options.baseDir ?? process.cwd(), path), ttl);
   }
-  if (isRedisUrl(url)) return createRedisStore(url);
+  if (isRedisUrl(url)) return createRedisStore(url, options, options.redisClient);
   const scheme = url.split(':')[0] ?? url;
   throw new Error(`STORAGE_URL has unknown scheme '${scheme}:' (known: ${STORAGE_SCHEMES.join(', ')}). See .env.example.`);
 }

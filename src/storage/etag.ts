@@ -1,6 +1,6 @@
 /** eTag rules shared by every StateStore backend, so they all behave like botbuilder's MemoryStorage. */
 import { randomUUID } from 'node:crypto';
-import type { StoreItem, StoreItems } from 'botbuilder-core';
+import type { StoreItem, StoreItems } from './types';
 
 /** A write whose eTag no longer matches the stored item (someone else wrote first). */
 export class EtagConflictError extends Error {

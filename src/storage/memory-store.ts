@@ -1,5 +1,5 @@
 /** In-memory StateStore (`STORAGE_URL=memory:`): for tests and throwaway runs; lost on restart. */
-import type { StoreItems } from 'botbuilder-core';
+import type { StoreItems } from './types';
 import type { StateStore } from './types';
 import {
   EtagConflictError, assertArgument, canWrite, createEtag, deserialiseItem, listChanges, serialiseItem,

@@ -2,6 +2,7 @@
  * In-process TurnGate: turns of one conversation run one at a time, in arrival order;
  * a redelivered activity (same key) runs once. For one instance; Redis provides the shared gate.
  */
+import { runWithActivity } from './turn-activity';
 import type { GateResult, TurnGate } from './types';
 
 /** Remembers the last `capacity` keys (least recently seen dropped first). */
@@ -20,11 +21,28 @@ class LruSet {
   }
 }
 
+/** Options of {@link createMemoryTurnGate}. */
+export interface MemoryGateOptions {
+  /** How many activity keys are remembered in memory for duplicate detection (default 10000). */
+  dedupeCapacity?: number;
+  /**
+   * The store's record of processed activities (SQLite): checked before a turn runs, so an
+   * activity redelivered after a restart is a duplicate when its state write was committed.
+   */
+  isProcessed?: (activityKey: string) => Promise<boolean>;
+  /** How long the store remembers a processed activity (default 24 h). */
+  processedTtlMs?: number;
+}
+
+/** Value of a turn found already processed by the store. */
+const ALREADY_PROCESSED = Symbol('already processed');
+
 /**
  * Creates an in-memory gate.
- * @param dedupeCapacity how many activity keys are remembered for duplicate detection.
  */
-export function createMemoryTurnGate(dedupeCapacity = 10_000): TurnGate & { pending(): number } {
+export function createMemoryTurnGate(options: MemoryGateOptions = {}): TurnGate & { pending(): number } {
+  const dedupeCapacity = options.dedupeCapacity ?? 10_000;
+  const processedTtlMs = options.processedTtlMs ?? 24 * 3600 * 1000;
   const tails = new Map<string, Promise<unknown>>();
   const seen = new LruSet(dedupeCapacity);
   let running = 0;
@@ -33,11 +51,18 @@ export function createMemoryTurnGate(dedupeCapacity = 10_000): TurnGate & { pend
       if (activityKey !== undefined && !seen.add(activityKey)) return { status: 'duplicate' };
       const previous = tails.get(conversationKey) ?? Promise.resolve();
       running += 1;
-      const current = previous.then(fn);
+      const runTurn = async (): Promise<T | typeof ALREADY_PROCESSED> => {
+        if (activityKey === undefined) return fn();
+        if (await options.isProcessed?.(activityKey)) return ALREADY_PROCESSED;
+        return runWithActivity({ key: activityKey, conversation: conversationKey, ttlMs: processedTtlMs }, fn);
+      };
+      const current = previous.then(runTurn);
       const tail = current.catch(() => undefined);
       tails.set(conversationKey, tail);
       try {
-        return { status: 'done', value: await current };
+        const value = await current;
+        if (value === ALREADY_PROCESSED) return { status: 'duplicate' };
+        return { status: 'done', value };
       } finally {
         running -= 1;
         if (tails.get(conversationKey) === tail) tails.delete(conversationKey);

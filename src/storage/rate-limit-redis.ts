@@ -3,7 +3,8 @@
  * message on a hashed per-conversation key that expires with the window. If Redis does not
  * answer, the message is allowed (the turn itself then reports the outage).
  */
-import { closeRedisConnection, hashKey, runScript, type RedisConnection } from './redis-connection';
+import { closeRedisConnection, runScript, type RedisConnection } from './redis-connection';
+import { conversationRedisKeys } from './redis-keys';
 import { decideRate, resolveRateLimit, type RateDecision, type RateLimiter, type RateLimitOptions } from './rate-limit';
 
 const HIT_SCRIPT = `
@@ -28,7 +29,7 @@ export class RedisRateLimiter implements RateLimiter {
   /** Counts one message of `conversationKey` across all instances. */
   async hit(conversationKey: string): Promise<RateDecision> {
     try {
-      const key = hashKey(this.prefix, 'rl', conversationKey);
+      const key = conversationRedisKeys(this.prefix, conversationKey).rate;
       const count = Number(await runScript(this.client, HIT_SCRIPT, [key], [String(this.settings.windowMs)], 'rate limit'));
       return decideRate(count, this.settings.limit);
     } catch {

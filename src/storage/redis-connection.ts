@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import { StorageUnavailableError } from './redis-errors';
+import { DEADLINE_PASSED, hasFreshClock, measureRedisClock, redisDeadline } from './redis-clock';
 import { withTimeout } from '../util/with-timeout';
 
 export { StorageUnavailableError };
@@ -44,10 +45,12 @@ export function openRedisConnection(options: RedisConnectionOptions): RedisConne
     socket: {
       connectTimeout: options.connectTimeoutMs ?? 1000,
       socketTimeout: 5000,
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1000),
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 500),
     },
   }) as unknown as RedisConnection;
-  commandTimeouts.set(client, options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS);
+  const timeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  commandTimeouts.set(client, timeoutMs);
+  client.on('ready', () => void measureRedisClock(client, timeoutMs));
   client.on('error', (err: unknown) => options.onError?.(err instanceof Error ? err.name : 'UnknownError'));
   client.connect().catch((err: unknown) => options.onError?.(err instanceof Error ? err.name : 'UnknownError'));
   return client;
@@ -93,6 +96,21 @@ export async function runScript(client: RedisConnection, script: string, keys: s
 }
 
 /**
+ * Runs a Lua script whose first argument is a deadline in Redis time (see redis-clock.ts):
+ * if Redis only runs it after this client gave up (a frozen server waking up), it changes
+ * nothing. `ARGV[1]` is the deadline, `args` follow. A script that reports the deadline
+ * passed (`-9`, or `{-9, …}`) becomes a {@link StorageUnavailableError}.
+ */
+export async function runScriptBefore(client: RedisConnection, script: string, keys: string[], args: string[], operation: string): Promise<unknown> {
+  const timeoutMs = commandTimeouts.get(client) ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  if (!hasFreshClock(client) && client.isReady) void measureRedisClock(client, timeoutMs);
+  const reply = await runScript(client, script, keys, [String(redisDeadline(client, timeoutMs)), ...args], operation);
+  const code = Array.isArray(reply) ? Number(reply[0]) : Number(reply);
+  if (code === DEADLINE_PASSED) throw new StorageUnavailableError(operation, new RedisTimeoutError(timeoutMs));
+  return reply;
+}
+
+/**
  * Runs one Redis call with the connection's command timeout. node-redis only times out
  * commands not yet written, so a frozen server would hold a written command forever: this
  * races it with a timer. Failures become {@link StorageUnavailableError} naming `operation`.
@@ -101,11 +119,39 @@ export async function runScript(client: RedisConnection, script: string, keys: s
  */
 export async function callRedis<T>(client: RedisConnection, operation: string, fn: () => Promise<T>): Promise<T> {
   const timeoutMs = commandTimeouts.get(client) ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  let gaveUp = false;
+  const call = async (): Promise<T> => {
+    if (!client.isReady) await waitForReady(client, timeoutMs);
+    if (gaveUp) throw new RedisTimeoutError(timeoutMs);
+    return fn();
+  };
   try {
-    return await withTimeout(fn(), timeoutMs, () => new StorageUnavailableError(operation, new RedisTimeoutError(timeoutMs)));
+    return await withTimeout(call(), timeoutMs, () => {
+      gaveUp = true;
+      return new StorageUnavailableError(operation, new RedisTimeoutError(timeoutMs));
+    });
   } catch (err) {
     throw asUnavailable(operation, err);
   }
+}
+
+/**
+ * Waits up to `timeoutMs` for a reconnecting client (a Redis that just came back), so the
+ * first turns after an outage are served instead of failing during the reconnection.
+ */
+async function waitForReady(client: RedisConnection, timeoutMs: number): Promise<void> {
+  if (!client.isOpen) throw new Error('the Redis connection is closed');
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      reject(new RedisTimeoutError(timeoutMs));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once('ready', onReady);
+  });
 }
 
 /** A Redis command that got no answer in time. */

@@ -17,8 +17,7 @@ export interface Fence {
    * The turn's activity claim: the state write marks it `done` in the same atomic script,
    * so a redelivery after a crash never applies the same message twice.
    */
-  doneKey?: string;
-  doneTtlMs?: number;
+  claim?: { hash: string; expiry: string; field: string; ttlMs: number };
 }
 
 const fenceStorage = new AsyncLocalStorage<Fence>();

@@ -8,12 +8,14 @@
  *   eTag overwrites. Inside the Redis turn gate the script also checks the turn's fence.
  * - Reads are one MGET. eTags are random strings, never reused.
  */
-import type { StoreItems } from 'botbuilder-core';
+import type { StoreItems } from './types';
 import type { StateStore } from './types';
 import { assertArgument, createEtag, deserialiseItem, EtagConflictError, listChanges, serialiseItem } from './etag';
-import { callRedis, closeRedisConnection, hashKey, openRedisConnection, runScript, type RedisConnection } from './redis-connection';
+import { callRedis, closeRedisConnection, hashKey, openRedisConnection, runScriptBefore, type RedisConnection } from './redis-connection';
+import { deadlineCheck } from './redis-clock';
+import { listConversationRedisKeys } from './redis-keys';
 import { FencedWriteError, readCurrentFence } from './redis-fence';
-import { isExpiringKey, readStateTtlMs } from './retention';
+import { isExpiringKey } from './retention';
 
 /** Options of {@link RedisStateStore}. */
 export interface RedisStoreOptions {
@@ -26,18 +28,22 @@ export interface RedisStoreOptions {
 }
 
 const BACKEND = 'Redis storage';
+/** Application keys of conversation and user state (see src/channel/state-keys.ts): their technical keys go with them. */
+const PERSONAL_PREFIXES = ['conv/', 'user/'];
 const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
 
 const WRITE_SCRIPT = `
--- KEYS: fence (or any key), doneKey (or any key), items... ; ARGV: token, ttl, doneTtlMs, then (eTag, newETag, json, expires) per item
-local token = ARGV[1]
+-- KEYS: fence, claims, claimExpiry (any key when unused), items...
+-- ARGV: deadline, token, ttl, claimField, claimTtlMs, then (eTag, newETag, json, expires) per item
+${deadlineCheck()}
+local token = ARGV[2]
 if token ~= '' and redis.call('GET', KEYS[1]) ~= token then return -1 end
-local ttl = tonumber(ARGV[2])
-local n = #KEYS - 2
+local ttl = tonumber(ARGV[3])
+local n = #KEYS - 3
 for i = 1, n do
-  local expected = ARGV[(i - 1) * 4 + 4]
+  local expected = ARGV[(i - 1) * 4 + 6]
   if expected ~= '' and expected ~= '*' then
-    local cur = redis.call('GET', KEYS[i + 2])
+    local cur = redis.call('GET', KEYS[i + 3])
     if cur then
       local nl = string.find(cur, '\\n', 1, true)
       if string.sub(cur, 1, nl - 1) ~= expected then return i end
@@ -45,14 +51,19 @@ for i = 1, n do
   end
 end
 for i = 1, n do
-  local base = (i - 1) * 4 + 4
+  local base = (i - 1) * 4 + 6
   if ARGV[base + 3] == '1' then
-    redis.call('SET', KEYS[i + 2], ARGV[base + 1] .. '\\n' .. ARGV[base + 2], 'EX', ttl)
+    redis.call('SET', KEYS[i + 3], ARGV[base + 1] .. '\\n' .. ARGV[base + 2], 'EX', ttl)
   else
-    redis.call('SET', KEYS[i + 2], ARGV[base + 1] .. '\\n' .. ARGV[base + 2])
+    redis.call('SET', KEYS[i + 3], ARGV[base + 1] .. '\\n' .. ARGV[base + 2])
   end
 end
-if ARGV[3] ~= '' then redis.call('SET', KEYS[2], 'done', 'PX', ARGV[3]) end
+if ARGV[4] ~= '' then
+  redis.call('HSET', KEYS[2], ARGV[4], 'done')
+  redis.call('ZADD', KEYS[3], now + tonumber(ARGV[5]), ARGV[4])
+  redis.call('PEXPIRE', KEYS[2], ARGV[5])
+  redis.call('PEXPIRE', KEYS[3], ARGV[5])
+end
 return 0
 `;
 
@@ -94,23 +105,31 @@ export class RedisStateStore implements StateStore {
     if (entries.length === 0) return;
     const fence = readCurrentFence();
     const redisKeys = entries.map(([key]) => this.toRedisKey(key));
-    const args = [fence?.token ?? '', String(this.ttlSeconds), fence?.doneKey ? String(fence.doneTtlMs ?? 86_400_000) : ''];
+    const claim = fence?.claim;
+    const args = [fence?.token ?? '', String(this.ttlSeconds), claim?.field ?? '', String(claim?.ttlMs ?? 0)];
     for (const [key, item] of entries) {
       const eTag: unknown = item.eTag;
       args.push(typeof eTag === 'string' ? eTag : '', createEtag(), serialiseItem(item), isExpiringKey(key) ? '1' : '0');
     }
-    const fenceKey = fence?.key ?? redisKeys[0]!;
-    const doneKey = fence?.doneKey ?? redisKeys[0]!;
-    const result = Number(await runScript(this.client, WRITE_SCRIPT, [fenceKey, doneKey, ...redisKeys], args, 'state write'));
+    const first = redisKeys[0]!;
+    const scriptKeys = [fence?.key ?? first, claim?.hash ?? first, claim?.expiry ?? first, ...redisKeys];
+    const result = Number(await runScriptBefore(this.client, WRITE_SCRIPT, scriptKeys, args, 'state write'));
     if (result === -1) throw new FencedWriteError();
     if (result > 0) throw new EtagConflictError(BACKEND);
   }
 
-  /** Deletes the items of `keys` (missing keys are ignored). */
+  /**
+   * Deletes the items of `keys` (missing keys are ignored). A conversation's item (`conv/…`)
+   * goes with every other Redis key of that conversation: lock, queue, tickets, fencing
+   * counter, leases, activity claims and rate-limit counter (a user item: its rate-limit counter).
+   */
   async delete(keys: string[]): Promise<void> {
     assertArgument(keys, 'keys', BACKEND);
     if (keys.length === 0) return;
-    const redisKeys = keys.map((key) => this.toRedisKey(key));
+    const redisKeys = keys.flatMap((key) => [
+      this.toRedisKey(key),
+      ...(PERSONAL_PREFIXES.some((prefix) => key.startsWith(prefix)) ? listConversationRedisKeys(this.prefix, key) : []),
+    ]);
     await callRedis(this.client, 'state delete', () => this.client.del(redisKeys));
   }
 
@@ -129,29 +148,32 @@ export class RedisStateStore implements StateStore {
   }
 }
 
-/** Settings of the Redis backend read from the environment (documented in docs/operations.md). */
-export interface RedisEnvSettings {
-  ttlSeconds: number;
-  commandTimeoutMs: number;
-  prefix: string;
+/** Settings of the Redis backend (the `redis` and `retention` sections of src/config.ts). */
+export interface RedisSettings {
+  /** Prefix of every key (REDIS_KEY_PREFIX, default `tf:`). */
+  keyPrefix?: string;
+  /** Upper bound of one command in ms (REDIS_COMMAND_TIMEOUT_MS, default 1000). */
+  commandTimeoutMs?: number;
+  /** Retention of personal state in ms (STATE_TTL_DAYS, default 30 days). */
+  stateTtlMs?: number;
 }
 
-/**
- * Reads STATE_TTL_DAYS (default 30), REDIS_COMMAND_TIMEOUT_MS (default 1000) and
- * REDIS_KEY_PREFIX (default `tf:`); throws naming the variable when one is invalid.
- */
-export function readRedisEnv(env: NodeJS.ProcessEnv = process.env): RedisEnvSettings {
-  const ttlMs = readStateTtlMs(env);
-  const timeout = Number(env.REDIS_COMMAND_TIMEOUT_MS || 1000);
-  if (!(timeout > 0)) throw new Error(`REDIS_COMMAND_TIMEOUT_MS must be a positive number, got '${env.REDIS_COMMAND_TIMEOUT_MS}'. See .env.example.`);
-  return { ttlSeconds: Math.max(1, Math.round(ttlMs / 1000)), commandTimeoutMs: timeout, prefix: env.REDIS_KEY_PREFIX || 'tf:' };
+/** Seconds of retention for Redis `EX` (at least 1). */
+export function ttlSecondsOf(settings: RedisSettings): number | undefined {
+  return settings.stateTtlMs === undefined ? undefined : Math.max(1, Math.round(settings.stateTtlMs / 1000));
 }
 
 /**
  * Opens a Redis state store for `url` (`redis://…`), used by createStore for STORAGE_URL.
- * Returns at once; until Redis answers, reads and writes fail fast and ping rejects.
+ * With `client`, uses that shared connection and closes it on close (the store is closed
+ * last); without, opens its own. Returns at once; until Redis answers, reads and writes
+ * fail fast and ping rejects.
  */
-export async function createRedisStore(url: string, settings: RedisEnvSettings = readRedisEnv()): Promise<RedisStateStore> {
-  const client = openRedisConnection({ url, commandTimeoutMs: settings.commandTimeoutMs });
-  return new RedisStateStore(client, { prefix: settings.prefix, ttlSeconds: settings.ttlSeconds });
+export function createRedisStore(url: string, settings: RedisSettings = {}, client?: RedisConnection): RedisStateStore {
+  const connection = client ?? openRedisConnection({ url, ...(settings.commandTimeoutMs ? { commandTimeoutMs: settings.commandTimeoutMs } : {}) });
+  const ttlSeconds = ttlSecondsOf(settings);
+  return new RedisStateStore(connection, {
+    ...(settings.keyPrefix ? { prefix: settings.keyPrefix } : {}),
+    ...(ttlSeconds ? { ttlSeconds } : {}),
+  });
 }

@@ -1,13 +1,17 @@
 /**
  * Retention of stored state. Everything held about a person (conversation position, chosen
  * language, answers) expires STATE_TTL_DAYS after its last write. Anonymous daily aggregates
- * (`analytics/…`, no ids, no text) are kept, so campaign statistics outlive the retention.
+ * (`analytics/…`, no ids, no text) are kept, so campaign statistics outlive the retention;
+ * so are staff accounts (`staff/account…`), which are not about users.
  */
 
 /** Default retention of personal state, in days. */
 export const DEFAULT_STATE_TTL_DAYS = 30;
 
-const KEPT_PREFIXES = ['analytics/'];
+/** Default retention of personal state, in milliseconds. */
+export const DEFAULT_STATE_TTL_MS = DEFAULT_STATE_TTL_DAYS * 86_400_000;
+
+const KEPT_PREFIXES = ['analytics/', 'staff/account'];
 
 /** True when `key` holds personal state that must expire; false for anonymous aggregates. */
 export function isExpiringKey(key: string): boolean {
@@ -16,14 +20,3 @@ export function isExpiringKey(key: string): boolean {
 
 /** SQL `LIKE` patterns of the keys that never expire, for backends that filter in SQL. */
 export const KEPT_KEY_PATTERNS = KEPT_PREFIXES.map((prefix) => `${prefix}%`);
-
-/**
- * Reads STATE_TTL_DAYS (default 30) as milliseconds.
- * @throws naming the variable when it is not a positive number.
- */
-export function readStateTtlMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.STATE_TTL_DAYS;
-  const days = raw === undefined || raw === '' ? DEFAULT_STATE_TTL_DAYS : Number(raw);
-  if (!(days > 0)) throw new Error(`STATE_TTL_DAYS must be a positive number of days, got '${raw}'. See .env.example.`);
-  return Math.round(days * 86_400_000);
-}

@@ -3,13 +3,18 @@
  * one file, WAL journal, every write batch in one transaction (all or nothing).
  * Retention: personal state older than the TTL is neither read nor kept (purged at open and
  * hourly); anonymous aggregates are kept (see retention.ts).
+ * Exactly once across restarts: a write made inside a turn records the turn's activity as
+ * processed in the same transaction (`processed` table, kept for the activity's TTL).
+ * Deletion: `secure_delete` overwrites deleted content, and a deletion checkpoints the WAL
+ * (TRUNCATE), so deleted bytes stay neither in the database file nor in its journal.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { StoreItems } from 'botbuilder-core';
-import { KEPT_KEY_PATTERNS, readStateTtlMs } from './retention';
+import type { StoreItems } from './types';
+import { DEFAULT_STATE_TTL_MS, KEPT_KEY_PATTERNS } from './retention';
 import type { StateStore } from './types';
+import { readCurrentActivity, type TurnActivity } from './turn-activity';
 import {
   EtagConflictError, assertArgument, canWrite, createEtag, deserialiseItem, listChanges, serialiseItem,
 } from './etag';
@@ -37,7 +42,7 @@ interface Row {
  * @throws when the file cannot be opened, naming it.
  */
 export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): StateStore {
-  const ttlMs = options.ttlMs ?? readStateTtlMs();
+  const ttlMs = options.ttlMs ?? DEFAULT_STATE_TTL_MS;
   const now = options.now ?? Date.now;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let db: Database.Database;
@@ -49,6 +54,13 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  db.pragma('secure_delete = ON');
+  db.exec(`CREATE TABLE IF NOT EXISTS processed (
+    key TEXT PRIMARY KEY NOT NULL,
+    conversation TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  )`);
+  db.exec('CREATE INDEX IF NOT EXISTS processed_by_conversation ON processed (conversation)');
   db.exec(`CREATE TABLE IF NOT EXISTS state (
     key TEXT PRIMARY KEY NOT NULL,
     etag TEXT NOT NULL,
@@ -61,21 +73,29 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
   );
   const purgeExpired = db.prepare<[number, ...string[]]>(`DELETE FROM state WHERE updated_at < ? AND NOT (${kept})`);
   const findLive = (key: string) => selectOne.get(key, now() - ttlMs, ...KEPT_KEY_PATTERNS);
-  const purge = () => purgeExpired.run(now() - ttlMs, ...KEPT_KEY_PATTERNS).changes;
+  const purgeProcessed = db.prepare<[number]>('DELETE FROM processed WHERE expires_at < ?');
+  const purge = () => purgeProcessed.run(now()).changes + purgeExpired.run(now() - ttlMs, ...KEPT_KEY_PATTERNS).changes;
+  const markProcessed = db.prepare<[string, string, number]>('INSERT OR REPLACE INTO processed (key, conversation, expires_at) VALUES (?, ?, ?)');
+  const forgetProcessed = db.prepare<[string]>('DELETE FROM processed WHERE conversation = ?');
+  const findProcessed = db.prepare<[string, number], { key: string }>('SELECT key FROM processed WHERE key = ? AND expires_at >= ?');
   const upsert = db.prepare<[string, string, string, number]>(
     `INSERT INTO state (key, etag, data, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at`,
   );
   const deleteOne = db.prepare<[string]>('DELETE FROM state WHERE key = ?');
-  const writeBatch = db.transaction((list: [string, StoreItems[string]][]) => {
+  const writeBatch = db.transaction((list: [string, StoreItems[string]][], activity: TurnActivity | undefined) => {
     const writtenAt = now();
     for (const [key, item] of list) {
       if (!canWrite(findLive(key)?.etag, item)) throw new EtagConflictError(BACKEND);
       upsert.run(key, createEtag(), serialiseItem(item), writtenAt);
     }
+    if (activity && list.length > 0) markProcessed.run(activity.key, activity.conversation, writtenAt + activity.ttlMs);
   });
   const deleteBatch = db.transaction((keys: string[]) => {
-    for (const key of keys) deleteOne.run(key);
+    for (const key of keys) {
+      deleteOne.run(key);
+      forgetProcessed.run(key);
+    }
   });
   let closed = false;
   purge();
@@ -96,11 +116,17 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     },
     async write(changes: StoreItems): Promise<void> {
       assertArgument(changes, 'changes', BACKEND);
-      writeBatch(listChanges(changes));
+      writeBatch(listChanges(changes), readCurrentActivity());
     },
     async delete(keys: string[]): Promise<void> {
       assertArgument(keys, 'keys', BACKEND);
       deleteBatch(keys);
+      // secure_delete zeroed the deleted rows in the pages; the checkpoint copies those pages
+      // into the database file and empties the WAL, which still held the old page images.
+      if (file !== ':memory:') db.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    async isProcessed(activityKey: string): Promise<boolean> {
+      return findProcessed.get(activityKey, now()) !== undefined;
     },
     async ping(): Promise<void> {
       if (closed) throw new Error(`${BACKEND}: the database is closed.`);

@@ -37,10 +37,41 @@ function user(channelId: string, locale = 'vi-VN') {
 
 describe('channel layer over the real content', () => {
   it('answers a first message that signals danger with the welcome and the danger numbers', async () => {
-    const say = user('webchat');
+    const say = user('directline');
     const replies = (await say({ text: 'cứu tôi với, tôi bị nhốt, họ đánh tôi' })).map((r) => r.text);
     expect(replies[0]).toBe(t('welcome:intro.text', 'vi'));
     expect(replies).toContain(t('danger:numbers.call_now', 'vi'));
+  });
+
+  it('welcomes again in the language of a clear first message, after a welcome in DEFAULT_LANG', async () => {
+    const conversation = { id: `real-${++n}` } as InboundActivity['conversation'];
+    const from = { id: `real-user-${n}`, name: 'x' };
+    const base = { channelId: 'emulator', conversation, from, recipient: { id: 'bot', name: 'bot' } };
+    const start = await processor.processActivity({ ...base, type: 'conversationUpdate', membersAdded: [from] });
+    expect(start.replies[0]?.text).toBe(t('welcome:intro.text', 'vi'));
+    const hello = await processor.processActivity({ ...base, type: 'message', text: 'hello' });
+    expect(hello.lang).toBe('en');
+    // No "I will reply in English from now on": the user never chose Vietnamese.
+    expect(hello.replies.map((r) => r.text)).toEqual([t('welcome:intro.text', 'en')]);
+    expect(hello.replies[0]?.suggestedActions?.actions.map((a) => a.title)).toEqual(['Tiếng Việt', 'Français', 'English']);
+    // The first message settled the language: a later neutral greeting keeps it.
+    const again = await processor.processActivity({ ...base, type: 'message', text: 'hi' });
+    expect(again.lang).toBe('en');
+  });
+
+  it.each([
+    ['hello', 'vi-VN', 'en'],
+    ['Hi!', undefined, 'en'],
+    ['bonjour', 'vi-VN', 'fr'],
+    ['salut', 'en-US', 'fr'],
+    ['xin chào', 'en-US', 'vi'],
+    ['chao ban', 'fr-FR', 'vi'],
+    ['👋', 'fr-FR', 'fr'],
+    ['ok', undefined, 'vi'],
+  ] as const)('welcomes a first message %j (locale %s) in %s', async (text, locale, expected) => {
+    const say = user('directline', locale);
+    const replies = await say({ text });
+    expect(replies[0]?.text).toBe(t('welcome:intro.text', expected));
   });
 
   it('offers the language choice as a numbered list on a channel without buttons, and "3" picks English', async () => {

@@ -19,10 +19,14 @@ describe('renderOutputs', () => {
     expect(activities.map((a) => a.text)).toEqual(['Menu. Appelez le 111.']);
   });
 
-  it('sends texts as plain text, so Web Chat keeps "2." numbering and line breaks instead of reading Markdown', () => {
-    const { activities } = renderOutputs(WELCOME, 'vi', translate, getChannelProfile('webchat'));
-    expect(activities.length).toBeGreaterThan(0);
-    for (const activity of activities) expect(activity.textFormat).toBe('plain');
+  it('sends plain text where the client keeps plain line breaks (Emulator, Direct Line), Markdown-safe text on Web Chat', () => {
+    for (const channel of ['emulator', 'directline', 'test']) {
+      const { activities } = renderOutputs(WELCOME, 'vi', translate, getChannelProfile(channel));
+      expect(activities.length).toBeGreaterThan(0);
+      for (const activity of activities) expect(activity.textFormat, channel).toBe('plain');
+    }
+    const webchat = renderOutputs(WELCOME, 'vi', translate, getChannelProfile('webchat')).activities;
+    for (const activity of webchat) expect(activity.textFormat).toBe('markdown');
   });
 
   it('attaches choices as suggested actions to the question on button channels', () => {
@@ -42,7 +46,7 @@ describe('renderOutputs', () => {
   });
 
   it('writes a numbered list with the hint on channels without buttons', () => {
-    const { activities } = renderOutputs(WELCOME, 'en', translate, getChannelProfile('sms'));
+    const { activities } = renderOutputs(WELCOME, 'en', translate, getChannelProfile('kik'));
     expect(activities.map((a) => a.text)).toEqual([
       'Hello! Choose a language.',
       '1. Tiếng Việt\n2. Français\n3. English\n\nReply with the number of your choice.',

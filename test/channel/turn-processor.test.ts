@@ -25,7 +25,8 @@ const activity = (overrides: Partial<InboundActivity> = {}): InboundActivity => 
   from: { id: 'user-secret-id', name: 'Nguyen Van A' },
   recipient: { id: 'bot' , name: 'bot' },
   locale: 'fr-FR',
-  text: 'hi',
+  // No language of its own: the locale decides (a greeting or a sentence would decide instead).
+  text: '👋',
   ...overrides,
 });
 const texts = async (a: InboundActivity) => (await processor.processActivity(a)).replies.map((r) => r.text);

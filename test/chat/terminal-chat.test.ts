@@ -19,7 +19,8 @@ describe('terminal chat', () => {
     expect(out).toMatch(/^ +1\) Tiếng Việt\n +2\) Français\n +3\) English$/m);
     expect(out).toContain('you> 3');
     expect(out).toContain(said('en', 'menu:intro.text'));
-    expect(out).toContain(`8) ${readLocaleText('en', 'menu:intro.choices.language')}`);
+    // The menu's items are numbered (its length changes as topics are added).
+    expect(out).toMatch(new RegExp(`^ +\\d+\\) ${readLocaleText('en', 'menu:intro.choices.language')}$`, 'm'));
     expect(out).toMatch(/\[debug\] intent=menu score=\d\.\d\d lang=/);
     expect(out).toMatch(/\[debug\] button 1: \{"choice":"warning_signs"\}/);
     expect(out).toContain(said('en', 'warning-signs:pay.intro'));

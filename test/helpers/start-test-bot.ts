@@ -3,12 +3,15 @@
  * with a log capture and any runtime, engine and store. Local mode unless `auth` is given.
  */
 import { join } from 'node:path';
+import type { Router } from 'express';
 import { loadSystemTexts } from '../../src/channel/system-texts';
 import type { AdvanceFn, Runtime } from '../../src/channel/types';
-import type { AdapterAuth } from '../../src/channel/create-adapter';
+import type { AdapterAuth } from '../../src/bot-framework/cloud-channel';
 import type { EngineEvent } from '../../src/engine/types';
 import type { Lang } from '../../src/nlu/types';
+import type { Logger } from '../../src/log/logger';
 import { startBotServer, type BotServer } from '../../src/server/create-bot-server';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../src/server/http-limits';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import type { RateLimiter } from '../../src/storage/rate-limit';
 import type { StateStore } from '../../src/storage/types';
@@ -23,6 +26,10 @@ export interface TestBotOptions {
   onEvents?: (events: EngineEvent[], lang: Lang) => void;
   shutdownGraceMs?: number;
   rateLimiter?: RateLimiter;
+  /** HTTP limits (time-outs, connection caps, turns in flight); defaults otherwise. */
+  httpLimits?: Partial<HttpLimits>;
+  /** Extra routers (staff sign-in, hand-off inbox), built over the bot's store and logger. */
+  routers?: (deps: { store: StateStore; logger: Logger }) => Router[];
 }
 
 export interface TestBot extends BotServer {
@@ -53,6 +60,8 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     shutdownGraceMs: options.shutdownGraceMs ?? 2_000,
     ...(options.onEvents ? { onEvents: options.onEvents } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.httpLimits ? { httpLimits: { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits } } : {}),
+    ...(options.routers ? { routers: options.routers({ store, logger: logs.logger }) } : {}),
   });
   return { ...bot, logs, store, messagesUrl: `${bot.url}/api/messages` };
 }

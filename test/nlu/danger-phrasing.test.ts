@@ -6,17 +6,21 @@
  * never turn a danger message into `unknown`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRecogniser, loadTrainingPhrases } from '../../src/nlu/create-recogniser';
-import { isDanger, hasDangerCue } from '../../src/nlu/danger-rules';
+import { buildRecogniser, loadNluContent } from '../../src/nlu/create-recogniser';
+import { DangerDetector } from '../../src/nlu/danger-detector';
 import { fold } from '../../src/nlu/normalise';
 import { LANGS, type Recogniser } from '../../src/nlu/types';
 
 let nlu: Recogniser;
 let unbiased: Recogniser;
+let detector: DangerDetector;
+const isDanger = (folded: string): boolean => detector.clearCategories(folded).length > 0;
+const hasDangerCue = (folded: string): boolean => detector.hasCue(folded);
 beforeAll(() => {
-  const phrases = loadTrainingPhrases('dialogs/intents');
-  nlu = buildRecogniser(phrases);
-  unbiased = buildRecogniser(phrases, { unknownBias: 0 });
+  const content = loadNluContent('dialogs/intents');
+  nlu = buildRecogniser(content);
+  unbiased = buildRecogniser(content, { unknownBias: 0 });
+  detector = new DangerDetector(content.danger);
 });
 
 const DANGER = [

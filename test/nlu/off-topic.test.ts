@@ -28,10 +28,11 @@ describe('nonsense and other topics', () => {
     expect(nlu.recognise(text, lang).intent).toBe('unknown');
   });
 
-  it('danger cues still win over unseen words, typos included', () => {
+  it('danger cues still win over unseen words, typos included: danger, or at least the safety question', () => {
     for (const [text, lang] of [['hlep me', 'en'], ['passprt', 'en'], ['urgent xyzzy', 'fr'], ['they took my pasport', 'en'], ['cuuu em voi', 'vi']] as const) {
-      expect(nlu.recognise(text, lang).intent, text).toBe('danger');
+      expect(nlu.recognise(text, lang).danger?.level, text).toMatch(/^(clear|possible)$/);
     }
+    expect(nlu.recognise('they took my pasport', 'en').danger?.level).toBe('clear');
   });
 
   it('typos of the bot topics are still understood', () => {

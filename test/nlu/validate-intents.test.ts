@@ -22,6 +22,8 @@ function makeRoot(replace: Partial<Record<string, string>> = {}): string {
     const text = replace[lang] ?? readFileSync(join('dialogs', 'intents', `${lang}.yaml`), 'utf8');
     if (text !== '') writeFileSync(join(root, 'dialogs', 'intents', `${lang}.yaml`), text);
   }
+  mkdirSync(join(root, 'dialogs', 'nlu'));
+  writeFileSync(join(root, 'dialogs', 'nlu', 'danger.yaml'), replace.danger ?? readFileSync(join('dialogs', 'nlu', 'danger.yaml'), 'utf8'));
   return root;
 }
 
@@ -79,5 +81,23 @@ describe('validateIntents on broken files', () => {
     expect(lines.some((l) => l.startsWith('dialogs/intents/fr.yaml:1:1  error') && l.includes('file is missing'))).toBe(true);
     expect(lines.some((l) => l.startsWith('dialogs/intents/en.yaml:') && l.includes('YAML syntax'))).toBe(true);
     expect(() => createRecogniser(join(root, 'dialogs', 'intents'))).toThrow(/fr\.yaml:1:1/);
+  });
+
+  it('reports danger patterns that cannot work, at their line, and training refuses them', () => {
+    const danger = readFileSync(join('dialogs', 'nlu', 'danger.yaml'), 'utf8');
+    const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
+    const broken = danger.replace("        - 'electrocut'\n", "        - 'electrocut(('\n").replace("        - 'enferm'\n", "        - 'Enfermé'\n");
+    const lines = validateIntents(makeRoot({ danger: broken })).map(formatDiagnostic);
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^dialogs/nlu/danger\\.yaml:${lineOf(broken, "'electrocut(('")}:\\d+ +error .*not a valid regular expression`)));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^dialogs/nlu/danger\\.yaml:${lineOf(broken, "'Enfermé'")}:\\d+ +error .*capitals or diacritics`)));
+    const root = makeRoot({ danger: broken });
+    expect(() => createRecogniser(join(root, 'dialogs', 'intents'))).toThrow(/danger\.yaml:\d+:\d+/);
+  });
+
+  it('requires every danger category in the three languages', () => {
+    const danger = readFileSync(join('dialogs', 'nlu', 'danger.yaml'), 'utf8');
+    const noFrench = danger.replace(/(  lost_location:\n    clear:\n      vi:\n(        - .*\n)+)      fr:\n(        - .*\n)+/, '$1');
+    const lines = validateIntents(makeRoot({ danger: noFrench })).map(formatDiagnostic);
+    expect(lines).toContainEqual(expect.stringMatching(/^dialogs\/nlu\/danger\.yaml:\d+:\d+ +error .*missing list 'fr'/));
   });
 });

@@ -2,7 +2,7 @@
  * Live reload on a real temp folder: a valid edit delivers new content, an invalid edit
  * is reported and no content is delivered (the last valid content keeps serving).
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Content } from '../../src/engine/types';
@@ -29,8 +29,8 @@ describe('watchContent', () => {
   it('reloads valid edits and reports invalid ones without replacing the content', async () => {
     const f = materialiseFixture('base');
     cleanups.push(f.remove);
-    // A whole project: the watcher validates training phrases and scanner rules too.
-    for (const part of ['intents', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
+    // A whole project: the watcher validates training phrases, danger rules and scanner rules too.
+    for (const part of ['intents', 'nlu', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
     const first = loadContent(f.dir).content!;
     let onChange: (c: Content) => void = () => {};
     let onInvalid: (d: Diagnostic[]) => void = () => {};
@@ -57,7 +57,7 @@ describe('watchContent', () => {
   it('reports a broken training-phrase file instead of reloading', async () => {
     const f = materialiseFixture('base');
     cleanups.push(f.remove);
-    for (const part of ['intents', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
+    for (const part of ['intents', 'nlu', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
     const changes: Content[] = [];
     let onInvalid: (d: Diagnostic[]) => void = () => {};
     const watcher = watchContent(f.dir, (c) => changes.push(c), (d) => onInvalid(d));
@@ -68,5 +68,26 @@ describe('watchContent', () => {
     const diagnostics = await invalid;
     expect(diagnostics.some((d) => d.severity === 'error' && d.file === 'dialogs/intents/en.yaml')).toBe(true);
     expect(changes).toHaveLength(0);
+  });
+
+  it('keeps noticing a file that an editor saves atomically (temporary file renamed over it), save after save', async () => {
+    const f = materialiseFixture('base');
+    cleanups.push(f.remove);
+    for (const part of ['intents', 'nlu', 'scanner']) cpSync(join(process.cwd(), 'dialogs', part), join(f.dir, 'dialogs', part), { recursive: true });
+    let onChange: (c: Content, files: string[]) => void = () => {};
+    const watcher = watchContent(f.dir, (c, files) => onChange(c, files), () => {});
+    cleanups.push(() => watcher.close());
+    const file = join(f.dir, 'locales', 'en', 'menu.json');
+    const original = readFileSync(file, 'utf8');
+    const introOf = (c: Content) => (c.locales.en['menu'] as { intro: { text: string } }).intro.text;
+    for (const wording of ['First wording?', 'Second wording?', 'Third wording?']) {
+      const changed = nextEvent<[Content, string[]]>((push) => (onChange = (c, files) => push([c, files])));
+      const temp = join(f.dir, 'locales', 'en', '.menu.json.swp');
+      writeFileSync(temp, original.replace('What would you like to do?', wording));
+      renameSync(temp, file);
+      const [content, files] = await changed;
+      expect(introOf(content)).toBe(wording);
+      expect(files).toEqual(['locales/en/menu.json']);
+    }
   });
 });

@@ -61,10 +61,10 @@ describe('hardened /api/messages', () => {
     expect(response.status).toBe(200);
   });
 
-  it('answers 400 to a body with a non-JSON content type that is not JSON', async () => {
+  it('answers 415 to a body with a non-JSON content type in local mode', async () => {
     const response = await fetch(fx.bot.messagesUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toBe('Bad Request');
+    expect(response.status).toBe(415);
+    expect(await response.text()).toBe('Unsupported Media Type');
   });
 
   it('answers 404 with a fixed body to unknown routes and methods', async () => {

@@ -49,7 +49,7 @@ describe('in-process TurnGate', () => {
   });
 
   it('forgets the oldest keys beyond its capacity', async () => {
-    const gate = createMemoryTurnGate(2);
+    const gate = createMemoryTurnGate({ dedupeCapacity: 2 });
     const fn = async () => 1;
     await gate.run('c', 'k1', fn);
     await gate.run('c', 'k2', fn);

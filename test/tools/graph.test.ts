@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Content, Dialog, Step, Target } from '../../src/engine/types';
 import { loadContent } from '../../src/script/load-content';
-import { END_NODE, START_NODE, buildMermaid, escapeLabel, toDialogNodeId, toStepNodeId } from '../../src/tools/graph/build-mermaid';
+import { END_NODE, RESUME_NODE, START_NODE, buildMermaid, escapeLabel, toDialogNodeId, toStepNodeId } from '../../src/tools/graph/build-mermaid';
 import { resolveKey } from '../../src/tools/i18n/locale-tree';
 import { writeFlows } from '../../src/tools/graph/write-flows';
 import { ROOT } from './temp-locales';
 
-const node = (t: Target) => ('step' in t ? toStepNodeId(t.step) : toDialogNodeId(t.dialog));
+const node = (t: Target) => ('step' in t ? toStepNodeId(t.step) : 'dialog' in t ? toDialogNodeId(t.dialog) : RESUME_NODE);
 
 /** The edges a diagram must draw for `step`, as Mermaid lines, from the format's rules. */
 function expectedEdges(step: Step, content?: Content): string[] {

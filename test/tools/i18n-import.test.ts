@@ -26,14 +26,14 @@ function setup() {
   return { ...tmp, exportTo, read, editSource, statusOf };
 }
 
-/** Replaces the translation cell of `key` in an exported CSV (cells: key, source, translation, status). */
+/** Replaces the translation cell of `key` in an exported CSV (cells: key, source, translation, status, max length). */
 function editCsv(path: string, key: string, translation: string, status?: string): void {
   const text = readFileSync(path, 'utf8');
   const lines = text.split('\r\n').map((line) => {
     if (!line.startsWith(`${key},`)) return line;
-    const row = parseCsv(`key,source (en),translation (fr),status\r\n${line}`, path).rows[0]!;
+    const row = parseCsv(`key,source (en),translation (fr),status,max length\r\n${line}`, path).rows[0]!;
     const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-    return [key, q(row.source), q(translation), q(status ?? 'done')].join(',');
+    return [key, q(row.source), q(translation), q(status ?? 'done'), line.slice(line.lastIndexOf(',') + 1)].join(',');
   });
   writeFileSync(path, lines.join('\r\n'));
 }

@@ -11,20 +11,21 @@
  * an unknown conversation is 404, a body that is not an activity 400.
  */
 import { randomUUID } from 'node:crypto';
-import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import type { Activity, TurnContext } from 'botbuilder';
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { Logger } from '../../log/logger';
 import { nameError } from '../../log/logger';
 import { hasBearerToken } from '../admin-routes';
+import { parseJsonBody } from '../parse-json-body';
 import { describeStatus } from '../http-errors';
 import type { InFlight } from '../in-flight';
 import { createConversationStore, type ConversationLimits, type DirectLineConversation } from './conversation-store';
-import { DirectLineAdapter } from './direct-line-adapter';
+import { createLocalChannel } from '../../bot-framework/local-channel';
+import type { BotLogic, InboundActivity } from '../../channel/types';
 import { DIRECT_LINE_BOT, DIRECT_LINE_CHANNEL, describeUser, readClientActivity } from './read-client-activity';
 
 export interface DirectLineOptions {
   /** The bot logic of /api/messages (rate limit, gate, turn processor). */
-  logic: (context: TurnContext) => Promise<void>;
+  logic: BotLogic;
   inFlight: InFlight;
   isDraining: () => boolean;
   logger: Logger;
@@ -51,7 +52,7 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
   const { logger } = options;
   const store = createConversationStore(options.limits);
   const expiresIn = Math.round((options.limits?.ttlMs ?? 30 * 60_000) / 1000);
-  const adapter = new DirectLineAdapter((conversationId, reply) => {
+  const channel = createLocalChannel((conversationId, reply) => {
     const conversation = store.get(conversationId);
     if (!conversation) return undefined;
     return store.append(conversation, {
@@ -61,16 +62,16 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
       from: { ...DIRECT_LINE_BOT },
       recipient: describeUser(conversation),
     });
-  });
-  adapter.onTurnError = async (_context, error) => {
+  }, options.logic, (error) => {
     logger.error({ error: nameError(error), channel: DIRECT_LINE_CHANNEL }, 'turn error outside the turn processor');
-  };
+  });
 
-  /** Runs one activity through the bot logic, counted as in flight. */
-  async function runTurn(activity: Record<string, unknown>): Promise<void> {
-    options.inFlight.begin();
+  /** Runs one activity through the bot logic, counted as in flight; false when the instance is full. */
+  async function runTurn(activity: Record<string, unknown>): Promise<boolean> {
+    if (!options.inFlight.tryBegin()) return false;
     try {
-      await adapter.processActivity(activity as Partial<Activity>, options.logic);
+      await channel.run(activity as unknown as InboundActivity);
+      return true;
     } finally {
       options.inFlight.end();
     }
@@ -87,14 +88,14 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
   }
 
   const router = Router();
-  const parseJson = express.json({ limit: MAX_BODY, strict: false, type: () => true });
+  const parseJson = parseJsonBody({ limit: MAX_BODY, jsonOnly: true });
   router.use('/v3/directline', (req, res, next) => {
     res.set('Cache-Control', 'no-store');
     if (options.isDraining() && req.method === 'POST') return void sendFixed(res, 503);
     next();
   });
 
-  router.post('/v3/directline/conversations', parseJson, async (req, res) => {
+  router.post('/v3/directline/conversations', ...parseJson, async (req, res) => {
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as { user?: { id?: unknown }; locale?: unknown };
     const wanted = body.user?.id;
     const userId = typeof wanted === 'string' && USER_ID.test(wanted) ? wanted : `dl_${randomUUID().slice(0, 12)}`;
@@ -117,13 +118,13 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
     if (conversation) res.json(describe(conversation));
   });
 
-  router.post('/v3/directline/conversations/:id/activities', parseJson, async (req, res) => {
+  router.post('/v3/directline/conversations/:id/activities', ...parseJson, async (req, res) => {
     const conversation = authorise(req, res);
     if (!conversation) return;
     const activity = readClientActivity(req.body, conversation, serviceUrlOf(req));
     if (!activity) return sendFixed(res, 400);
     const id = store.append(conversation, { ...activity, timestamp: new Date().toISOString() });
-    await runTurn({ ...activity, id });
+    if (!(await runTurn({ ...activity, id }))) return void res.set('Retry-After', '1').status(503).type('text/plain').send('Service Unavailable');
     res.json({ id });
   });
 

@@ -3,8 +3,7 @@
  * MicrosoftAppId: the server listens on loopback): the web chat page and its Direct Line.
  */
 import type { Router } from 'express';
-import type { TurnContext } from 'botbuilder';
-import type { Runtime } from '../../channel/types';
+import type { BotLogic, Runtime } from '../../channel/types';
 import type { Logger } from '../../log/logger';
 import type { Lang } from '../../nlu/types';
 import type { InFlight } from '../in-flight';
@@ -14,7 +13,7 @@ import { createWebChatRouter } from './create-web-chat-router';
 export interface LocalRoutesDeps {
   /** Microsoft App ID of the bot: the routes exist only when it is empty. */
   appId: string;
-  logic: (context: TurnContext) => Promise<void>;
+  logic: BotLogic;
   inFlight: InFlight;
   isDraining: () => boolean;
   logger: Logger;

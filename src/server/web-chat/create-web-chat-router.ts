@@ -4,9 +4,9 @@
  * "new conversation" button. Its texts come from `locales/<lang>/web-chat.json` and the
  * language names from `system.json`. Mount in local mode only.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Router } from 'express';
+import { findWebChatBundle } from '../../bot-framework/web-chat-bundle';
 import type { Runtime } from '../../channel/types';
 import { LANGS, type Lang } from '../../nlu/types';
 
@@ -21,11 +21,6 @@ export interface WebChatOptions {
 const PAGE_KEYS = ['title', 'language', 'new_conversation', 'note'] as const;
 const ASSETS = join(import.meta.dirname, 'assets');
 
-/** Where the browser bundle of Web Chat is installed. */
-function findWebChatBundle(): string {
-  const entry = createRequire(import.meta.url).resolve('botframework-webchat');
-  return join(dirname(entry), '..', 'dist', 'webchat.js');
-}
 
 function readText(tree: unknown, path: string[]): string {
   let node = tree;

@@ -28,9 +28,10 @@ export function toDialogNodeId(dialogId: string): string {
   return `d_${encodeId(dialogId)}`;
 }
 
-/** Node ids of the start and end markers. */
+/** Node ids of the start and end markers, and of "back to the interrupted question" (`goto: resume`). */
 export const START_NODE = 'start_';
 export const END_NODE = 'end_';
+export const RESUME_NODE = 'resume_';
 
 /** Escapes text for a quoted Mermaid label (`#quot;` style entity codes). */
 export function escapeLabel(text: string): string {
@@ -47,8 +48,10 @@ function shorten(text: string): string {
   return text.length > MAX_NODE_TEXT ? `${text.slice(0, MAX_NODE_TEXT - 1)}…` : text;
 }
 
+/** Mermaid node id of a target. */
 function targetNode(target: Target): string {
-  return 'step' in target ? toStepNodeId(target.step) : toDialogNodeId(target.dialog);
+  if ('step' in target) return toStepNodeId(target.step);
+  return 'dialog' in target ? toDialogNodeId(target.dialog) : RESUME_NODE;
 }
 
 function stepNode(step: Step, content: Content | undefined): string {
@@ -104,6 +107,7 @@ export function buildMermaid(dialog: Dialog, content?: Content): string {
   for (const step of order) lines.push(`  ${stepNode(step, content)}`);
   for (const other of listOtherDialogs(dialog)) lines.push(`  ${toDialogNodeId(other)}[["dialog: ${escapeLabel(other)}"]]`);
   if (order.some((step) => step.end)) lines.push(`  ${END_NODE}(((end)))`);
+  if (order.some((step) => (step.choices ?? []).some((c) => 'resume' in c.goto))) lines.push(`  ${RESUME_NODE}(["back to the interrupted question"])`);
   lines.push(edge(START_NODE, toStepNodeId(dialog.start)));
   for (const step of order) lines.push(...stepEdges(step, content));
   lines.push(`  classDef other fill:#eef,stroke:#66a`);

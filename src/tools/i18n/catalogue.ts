@@ -21,6 +21,8 @@ export interface CatalogueRow {
   source: string;
   translation: string;
   status: TranslationStatus;
+  /** Longest the translation may be, in characters (button labels 20, messages 640). */
+  maxLength?: number;
 }
 
 /** The catalogue of `target` against `source`, with the texts of every language read once. */

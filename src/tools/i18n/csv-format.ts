@@ -1,12 +1,15 @@
 /**
  * CSV translation files (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs
  * show Vietnamese and French correctly). Columns: key, source (<lang>),
- * translation (<lang>), status. Reading accepts `,`, `;` or tab as separator.
+ * translation (<lang>), status, max length (characters the translation may have; files
+ * from before that column are still read). Reading accepts `,`, `;` or tab as separator.
  */
 import { STATUS_LABELS, type Catalogue } from './catalogue';
 import { fileError, parseStatus, type ImportFile, type ImportRow } from './exchange-file';
 
 const BOM = '\uFEFF';
+/** Header of the fifth column. */
+export const MAX_LENGTH_COLUMN = 'max length';
 
 function quote(cell: string): string {
   return /[",;\t\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
@@ -14,8 +17,8 @@ function quote(cell: string): string {
 
 /** Formats a catalogue as CSV text. */
 export function formatCsv(catalogue: Catalogue): string {
-  const header = ['key', `source (${catalogue.sourceLang})`, `translation (${catalogue.targetLang})`, 'status'];
-  const lines = [header, ...catalogue.rows.map((r) => [r.key, r.source, r.translation, STATUS_LABELS[r.status]])];
+  const header = ['key', `source (${catalogue.sourceLang})`, `translation (${catalogue.targetLang})`, 'status', MAX_LENGTH_COLUMN];
+  const lines = [header, ...catalogue.rows.map((r) => [r.key, r.source, r.translation, STATUS_LABELS[r.status], r.maxLength === undefined ? '' : String(r.maxLength)])];
   return `${BOM}${lines.map((cells) => cells.map(quote).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -66,9 +69,12 @@ export function parseCsv(text: string, file: string): ImportFile {
   const [header, ...records] = splitRecords(body, separator, file);
   const sourceLang = readLang(header?.cells[1], 'source', file);
   const targetLang = readLang(header?.cells[2], 'translation', file);
+  const columns = header?.cells[4]?.trim().toLowerCase() === MAX_LENGTH_COLUMN ? 5 : 4;
   const rows = records.map(({ cells, line }): ImportRow => {
     const [key = '', source = '', translation = '', status = ''] = cells;
-    if (cells.length > 4) throw fileError(file, line, `${cells.length} cells instead of 4: put texts with commas inside "double quotes".`);
+    if (cells.length > columns) {
+      throw fileError(file, line, `${cells.length} cells instead of ${columns}: put texts with commas inside "double quotes".`);
+    }
     return { key: key.trim(), source, translation, status: parseStatus(status), line };
   });
   return { sourceLang, targetLang, rows };

@@ -8,6 +8,8 @@ import { buildCatalogue, countStatuses, type TranslationStatus } from './catalog
 import { formatCsv, parseCsv } from './csv-format';
 import type { ImportFile } from './exchange-file';
 import { listLangs } from './locale-files';
+import { decodeTextFile } from './decode-text-file';
+import { readTextLimits } from './text-limits';
 import { readTranslatedFrom } from './translated-from';
 import { formatXliff, parseXliff } from './xliff-format';
 
@@ -43,18 +45,23 @@ export function exportTranslations(localesDir: string, options: ExportOptions): 
     throw new Error(`no folder ${join(localesDir, options.sourceLang)}: --source must be one of ${known.join(', ')}.`);
   }
   const record = readTranslatedFrom(localesDir);
+  const limits = readTextLimits(localesDir);
   mkdirSync(options.outDir, { recursive: true });
   return langs.map((lang) => {
     const catalogue = buildCatalogue(localesDir, options.sourceLang, lang, record);
+    for (const row of catalogue.rows) row.maxLength = limits.limitOf(row.key);
     const path = join(options.outDir, `thinkfirst-${lang}.${EXTENSIONS[options.format]}`);
     writeFileSync(path, options.format === 'csv' ? formatCsv(catalogue) : formatXliff(catalogue));
     return { lang, path, counts: countStatuses(catalogue.rows) };
   });
 }
 
-/** Reads a `.csv`, `.xlf` or `.xliff` translation file. */
+/**
+ * Reads a `.csv`, `.xlf` or `.xliff` translation file.
+ * @throws when the file is not UTF-8 (see decodeTextFile), before any row is read.
+ */
 export function readTranslationFile(path: string): ImportFile {
-  const text = readFileSync(path, 'utf8');
+  const text = decodeTextFile(readFileSync(path), path);
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return parseCsv(text, path);
   if (ext === '.xlf' || ext === '.xliff') return parseXliff(text, path);

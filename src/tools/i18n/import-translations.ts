@@ -10,6 +10,7 @@ import { computeStatus } from './catalogue';
 import type { ImportFile } from './exchange-file';
 import { flattenLang, readLangFiles, splitKey, toLocalePath, writeLocaleFile } from './locale-files';
 import { writeTreePath, type LocaleTree } from './locale-tree';
+import { readTextLimits } from './text-limits';
 import { RECORD_FILE, readTranslatedFrom, toRecordEntry, writeTranslatedFrom } from './translated-from';
 
 /** What an import did (or would do, with errors). */
@@ -63,6 +64,7 @@ export function importTranslations(localesDir: string, file: ImportFile, fileNam
   const entries = (record[targetLang] ??= {});
   const textIn = (key: string) => (lang: string) =>
     lang === sourceLang ? sourceTexts.get(key) : flattenLang(readLangFiles(localesDir, lang)).get(key);
+  const limits = readTextLimits(localesDir);
   const updates: { key: string; text: string }[] = [];
   const seen = new Set<string>();
   let recordChanged = false;
@@ -86,6 +88,12 @@ export function importTranslations(localesDir: string, file: ImportFile, fileNam
     const got = variablesInText(text);
     if (!sameSet(expected, got)) {
       report.errors.push(`${where(row.line)}: '${row.key}' has ${describeVars(got)} but the ${sourceLang} text has ${describeVars(expected)}; keep every {{variable}} exactly as in the source.`);
+      continue;
+    }
+    const length = limits.measure(text);
+    const limit = limits.limitOf(row.key);
+    if (length > limit) {
+      report.errors.push(`${where(row.line)}: '${row.key}' is ${length} characters, over its limit of ${limit} (the 'max length' column): shorten it.`);
       continue;
     }
     if (row.source.normalize('NFC') !== source.normalize('NFC')) report.sourceChanged.push(row.key);

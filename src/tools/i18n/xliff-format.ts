@@ -2,6 +2,7 @@
  * XLIFF 1.2 translation files, as read by CAT tools (OmegaT, Poedit, Trados, Weblate).
  * One trans-unit per key; the target `state` carries the status:
  * missing = needs-translation, changed = needs-review-translation, done = translated.
+ * `maxwidth` (with `size-unit="char"`) carries the longest the translation may be.
  */
 import type { Catalogue, TranslationStatus } from './catalogue';
 import { fileError, type ImportFile, type ImportRow } from './exchange-file';
@@ -31,7 +32,7 @@ function unescapeXml(text: string, file: string, line: number): string {
 export function formatXliff(catalogue: Catalogue): string {
   const units = catalogue.rows.map((r) =>
     [
-      `      <trans-unit id="${escapeXml(r.key)}" xml:space="preserve">`,
+      `      <trans-unit id="${escapeXml(r.key)}"${r.maxLength === undefined ? '' : ` maxwidth="${r.maxLength}" size-unit="char"`} xml:space="preserve">`,
       `        <source>${escapeXml(r.source)}</source>`,
       `        <target state="${STATE_OF[r.status]}">${escapeXml(r.translation)}</target>`,
       '      </trans-unit>',

@@ -6,7 +6,7 @@
  * that expect one. States are deduplicated, so the result is the full state graph.
  */
 import { FLAG_IDS, type Risk, type ScanResult } from '../../../src/scanner/types';
-import type { Intent } from '../../../src/nlu/types';
+import { INTENTS, type Intent } from '../../../src/nlu/types';
 import { computeCounterCaps, computeRelevantVars, type CounterCaps, type RelevantVars } from './relevant-vars';
 import type { AdvanceResult, Content, ConversationState, EngineInput, EngineOutput } from '../../../src/engine/types';
 
@@ -47,6 +47,11 @@ export interface CrawlResult {
 export const MAX_NODES = Number(process.env.CRAWL_MAX_NODES ?? 400_000);
 
 const GARBAGE: EngineInput = { type: 'text', text: 'qqq zzz', folded: 'qqq zzz', intent: 'unknown', score: 0, entities: { places: [] } };
+
+/** A message with partial evidence of danger that otherwise asks for `intent` (the safety question). */
+function possibleDanger(intent: Intent): EngineInput {
+  return { type: 'text', text: 'so scared', folded: 'so scared', intent, score: 0.6, entities: { places: [] }, possibleDanger: true };
+}
 
 /** How many flags the pasted offers have: every flag (every flag text is rendered), a few, none. */
 const PASTED_FLAG_COUNTS = [FLAG_IDS.length, 2, 0];
@@ -108,6 +113,7 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
   const relevant = computeRelevantVars(content);
   const caps = computeCounterCaps(content);
   const interruptionDialogs = new Set(content.global.interruptions.flatMap((i) => ('dialog' in i.goto ? [i.goto.dialog] : [])));
+  if (content.global.on_possible_danger) interruptionDialogs.add(content.global.on_possible_danger);
 
   const pathOf = (id: number | undefined): string => (id === undefined ? '' : describePath(nodes, nodes[id]!));
 
@@ -183,6 +189,8 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
     'unknown',
   ]);
   for (const intent of entryIntents) step(0, { type: 'intent', intent }, `intent ${intent}`);
+  // Partial evidence of danger from idle, with every other intent a "no" may go on with.
+  if (content.global.on_possible_danger) for (const intent of INTENTS) step(0, possibleDanger(intent), `possible danger, else ${intent}`);
 
   while (queue.length > 0) {
     const id = queue.shift()!;
@@ -213,6 +221,7 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
     for (let i = 0; cur !== undefined && i <= (s.otherwise?.retry ?? 0); i++) cur = step(cur, GARBAGE, `${where}[not understood]`);
     // Once per step: every interruption, then (through the queue) its way back.
     for (const it of content.global.interruptions) step(id, { type: 'intent', intent: it.intent }, `${where}[${it.intent}]`);
+    if (content.global.on_possible_danger) step(id, possibleDanger('unknown'), `${where}[possible danger]`);
     if (s.expect === 'offer_text') {
       for (const risk of ['low', 'medium', 'high'] as const) {
         for (const n of PASTED_FLAG_COUNTS) step(id, pastedOffer(risk, n), `${where}[pasted offer, ${risk}, ${n} flags]`);

@@ -6,12 +6,14 @@
 import {
   BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse,
 } from 'botbuilder';
+import type { BotLogic, InboundActivity, OutboundActivity } from '../channel/types';
+import { runsBotLogic } from './turn-io';
 
 /** Where replies go: the conversation's buffer. Returns the id given to the reply. */
-export type DeliverReply = (conversationId: string, activity: Partial<Activity>) => string | undefined;
+export type DeliverReply = (conversationId: string, activity: OutboundActivity & { conversation?: { id: string } }) => string | undefined;
 
 /** Adapter with no network: replies are delivered in-process. */
-export class DirectLineAdapter extends BotAdapter {
+class DirectLineAdapter extends BotAdapter {
   constructor(private readonly deliver: DeliverReply) {
     super();
   }
@@ -29,7 +31,7 @@ export class DirectLineAdapter extends BotAdapter {
         responses.push({ id: '' });
         continue;
       }
-      const id = this.deliver(activity.conversation?.id ?? '', activity);
+      const id = this.deliver(activity.conversation?.id ?? '', activity as unknown as OutboundActivity);
       responses.push({ id: id ?? '' });
     }
     return responses;
@@ -46,4 +48,23 @@ export class DirectLineAdapter extends BotAdapter {
   async continueConversation(_reference: Partial<ConversationReference>): Promise<void> {
     throw new Error('the local Direct Line does not support proactive messages; the bot never sends any');
   }
+}
+
+/** A channel with no network: runs the bot logic, hands each reply to `deliver`. */
+export interface LocalChannel {
+  /** Runs one (already validated) activity through the bot logic. */
+  run(activity: InboundActivity): Promise<void>;
+}
+
+/**
+ * Creates the local channel. Errors escaping a turn go to `onTurnError` (the turn processor
+ * itself never throws).
+ */
+export function createLocalChannel(deliver: DeliverReply, logic: BotLogic, onTurnError: (error: Error) => void): LocalChannel {
+  const adapter = new DirectLineAdapter(deliver);
+  adapter.onTurnError = async (_context, error) => onTurnError(error);
+  const run = runsBotLogic(logic);
+  return {
+    run: (activity) => adapter.processActivity(activity as unknown as Partial<Activity>, run),
+  };
 }

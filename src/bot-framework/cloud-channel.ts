@@ -1,11 +1,17 @@
-/** The Bot Framework adapter: CloudAdapter with the standard MicrosoftApp* configuration. */
-import { AuthenticationConstants } from 'botframework-connector';
+/**
+ * The Bot Framework channel of `POST /api/messages`: CloudAdapter with the standard
+ * MicrosoftApp* configuration, the typing indicator, and the mapping of its errors to HTTP
+ * statuses. One of the few files that import the SDK (see src/bot-framework/README.md).
+ */
+import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import {
   CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, ShowTypingMiddleware,
-  type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext,
+  type Activity, type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import type { BotLogic, ChannelEndpoint, InboundActivity } from '../channel/types';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
+import { runsBotLogic } from './turn-io';
 
 /** Standard Bot Framework variables (an empty MicrosoftAppId disables authentication: Emulator mode). */
 export interface AdapterAuth {
@@ -43,23 +49,38 @@ function withPublicCloudDefaults(auth: AdapterAuth): Record<string, unknown> {
  * CloudAdapter whose activity entry point is public: the server validates and parses the
  * body itself (botbuilder's `process()` crashes on some bodies) and maps errors to fixed statuses.
  */
-export class ChannelAdapter extends CloudAdapter {
-  /** Authenticates `authHeader`, then runs `logic`; returns the invoke/expectReplies response. */
-  runActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+class ChannelAdapter extends CloudAdapter {
+  runActivity(authHeader: string, activity: Activity, logic: ReturnType<typeof runsBotLogic>) {
     return this.processActivity(authHeader, activity, logic);
   }
 }
 
+/** HTTP status for an error thrown while authenticating or processing an activity. */
+function statusOfError(error: unknown): number {
+  if (error instanceof AuthenticationError) return error.statusCode ?? 401;
+  const name = error instanceof Error ? error.name : '';
+  // botbuilder rethrows jsonwebtoken's errors (bad signature, not yet valid) as they are.
+  if (name === 'JsonWebTokenError' || name === 'TokenExpiredError' || name === 'NotBeforeError') return 401;
+  return 500;
+}
+
 /**
- * Creates the CloudAdapter. Errors escaping a turn are logged by name only; users get
- * their apology from the turn processor, which never throws.
+ * Creates the authenticated channel running `logic`. Errors escaping a turn are logged by
+ * name only; users get their apology from the turn processor, which never throws.
  */
-export function createAdapter(auth: AdapterAuth, logger: Logger): ChannelAdapter {
+export function createCloudChannel(auth: AdapterAuth, logger: Logger, logic: BotLogic): ChannelEndpoint {
   const options = withPublicCloudDefaults(auth) as unknown as ConfigurationBotFrameworkAuthenticationOptions;
   const adapter = new ChannelAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (_context, error) => {
     logger.error({ error: nameError(error) }, 'turn error outside the turn processor');
   };
   adapter.use(new ShowTypingMiddleware(TYPING_DELAY_MS, TYPING_PERIOD_MS));
-  return adapter;
+  const run = runsBotLogic(logic);
+  return {
+    async handle(authHeader: string, activity: InboundActivity) {
+      const invoke = await adapter.runActivity(authHeader, activity as unknown as Activity, run);
+      return invoke ? { status: invoke.status, body: invoke.body } : undefined;
+    },
+    statusOf: statusOfError,
+  };
 }

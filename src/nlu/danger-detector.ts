@@ -1,0 +1,87 @@
+/**
+ * The danger detector: finds the situations of forced labour and trafficking of
+ * `dialogs/nlu/danger.yaml` in a folded message (no diacritics, teencode expanded), before any
+ * intent is ranked. Built for recall: a clear match is danger whatever the classifier says; a cue
+ * (help, passport, fear) is partial evidence, for the safety question.
+ */
+import type { DangerRules } from './danger-schema';
+import { HELD_PLACES } from './danger-schema';
+import { PLACES } from './lexicons';
+
+/** What the detector found in one message. */
+export interface DangerFinding {
+  /** Categories whose clear patterns matched (confinement, violence...), in file order; empty when none. */
+  categories: string[];
+  /** True when a cue of partial evidence is present (and not lifted as an ordinary task). */
+  cue: boolean;
+}
+
+const START = '(?<![a-z0-9])';
+
+/** One whole-word alternation of `sources` (null for an empty list). */
+function alternation(sources: readonly string[], flags = 'u'): RegExp | null {
+  return sources.length === 0 ? null : new RegExp(`${START}(?:${sources.join('|')})`, flags);
+}
+
+/** `{place}` replaced by the names of the places where people are held. */
+export function expandPlaces(source: string): string {
+  if (!source.includes('{place}')) return source;
+  const names = HELD_PLACES.flatMap((id) => PLACES[id] ?? []);
+  return source.replaceAll('{place}', `(?:${names.join('|')})`);
+}
+
+/** Compiled danger rules. */
+export class DangerDetector {
+  private readonly categories: { id: string; re: RegExp }[];
+  private readonly cues: RegExp | null;
+  private readonly things: RegExp;
+  private readonly returned: RegExp | null;
+  private readonly stories: RegExp | null;
+  private readonly askers: RegExp | null;
+  private readonly personal: RegExp | null;
+  private readonly benign: RegExp | null;
+  private readonly helpCues: RegExp | null;
+
+  /** @throws SyntaxError when a pattern is not a valid regular expression (the loader reports it first, with file:line). */
+  constructor(rules: DangerRules) {
+    this.categories = Object.entries(rules.categories).map(([id, c]) => ({
+      id,
+      re: alternation([...c.clear.vi, ...c.clear.fr, ...c.clear.en].map(expandPlaces)) ?? /$^/u,
+    }));
+    const nd = rules.not_danger;
+    this.cues = alternation([...rules.cues.vi, ...rules.cues.fr, ...rules.cues.en]);
+    this.things = new RegExp(`${START}(?:${nd.things.join('|')})(?: [a-z']+){0,3} (?:est |sont |etait |is |was |bi )?(?:${nd.trapped_words.join('|')})(?![a-z0-9])`, 'gu');
+    this.returned = alternation(nd.returned, 'gu');
+    this.stories = alternation(nd.story_requests);
+    this.askers = alternation(nd.askers.map((a) => `(?:${a})(?![a-z0-9])`), 'gu');
+    this.personal = alternation(nd.personal.map((p) => `${p}(?![a-z0-9'])`));
+    this.benign = alternation(nd.benign_tasks.map((b) => `${b}(?![a-z0-9])`));
+    this.helpCues = alternation(nd.help_cues.map((h) => `${h}(?![a-z0-9])`), 'gu');
+  }
+
+  /** Categories and cue of a folded message. */
+  find(folded: string): DangerFinding {
+    return { categories: this.clearCategories(folded), cue: this.hasCue(folded) };
+  }
+
+  /**
+   * Categories that certainly describe someone in danger. Things said to be trapped ("annonce
+   * piégée") and a return home ("vừa được giải cứu về") are set aside first; a request for other
+   * people's stories is no report unless it names the writer or someone of theirs.
+   */
+  clearCategories(folded: string): string[] {
+    let text = folded.replace(this.things, ' ');
+    if (this.returned) text = text.replace(this.returned, ' ');
+    const found = this.categories.filter((c) => c.re.test(text)).map((c) => c.id);
+    if (found.length === 0) return found;
+    if (this.stories?.test(folded) && !this.personal?.test(this.askers ? folded.replace(this.askers, ' ') : folded)) return [];
+    return found;
+  }
+
+  /** True when the folded message carries a cue (help, passport, afraid...) that is not a request for an ordinary task. */
+  hasCue(folded: string): boolean {
+    if (!this.cues?.test(folded)) return false;
+    if (!this.benign?.test(folded) || !this.helpCues) return true;
+    return this.cues.test(folded.replace(this.helpCues, ' '));
+  }
+}

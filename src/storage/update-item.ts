@@ -1,0 +1,56 @@
+/**
+ * Read-modify-write of one StateStore item with eTag compare-and-set and retries, so several
+ * instances (or a CLI beside a running bot) never lose each other's changes.
+ */
+import type { StoreItem } from './types';
+import type { StateStore } from './types';
+
+/** True for the eTag-conflict error every backend throws (src/storage/etag.ts). */
+export function isEtagConflict(error: unknown): boolean {
+  return error instanceof Error && error.name === 'EtagConflictError';
+}
+
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt + 2));
+}
+
+/** Drops the eTag a read added. */
+function withoutEtag<T>(item: StoreItem): T {
+  const { eTag: _etag, ...rest } = item;
+  return rest as T;
+}
+
+/**
+ * Applies `change` to the item at `key` (or to `initial` when there is none) and writes the
+ * result guarded by the eTag read. `change` returns `null` to leave the item as it is.
+ * An absent item is first created blind as `initial` (harmless: an empty value), so the
+ * change itself is always written with an eTag.
+ * @returns the value now stored.
+ * @throws after `maxAttempts` conflicts, naming the key, or when the store fails.
+ */
+export async function updateItem<T extends object>(
+  store: StateStore,
+  key: string,
+  initial: T,
+  change: (current: T) => T | null,
+  maxAttempts = 20,
+): Promise<T> {
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const found = (await store.read([key]))[key];
+    if (!found) {
+      await store.write({ [key]: { ...initial } });
+      continue;
+    }
+    const current = withoutEtag<T>(found);
+    const next = change(current);
+    if (next === null) return current;
+    try {
+      await store.write({ [key]: { ...next, eTag: found.eTag } });
+      return next;
+    } catch (error) {
+      if (!isEtagConflict(error)) throw error;
+      await pause(attempt);
+    }
+  }
+  throw new Error(`storage: '${key}' kept changing under ${maxAttempts} attempts to update it (other instances writing); try again.`);
+}
