@@ -57,6 +57,7 @@ const configSchema = z.object({
   log: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     idSalt: z.string().default(''),
+    idSecret: z.string().min(16, 'must be at least 16 characters').optional(),
   }),
   /** Hand-off to counsellors: its settings join this section. */
   handoff: z.object({}),
@@ -100,6 +101,7 @@ const VARIABLES: Record<string, [Section, string] | ['nodeEnv']> = {
   STATS_MIN_COUNT: ['stats', 'minCount'],
   LOG_LEVEL: ['log', 'level'],
   LOG_ID_SALT: ['log', 'idSalt'],
+  ID_SECRET: ['log', 'idSecret'],
   MAX_TURNS_IN_FLIGHT: ['http', 'maxTurnsInFlight'],
   HTTP_HEADERS_TIMEOUT_MS: ['http', 'headersTimeoutMs'],
   HTTP_REQUEST_TIMEOUT_MS: ['http', 'requestTimeoutMs'],
@@ -113,7 +115,7 @@ const VARIABLES: Record<string, [Section, string] | ['nodeEnv']> = {
 const SECTIONS: Section[] = ['server', 'auth', 'content', 'storage', 'retention', 'redis', 'rateLimit', 'stats', 'log', 'handoff', 'http'];
 
 /** Variables whose values never appear in an error message. */
-const SECRET_VARIABLES = new Set(['MicrosoftAppPassword', 'ADMIN_TOKEN', 'LOG_ID_SALT', 'STORAGE_URL']);
+const SECRET_VARIABLES = new Set(['MicrosoftAppPassword', 'ADMIN_TOKEN', 'LOG_ID_SALT', 'ID_SECRET', 'STORAGE_URL']);
 
 type Parsed = z.infer<typeof configSchema>;
 

@@ -3,6 +3,7 @@
  * Exits 1 with a clear message on bad configuration or invalid content; exits 0 after SIGTERM/SIGINT.
  */
 import { resolve } from 'node:path';
+import { createTestConversationRule } from './analytics/is-test-conversation';
 import { createAnalyticsRecorder } from './analytics/recorder';
 import { buildRuntime, loadRuntime } from './channel/load-runtime';
 import { loadSystemTexts } from './channel/system-texts';
@@ -12,10 +13,13 @@ import { advance } from './engine/advance';
 import { createLogger, nameError, type Logger } from './log/logger';
 import { createLogDestination } from './log/log-destination';
 import { reportDroppedLogs } from './log/report-dropped';
+import { routeConsoleToLogger } from './log/route-console';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
+import { createDashboardRouter } from './server/admin/create-dashboard-router';
 import { startBotServer } from './server/create-bot-server';
 import { describeRedisHost, openStorage } from './storage/open-storage';
+import { configuredIdSecret, createDeferredIdHasher, loadIdSecretInBackground } from './storage/id-secret';
 import { createStaffAuth } from './staff/staff-auth';
 import { watchProjectContent } from './server/watch-content';
 
@@ -54,7 +58,12 @@ async function main(): Promise<void> {
   }
   const logDestination = createLogDestination();
   const logger = createLogger(config.log.level, logDestination);
-  const stopLogReport = reportDroppedLogs(logger, logDestination);
+  const stopDroppedReport = reportDroppedLogs(logger, logDestination);
+  const restoreConsole = routeConsoleToLogger(logger);
+  const stopLogReport = () => {
+    restoreConsole();
+    stopDroppedReport();
+  };
   guardProcess(logger);
   const rootDir = resolve(config.content.dir);
 
@@ -66,6 +75,9 @@ async function main(): Promise<void> {
   }
   let runtime: Runtime = loaded.runtime;
   const { store, gate, rateLimiter } = await openStorage(config, process.cwd(), warnRedisUnreachable(logger, config.storage.url));
+  const ids = createDeferredIdHasher();
+  const stopSecretLoad = loadIdSecretInBackground(store, configuredIdSecret(config.log, logger), (secret) => ids.setSecret(secret),
+    (errorName) => logger.warn({ error: errorName }, 'id secret not loaded yet: storage did not answer; retrying'));
   // Staff sign-in (hand-off inbox, dashboard): sessions in the bot's storage; Secure cookies behind HTTPS.
   const staffAuth = createStaffAuth({ store, logger, secureCookies: !config.localMode });
   const analytics = createAnalyticsRecorder({
@@ -84,8 +96,9 @@ async function main(): Promise<void> {
     store,
     logger,
     defaultLang: config.content.defaultLang,
-    logIdSalt: config.log.idSalt,
-    onEvents: (events, lang) => analytics.record(events, lang),
+    ids,
+    onEvents: (events, lang, meta) => analytics.record(events, lang, meta),
+    isTestConversation: createTestConversationRule(config.localMode),
     shutdownGraceMs: config.server.shutdownGraceMs,
     httpLimits: config.http,
     gate,
@@ -98,6 +111,15 @@ async function main(): Promise<void> {
         token: config.stats.adminToken,
         minCount: config.stats.minCount,
         getContent: () => runtime.content,
+        beforeRead: () => analytics.flush(),
+        onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
+      }),
+      createDashboardRouter({
+        store,
+        requireStaff: staffAuth.requireStaff,
+        minCount: config.stats.minCount,
+        getContent: () => runtime.content,
+        getExperiments: () => runtime.experiments ?? [],
         beforeRead: () => analytics.flush(),
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
       }),
@@ -127,6 +149,7 @@ async function main(): Promise<void> {
   // process mid-shutdown: the handlers stay, and shutdown runs once.
   let stopping = false;
   const shutdown = (signal: string) => {
+    stopSecretLoad();
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new turns, waiting for in-flight turns');

@@ -3,11 +3,16 @@
  * reached each step, where people stop), risk levels, quiz bands, languages, and where
  * messages were not understood (counts only). Small counts are masked.
  */
+import type { Experiment } from '../experiments/types';
 import { mergeCounts } from './count-events';
+import { listDays } from './day-store';
+import {
+  HANDOFF_DIALOG, buildDailySeries, buildExperimentStats, buildHandoffStats,
+  type DayStats, type ExperimentStats, type HandoffStats, type Shown,
+} from './report-sections';
 import type { Counts, DailyRecord, Day } from './types';
 
-/** A count, or `"<N>"` when below the threshold. */
-export type Shown = number | string;
+export type { Shown } from './report-sections';
 
 export interface StepStats {
   step: string;
@@ -40,6 +45,15 @@ export interface StatsReport {
   dropOuts: { dialog: string; step: string; stopped: Shown }[];
   /** Messages not understood, by place (`dialog/step`, or `idle` when no dialog was open), largest first. */
   fallbacks: { where: string; count: Shown }[];
+  /** Day by day: conversations, risk levels, not-understood rate. */
+  daily: DayStats[];
+  handoffs: HandoffStats;
+  /** A/B experiments: each variant's rate, interval and the verdict. */
+  experiments: ExperimentStats[];
+  /** Language the report is limited to (absent: every language). */
+  lang?: string;
+  /** True when conversations from test tools are counted too. */
+  includesTest: boolean;
 }
 
 /** Options of {@link buildReport}. */
@@ -54,6 +68,12 @@ export interface ReportOptions {
   questionSteps?: Record<string, string[]>;
   /** How many drop-out and fallback places to list (default 10). */
   top?: number;
+  /** Declared experiments (dialogs/_experiments.yaml), for their outcome and minimum sample. */
+  experiments?: readonly Experiment[];
+  /** The records are of this language only. */
+  lang?: string;
+  /** The records include test conversations. */
+  includesTest?: boolean;
 }
 
 const RISK_LEVELS = ['high', 'medium', 'low'];
@@ -89,7 +109,7 @@ export function buildReport(records: DailyRecord[], options: ReportOptions): Sta
   const choices = pick(counts, 'choice');
   const completed = pick(counts, 'completed');
   const notUnderstood = pick(counts, 'not_understood');
-  const dialogIds = [...new Set([...started, ...steps, ...completed].map(([p]) => p[0]))].sort();
+  const dialogIds = [...new Set([...started, ...steps, ...completed].map(([p]) => p[0]))].filter((d) => d !== HANDOFF_DIALOG).sort();
 
   const dropOuts: { dialog: string; step: string; stopped: number }[] = [];
   const dialogs = dialogIds.map((dialog): DialogStats => {
@@ -146,5 +166,10 @@ export function buildReport(records: DailyRecord[], options: ReportOptions): Sta
     quizBands: levelsOf('quiz_band').map(({ dialog, values }) => ({ dialog, bands: values })),
     dropOuts: dropOuts.sort((a, b) => b.stopped - a.stopped).slice(0, top).map((d) => ({ ...d, stopped: show(d.stopped) })),
     fallbacks: fallbacks.sort((a, b) => b.n - a.n).slice(0, top).map((f) => ({ where: f.where, count: show(f.n) })),
+    daily: buildDailySeries(records, listDays(options.from, options.to), minCount),
+    handoffs: buildHandoffStats(counts, minCount),
+    experiments: buildExperimentStats(counts, options.experiments ?? [], minCount),
+    ...(options.lang ? { lang: options.lang } : {}),
+    includesTest: options.includesTest ?? false,
   };
 }

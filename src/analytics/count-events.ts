@@ -4,6 +4,7 @@
  * is dropped, so text can never reach a record even if an event were mis-built.
  */
 import type { EngineEvent } from '../engine/types';
+import type { ExperimentEvent } from '../experiments/types';
 import { LANGS } from '../nlu/types';
 import type { Counts } from './types';
 
@@ -70,6 +71,16 @@ export function countEvents(events: EngineEvent[], lang: string, options: CountO
         break;
     }
   }
+  return into;
+}
+
+/**
+ * Counter deltas of one turn beyond its engine events: the turn itself (the denominator of
+ * the not-understood rate) and its A/B exposures and outcomes. Adds into `into`.
+ */
+export function countTurn(experiments: ExperimentEvent[], into: Counts = new Map()): Counts {
+  add(into, ['turn']);
+  for (const e of experiments) add(into, [e.type === 'exposed' ? 'ab_exposed' : 'ab_converted', e.experiment, e.variant]);
   return into;
 }
 

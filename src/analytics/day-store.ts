@@ -4,7 +4,7 @@
  */
 import type { StateStore } from '../storage/types';
 import { mergeCounts } from './count-events';
-import { DAY_KEY_PREFIX, RECORD_KIND, type Counts, type DailyRecord, type Day } from './types';
+import { DAY_KEY_PREFIX, RECORD_KIND, TEST_DAY_KEY_PREFIX, type Counts, type DailyRecord, type Day, type RecordScope } from './types';
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** Longest span `readDays` accepts. */
@@ -14,11 +14,16 @@ export const MAX_DAYS = 366;
 export interface AddOptions {
   /** Compare-and-set attempts before giving up (default 10). */
   maxAttempts?: number;
+  /** Which record (default: real conversations, every language). */
+  scope?: RecordScope;
 }
 
-/** Storage key of `day`. */
-export function toDayKey(day: Day): string {
-  return `${DAY_KEY_PREFIX}${day}`;
+const LANG_PATTERN = /^[a-z]{2,5}$/;
+
+/** Storage key of `day` in `scope` (default: real conversations, every language). */
+export function toDayKey(day: Day, scope: RecordScope = {}): string {
+  const lang = scope.lang && LANG_PATTERN.test(scope.lang) ? `${scope.lang}/` : '';
+  return `${scope.test ? TEST_DAY_KEY_PREFIX : DAY_KEY_PREFIX}${lang}${day}`;
 }
 
 /** UTC day of `date` as `YYYY-MM-DD`. */
@@ -61,8 +66,8 @@ function pause(attempt: number): Promise<void> {
  * harmless; the recorder calls this for tomorrow ahead of time, so counts themselves are
  * always written with an eTag.
  */
-export async function ensureDay(store: StateStore, day: Day): Promise<void> {
-  const key = toDayKey(day);
+export async function ensureDay(store: StateStore, day: Day, scope: RecordScope = {}): Promise<void> {
+  const key = toDayKey(day, scope);
   const found = await store.read([key]);
   if (!isRecord(found[key])) await store.write({ [key]: emptyRecord(day) });
 }
@@ -73,12 +78,13 @@ export async function ensureDay(store: StateStore, day: Day): Promise<void> {
  */
 export async function addToDay(store: StateStore, day: Day, deltas: Counts, options: AddOptions = {}): Promise<void> {
   if (deltas.size === 0) return;
-  const key = toDayKey(day);
+  const scope = options.scope ?? {};
+  const key = toDayKey(day, scope);
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const found = (await store.read([key]))[key];
     if (!isRecord(found)) {
-      await ensureDay(store, day);
+      await ensureDay(store, day, scope);
       continue;
     }
     const counts = mergeCounts(new Map(Object.entries(found.counts)), deltas);
@@ -105,9 +111,9 @@ export function listDays(from: Day, to: Day): Day[] {
   return days;
 }
 
-/** The records stored for the days from `from` to `to` (days without data are left out). */
-export async function readDays(store: StateStore, from: Day, to: Day): Promise<DailyRecord[]> {
+/** The records stored for the days from `from` to `to` in `scope` (days without data are left out). */
+export async function readDays(store: StateStore, from: Day, to: Day, scope: RecordScope = {}): Promise<DailyRecord[]> {
   const days = listDays(from, to);
-  const found = await store.read(days.map(toDayKey));
-  return days.map((day) => found[toDayKey(day)]).filter(isRecord).map((r) => ({ kind: r.kind, version: r.version, day: r.day, counts: r.counts }));
+  const found = await store.read(days.map((day) => toDayKey(day, scope)));
+  return days.map((day) => found[toDayKey(day, scope)]).filter(isRecord).map((r) => ({ kind: r.kind, version: r.version, day: r.day, counts: r.counts }));
 }

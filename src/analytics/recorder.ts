@@ -1,14 +1,25 @@
 /**
  * Collects the events of every turn as counters in memory and adds them to the day's
- * record in the StateStore every few seconds and at shutdown. Recording never waits
- * on storage and never throws into a turn.
+ * records in the StateStore every few seconds and at shutdown: one for every language and
+ * one for the turn's language (the dashboard's language filter), kept apart for test
+ * conversations. Recording never waits on storage and never throws into a turn.
  */
 import type { Content, EngineEvent } from '../engine/types';
 import type { StateStore } from '../storage/types';
-import { countEvents, mergeCounts, type CountOptions } from './count-events';
+import type { ExperimentEvent } from '../experiments/types';
+import { LANGS } from '../nlu/types';
+import { countEvents, countTurn, mergeCounts, type CountOptions } from './count-events';
 import { QUIZ_DIALOGS, findBandSteps } from './find-band-steps';
 import { addToDay, ensureDay, nextDay, toDay } from './day-store';
-import type { Counts, Day } from './types';
+import type { Counts, Day, RecordScope } from './types';
+
+/** What the turn pipeline tells the recorder besides the events. */
+export interface RecordMeta {
+  /** A conversation from a test tool: counted apart, left out of statistics by default. */
+  test?: boolean;
+  /** A/B exposures and outcomes. */
+  experiments?: ExperimentEvent[];
+}
 
 /** Options of {@link createAnalyticsRecorder}. */
 export interface RecorderOptions {
@@ -32,7 +43,7 @@ export interface RecorderOptions {
 /** The analytics side of the turn pipeline. */
 export interface AnalyticsRecorder {
   /** Counts the events of one turn in the user's language. Synchronous, never throws. */
-  record(events: EngineEvent[], lang: string): void;
+  record(events: EngineEvent[], lang: string, meta?: RecordMeta): void;
   /** Writes what is queued. Resolves when written (or queued again after a failure). */
   flush(): Promise<void>;
   /** Stops the timer and flushes. */
@@ -41,10 +52,16 @@ export interface AnalyticsRecorder {
   pendingCount(): number;
 }
 
+/** The record language of a turn: vi, fr, en, or `other`. */
+function languageOf(lang: string): string {
+  return (LANGS as readonly string[]).includes(lang) ? lang : 'other';
+}
+
 /** Creates a recorder writing to `options.store`. */
 export function createAnalyticsRecorder(options: RecorderOptions): AnalyticsRecorder {
   const { store, now = () => new Date(), onError = () => {} } = options;
-  const pending = new Map<Day, Counts>();
+  /** `<day>|<test>|<lang>` -> counts waiting. */
+  const pending = new Map<string, Counts>();
   const prepared = new Set<Day>();
   let running: Promise<void> = Promise.resolve();
   let bands: { version: string; steps: ReadonlySet<string> } | undefined;
@@ -57,17 +74,25 @@ export function createAnalyticsRecorder(options: RecorderOptions): AnalyticsReco
     return { riskDialogs: options.riskDialogs, bandSteps: bands?.steps };
   }
 
-  function countsOf(day: Day): Counts {
-    let counts = pending.get(day);
-    if (!counts) pending.set(day, (counts = new Map()));
+  const slotOf = (day: Day, scope: RecordScope) => `${day}|${scope.test ? 'test' : ''}|${scope.lang ?? ''}`;
+  const parseSlot = (slot: string): [Day, RecordScope] => {
+    const [day = '', test, lang] = slot.split('|');
+    return [day, { ...(test ? { test: true } : {}), ...(lang ? { lang } : {}) }];
+  };
+
+  function countsOf(day: Day, scope: RecordScope = {}): Counts {
+    const slot = slotOf(day, scope);
+    let counts = pending.get(slot);
+    if (!counts) pending.set(slot, (counts = new Map()));
     return counts;
   }
 
-  async function writeDay(day: Day, counts: Counts): Promise<void> {
+  async function writeDay(slot: string, counts: Counts): Promise<void> {
+    const [day, scope] = parseSlot(slot);
     try {
-      await addToDay(store, day, counts, { maxAttempts: options.maxAttempts });
+      await addToDay(store, day, counts, { maxAttempts: options.maxAttempts, scope });
     } catch (err) {
-      mergeCounts(countsOf(day), counts);
+      mergeCounts(countsOf(day, scope), counts);
       onError(err instanceof Error ? err : new Error(String(err)));
     }
   }
@@ -86,7 +111,7 @@ export function createAnalyticsRecorder(options: RecorderOptions): AnalyticsReco
   async function flushOnce(): Promise<void> {
     const batch = [...pending.entries()];
     pending.clear();
-    for (const [day, counts] of batch) await writeDay(day, counts);
+    for (const [slot, counts] of batch) await writeDay(slot, counts);
     await prepareTomorrow();
   }
 
@@ -100,9 +125,13 @@ export function createAnalyticsRecorder(options: RecorderOptions): AnalyticsReco
   timer?.unref();
 
   return {
-    record(events, lang) {
+    record(events, lang, meta = {}) {
       try {
-        countEvents(events, lang, countOptions(), countsOf(toDay(now())));
+        const deltas = countTurn(meta.experiments ?? [], countEvents(events, lang, countOptions()));
+        const day = toDay(now());
+        const test = meta.test === true;
+        mergeCounts(countsOf(day, { test }), deltas);
+        mergeCounts(countsOf(day, { test, lang: languageOf(lang) }), deltas);
       } catch (err) {
         onError(err instanceof Error ? err : new Error(String(err)));
       }

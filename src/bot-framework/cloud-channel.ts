@@ -5,13 +5,14 @@
  */
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import {
-  CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, ShowTypingMiddleware,
+  CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication,
   type Activity, type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { BotLogic, ChannelEndpoint, InboundActivity } from '../channel/types';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
 import { runsBotLogic } from './turn-io';
+import { createTypingIndicator } from './typing-indicator';
 
 /** Standard Bot Framework variables (an empty MicrosoftAppId disables authentication: Emulator mode). */
 export interface AdapterAuth {
@@ -23,9 +24,6 @@ export interface AdapterAuth {
   ToBotFromChannelOpenIdMetadataUrl?: string;
 }
 
-/** Delay before a typing indicator is shown for a slow turn, then its repeat period (ms). */
-export const TYPING_DELAY_MS = 700;
-const TYPING_PERIOD_MS = 2_000;
 
 /**
  * botbuilder treats the endpoint settings as all-or-nothing: once one is given (here the
@@ -74,7 +72,7 @@ export function createCloudChannel(auth: AdapterAuth, logger: Logger, logic: Bot
   adapter.onTurnError = async (_context, error) => {
     logger.error({ error: nameError(error) }, 'turn error outside the turn processor');
   };
-  adapter.use(new ShowTypingMiddleware(TYPING_DELAY_MS, TYPING_PERIOD_MS));
+  adapter.use(createTypingIndicator());
   const run = runsBotLogic(logic);
   return {
     async handle(authHeader: string, activity: InboundActivity) {

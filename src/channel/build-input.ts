@@ -1,11 +1,8 @@
-/** Activity -> engine input: button payloads, NFC text, recognition and (for long texts) the offer scan. */
+/** Activity -> engine input: button payloads, NFC text, recognition and (for texts long enough to be an ad) the offer scan. */
 import type { ConversationState, Content, EngineInput } from '../engine/types';
 import { toNfc } from '../nlu/normalise';
 import { INTENTS, type Intent, type Lang, type Recognition } from '../nlu/types';
 import type { InboundActivity, Runtime } from './types';
-
-/** Texts at least this long are scanned as a possible job offer. */
-export const SCAN_MIN_LENGTH = 120;
 
 /** The engine input of a message, with the recognition when it was text. */
 export interface MessageInput {
@@ -53,7 +50,8 @@ export function buildMessageInput(
   if (text === '') return { input: { type: 'intent', intent: 'unknown' } };
   const recognition = runtime.recogniser.recognise(text, userLang);
   const scanLang = recognition.langConfident ? recognition.lang : userLang;
-  const scan = text.length >= SCAN_MIN_LENGTH || expectsOffer(runtime.content, state)
+  // Texts long enough to read as an ad (the scanner's own `min_chars`) are scanned as a possible offer.
+  const scan = text.length >= runtime.scanner.minChars || expectsOffer(runtime.content, state)
     ? runtime.scanner.scan(text, scanLang)
     : undefined;
   return {

@@ -1,6 +1,6 @@
 /**
  * What each channel (and each client of a channel) can show, as data: how choices appear
- * (suggested-action buttons, hero-card buttons or a numbered list), how many buttons fit, how long
+ * (suggested-action buttons, Adaptive Card buttons or a numbered list), how many buttons fit, how long
  * a button title and a message may be, and how text is marked up so that every line break stays
  * a line break. Each limit names the platform documentation it comes from.
  */
@@ -9,8 +9,11 @@
 export type ChoiceStyle =
   /** Suggested actions (quick replies) under the last message; tapped buttons disappear. */
   | 'suggested-actions'
-  /** Buttons on hero cards attached to the last message (Teams-style clients show no suggested actions). */
-  | 'hero-card'
+  /**
+   * Action.Submit buttons (`data: { choice: id }`) on Adaptive Cards attached to the last message:
+   * Teams-style clients show no suggested actions, and the Playground runs no imBack/messageBack card action.
+   */
+  | 'adaptive-card'
   /** "1. …" one choice per line, and the user types the number. */
   | 'numbered-list';
 
@@ -27,11 +30,14 @@ export interface ChannelProfile {
   /** Profile name (a channel id, or a client such as `m365-playground-emulator`). */
   name: string;
   choiceStyle: ChoiceStyle;
-  /** Button type: `messageBack` carries `{ choice: id }`; `imBack` sends the label text back. */
+  /**
+   * Button type: `messageBack` carries `{ choice: id }` (on Adaptive Cards: Action.Submit with that data);
+   * `imBack` sends the label text back.
+   */
   buttonType: 'messageBack' | 'imBack';
   /**
    * Most buttons shown at once: more choices than this become a numbered list (suggested actions)
-   * or further cards (hero cards), so no choice is ever dropped by the client.
+   * or further cards (Adaptive Cards), so no choice is ever dropped by the client.
    */
   maxButtons: number;
   /** Longest button title a user sees (longer labels are cut with an ellipsis; the value stays whole). */
@@ -46,10 +52,11 @@ export interface ChannelProfile {
 type ProfileRules = Omit<ChannelProfile, 'name'>;
 
 const SOURCES = {
-  teamsCards: 'https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-reference#hero-card (hero card buttons: maximum six)',
+  teamsCards: 'https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-reference (Adaptive Cards in bots, version 1.5 or earlier; card buttons: maximum six; extra buttons are not shown)',
+  teamsActions: 'https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions#adaptive-cards-actions (Action.Submit sends its data to the bot; suggested actions are not supported on Teams cards: use a card)',
   teamsSuggested: 'https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/suggested-actions (imBack only; Teams displays only the first three suggested actions)',
   teamsFormat: 'https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages (textFormat plain, markdown or xml; a subset of HTML; message size 100 KB)',
-  playground: '@microsoft/m365agentsplayground 0.2.28, tried in emulator and msteams modes: no suggested actions shown, hero cards show six buttons, plain single newlines collapse',
+  playground: '@microsoft/m365agentsplayground 0.2.28, tried in emulator and msteams modes: no suggested actions shown, card imBack/messageBack "not supported yet", Adaptive Card Action.Submit works, cards show six buttons, plain single newlines collapse',
   webChatMarkdown: 'https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-create-messages (textFormat markdown); Web Chat renders Markdown with CommonMark hard line breaks',
   connectorSuggested: 'https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-add-suggested-actions (suggested actions disappear once tapped)',
   messengerQuickReplies: 'https://developers.facebook.com/docs/messenger-platform/send-messages/quick-replies/ (up to 13 quick replies; titles truncated after 20 characters)',
@@ -73,8 +80,8 @@ const WEB_CHAT: ProfileRules = {
 
 /** Teams and the Teams-style chat of the Microsoft 365 Agents Playground. */
 const TEAMS_STYLE: ProfileRules = {
-  choiceStyle: 'hero-card', buttonType: 'imBack', maxButtons: 6, maxButtonTitle: DEFAULT_TITLE,
-  maxLength: DEFAULT_MAX_LENGTH, markup: 'xml', sources: [SOURCES.teamsCards, SOURCES.teamsSuggested, SOURCES.teamsFormat, SOURCES.playground],
+  choiceStyle: 'adaptive-card', buttonType: 'messageBack', maxButtons: 6, maxButtonTitle: DEFAULT_TITLE,
+  maxLength: DEFAULT_MAX_LENGTH, markup: 'xml', sources: [SOURCES.teamsCards, SOURCES.teamsActions, SOURCES.teamsSuggested, SOURCES.teamsFormat, SOURCES.playground],
 };
 
 /** The rules of every known channel or client; anything else gets {@link FALLBACK}. */

@@ -4,7 +4,7 @@ import { nameError } from '../log/logger';
 import type { RateLimiter } from '../storage/rate-limit';
 import type { TurnGate } from '../storage/types';
 import { withTimeout } from '../util/with-timeout';
-import { getStateKeys } from './state-keys';
+import type { StateKeys } from './state-keys';
 import { isHandledActivity, type TurnProcessor } from './turn-processor';
 import type { BotLogic, OutboundActivity, TurnIO } from './types';
 
@@ -40,7 +40,14 @@ export function createBotLogic(
   return async (context) => {
     const { activity } = context;
     if (!isHandledActivity(activity)) return;
-    const keys = getStateKeys(activity);
+    let keys: StateKeys;
+    try {
+      keys = processor.keysOf(activity);
+    } catch (error) {
+      // The id secret is not known yet (storage unreachable at start-up): one notice.
+      logger.warn({ error: nameError(error), channel: activity.channelId }, 'storage keys unavailable');
+      return sendReplies(context, await processor.renderSystemReply(activity, 'unavailable'), logger);
+    }
     if (rateLimiter && activity.type === 'message') {
       // Per conversation, and per user (a client may open new conversations to dodge the first).
       const decisions = await Promise.all([keys.conversation, keys.user].map((key) => rateLimiter.hit(key).catch(() => 'allow' as const)));

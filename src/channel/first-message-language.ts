@@ -14,7 +14,7 @@ import type { Lang, Recognition } from '../nlu/types';
  */
 const GREETING_WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
   en: new Set('hello helo hallo hellu hi hii hiya hey heyy heya howdy yo greetings good morning afternoon evening day there everyone everybody all friend friends again'.split(' ')),
-  fr: new Set('bonjour bonjours rebonjour bonsoir salut coucou cc allo yo tout le monde a tous toutes vous toi madame monsieur'.split(' ')),
+  fr: new Set('bonjour bonjours rebonjour bonsoir salut coucou allo yo tout le monde a tous toutes vous toi madame monsieur'.split(' ')),
   vi: new Set('xin chao alo lo ban oi a nhe nha em anh chi moi nguoi buoi sang toi trua'.split(' ')),
 };
 

@@ -5,6 +5,7 @@ import { createRecogniser } from '../nlu/create-recogniser';
 import { createScanner } from '../scanner/create-scanner';
 import type { Diagnostic } from '../script/diagnostic';
 import { loadValidatedContent } from '../script/validate-project';
+import { loadExperiments } from '../experiments/load-experiments';
 import type { Runtime } from './types';
 
 /** Recogniser and scanner for already validated `content` of the project at `rootDir`. */
@@ -13,6 +14,7 @@ export function buildRuntime(rootDir: string, content: Content): Runtime {
     content,
     recogniser: createRecogniser(join(rootDir, 'dialogs', 'intents')),
     scanner: createScanner(join(rootDir, 'dialogs', 'scanner')),
+    experiments: loadExperiments(rootDir, content).experiments,
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Engine outputs -> channel activities: texts through i18next in the user's language, split to
- * the channel's length and marked up for its client; choices as suggested actions, hero-card
+ * the channel's length and marked up for its client; choices as suggested actions, Adaptive Card
  * buttons or a numbered list, as the channel profile says.
  */
 import type { EngineOutput, VarValue } from '../engine/types';
@@ -23,8 +23,17 @@ export interface RenderResult {
 /** A button as the Bot Framework schema describes it (CardAction). */
 export type ButtonAction = ReplyButton;
 
-/** Content type of a Bot Framework hero card attachment. */
-export const HERO_CARD = 'application/vnd.microsoft.card.hero';
+/** Content type of an Adaptive Card attachment. */
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+/** Adaptive Card schema version used (Teams renders 1.5 or earlier). */
+const ADAPTIVE_CARD_VERSION = '1.4';
+
+/** An Adaptive Card button that sends `data` to the bot as the message's `value`. */
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: { choice: string };
+}
 
 /**
  * Renders `outputs` in order; a `set_language` output changes the language of the outputs after it.
@@ -114,15 +123,21 @@ function renderChoices(
     activities.push(...renderText(`${list}\n\n${translate('system:choice_hint', lang)}`, profile));
     return;
   }
-  const actions = options.map((option, index) => toButton(option.id, labels[index] ?? option.id, profile));
   const last = activities.at(-1);
   const target = last && last.type === 'message' && !last.suggestedActions && !last.attachments?.length
     ? last
     : pushed(activities, renderText(translate('system:choose_prompt', lang), profile).at(-1)!);
   if (profile.choiceStyle === 'suggested-actions') {
+    const actions = options.map((option, index) => toButton(option.id, labels[index] ?? option.id, profile));
     target.suggestedActions = { actions, to: [] };
   } else {
-    target.attachments = chunk(actions, Math.max(1, profile.maxButtons)).map((buttons) => ({ contentType: HERO_CARD, content: { buttons } }));
+    const actions = options.map((option, index): SubmitAction => ({
+      type: 'Action.Submit', title: shortenTitle(labels[index] ?? option.id, profile.maxButtonTitle), data: { choice: option.id },
+    }));
+    target.attachments = chunk(actions, Math.max(1, profile.maxButtons)).map((cardActions) => ({
+      contentType: ADAPTIVE_CARD,
+      content: { type: 'AdaptiveCard', version: ADAPTIVE_CARD_VERSION, body: [], actions: cardActions },
+    }));
   }
 }
 

@@ -4,20 +4,27 @@
  */
 import type { StoreItem } from '../storage/types';
 import type { ConversationState, EngineEvent, EngineInput, EngineOutput } from '../engine/types';
-import { hashForLog } from '../log/hash-id';
+import { createEphemeralIdHasher } from '../log/hash-id';
 import { nameError } from '../log/logger';
 import type { Intent, Lang } from '../nlu/types';
 import { isStorageUnavailable } from '../storage/redis-errors';
+import { createTestConversationRule } from '../analytics/is-test-conversation';
+import { applyExperiments, pickAtRandom, pickControl } from '../experiments/apply-experiments';
+import type { Assignments, ExperimentEvent } from '../experiments/types';
 import { buildMessageInput } from './build-input';
 import { profileForActivity, type ChannelProfile } from './channel-profile';
 import { createTranslator, type Translate } from './create-translator';
 import { firstMessageLanguage } from './first-message-language';
 import { renderOutputs, renderText } from './render-outputs';
-import { getStateKeys, type StateKeys } from './state-keys';
+import { getLegacyStateKeys, getStateKeys, type StateKeys } from './state-keys';
+import { migrateStateKeys } from './migrate-state-keys';
 import { keysToDelete, needsListing, withConversation } from './user-conversations';
 import type { SystemTexts } from './system-texts';
 import type { InboundActivity, OutboundActivity, Runtime, TurnDeps, TurnOutcome } from './types';
 import { isLang, langFromLocale } from './user-language';
+
+/** Default test rule of a deployed bot: the Emulator's and the preview's conversations. */
+const isTestChannel = createTestConversationRule(false);
 
 /** Intents of a first message that only say hello: the welcome answers them by itself. */
 const WELCOME_ONLY_INTENTS: ReadonlySet<Intent> = new Set(['greet', 'unknown', 'thanks', 'goodbye']);
@@ -25,6 +32,8 @@ const WELCOME_ONLY_INTENTS: ReadonlySet<Intent> = new Set(['greet', 'unknown', '
 export interface TurnProcessor {
   /** Processes one activity; never throws (a failing turn yields one apology). */
   processActivity(activity: InboundActivity): Promise<TurnOutcome>;
+  /** The storage keys of `activity` (keyed with this processor's id secret). */
+  keysOf(activity: InboundActivity): StateKeys;
   /**
    * A platform notice (`system:<key>`) for the sender of `activity`. `rate_limited` is said in the
    * user's stored language; `unavailable` (storage may be down) in the activity locale's, reading no storage.
@@ -52,6 +61,7 @@ export function isHandledActivity(activity: InboundActivity): boolean {
 
 /** Creates the turn processor over `deps` and the platform texts. */
 export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): TurnProcessor {
+  const ids = deps.ids ?? createEphemeralIdHasher();
   const translators = new WeakMap<Runtime, Translate>();
   const systemOnly = createTranslator({}, deps.system);
   const translatorOf = (runtime: Runtime | null): Translate => {
@@ -67,18 +77,19 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
   async function processActivity(activity: InboundActivity): Promise<TurnOutcome> {
     const started = performance.now();
     const profile = profileForActivity(activity);
-    const keys = getStateKeys(activity);
+    const keys = getStateKeys(activity, ids);
     const runtime = deps.getRuntime();
     const translate = translatorOf(runtime);
     let lang = langFromLocale(activity.locale) ?? deps.defaultLang;
     const logFields: Record<string, unknown> = {
       channel: activity.channelId,
-      conv: hashForLog(activity.conversation.id, deps.logIdSalt),
+      conv: ids.forLog(activity.conversation.id),
       activity: activity.type,
     };
     if (!isHandledActivity(activity)) return { replies: [], lang };
     try {
-      const items = await deps.store.read([keys.conversation, keys.user]);
+      let items = await deps.store.read([keys.conversation, keys.user]);
+      if (await migrateStateKeys(deps.store, keys, getLegacyStateKeys(activity), items)) items = await deps.store.read([keys.conversation, keys.user]);
       const userItem = items[keys.user];
       const convItem = items[keys.conversation];
       if (isLang(userItem?.lang)) lang = userItem.lang;
@@ -92,7 +103,10 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       const startLang = lang;
       const work = computeTurn(activity, runtime, stored, lang, langSettled, translate);
       lang = work.lang;
-      const rendered = renderOutputs(work.outputs, lang, translate, profile);
+      const test = (deps.isTestConversation ?? isTestChannel)(activity);
+      const ab = applyExperiments(runtime.experiments ?? [], work.outputs, work.events, convItem?.ab as Assignments | undefined,
+        deps.pickVariant ?? (test ? pickControl : pickAtRandom));
+      const rendered = renderOutputs(ab.outputs, lang, translate, profile);
       const finalLang = rendered.lang;
       logFields.intent = work.intent;
       const frame = work.state?.stack.at(-1);
@@ -104,10 +118,10 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         // A message settles the language; a conversation start without one only assumes it.
         const assumed = !langSettled && activity.type !== 'message';
         const userChanged = finalLang !== startLang || !userItem || (userItem.langAssumed === true) !== assumed;
-        await saveTurn(keys, convItem, userItem, work.state, userChanged ? { lang: finalLang, assumed } : undefined);
+        await saveTurn(keys, convItem, userItem, work.state, userChanged ? { lang: finalLang, assumed } : undefined, ab.assignments);
       }
       lang = finalLang;
-      notifyEvents(work.events, lang);
+      notifyEvents(work.events, lang, test, ab.events);
       return { replies: [...work.notices.flatMap((n) => renderNotice(n, profile)), ...rendered.activities], lang };
     } catch (error) {
       logFields.error = nameError(error);
@@ -174,9 +188,11 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     userItem: StoreItem | undefined,
     state: ConversationState | undefined,
     userLang: { lang: Lang; assumed: boolean } | undefined,
+    assignments: Assignments,
   ): Promise<void> {
     const changes: Record<string, StoreItem> = {};
-    if (state) changes[keys.conversation] = { engine: state, ...(convItem?.eTag ? { eTag: convItem.eTag } : {}) };
+    const ab = Object.keys(assignments).length > 0 ? { ab: assignments } : {};
+    if (state) changes[keys.conversation] = { engine: state, ...ab, ...(convItem?.eTag ? { eTag: convItem.eTag } : {}) };
     const listConversation = needsListing(userItem, keys.conversation);
     if (userLang || listConversation) {
       const item: StoreItem = { ...(userItem ?? {}), conversations: withConversation(userItem, keys.conversation) };
@@ -200,10 +216,10 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     }
   }
 
-  function notifyEvents(events: EngineEvent[], lang: Lang): void {
-    if (!deps.onEvents || events.length === 0) return;
+  function notifyEvents(events: EngineEvent[], lang: Lang, test: boolean, experiments: ExperimentEvent[]): void {
+    if (!deps.onEvents || (events.length === 0 && experiments.length === 0)) return;
     try {
-      deps.onEvents(events, lang);
+      deps.onEvents(events, lang, { test, experiments });
     } catch (error) {
       deps.logger.warn({ error: nameError(error) }, 'analytics hook failed');
     }
@@ -213,7 +229,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     let lang = langFromLocale(activity.locale) ?? deps.defaultLang;
     if (key === 'rate_limited') {
       try {
-        const userKey = getStateKeys(activity).user;
+        const userKey = getStateKeys(activity, ids).user;
         const stored: unknown = (await deps.store.read([userKey]))[userKey]?.lang;
         if (isLang(stored)) lang = stored;
       } catch {
@@ -223,7 +239,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     return renderText(translatorOf(deps.getRuntime())(`system:${key}`, lang), profileForActivity(activity));
   }
 
-  return { processActivity, renderSystemReply };
+  return { processActivity, renderSystemReply, keysOf: (activity) => getStateKeys(activity, ids) };
 }
 
 /** A system notice as channel messages. */

@@ -8,6 +8,9 @@ import type { Lang, Recogniser } from '../nlu/types';
 import type { ScanResult } from '../scanner/types';
 import type { StateStore } from '../storage/types';
 import type { Logger } from '../log/logger';
+import type { IdHasher } from '../log/hash-id';
+import type { PickVariant } from '../experiments/apply-experiments';
+import type { Experiment, ExperimentEvent } from '../experiments/types';
 
 /** A user, bot or channel account as activities name it. */
 export interface ChannelAccount {
@@ -61,7 +64,7 @@ export interface OutboundActivity {
   textFormat?: 'plain' | 'markdown' | 'xml';
   locale?: string;
   suggestedActions?: { actions: ReplyButton[]; to: string[] };
-  /** Cards (hero cards carrying buttons on channels without suggested actions). */
+  /** Cards (Adaptive Cards carrying buttons on clients without suggested actions). */
   attachments?: { contentType: string; content?: unknown }[];
   [field: string]: unknown;
 }
@@ -79,6 +82,8 @@ export type BotLogic = (turn: TurnIO) => Promise<void>;
 /** The job-offer scanner as built by src/scanner/create-scanner.ts. */
 export interface Scanner {
   scan(text: string, lang?: Lang): ScanResult;
+  /** Shortest text that can read as a job ad (`min_chars` of dialogs/scanner/ad-cues.yaml). */
+  readonly minChars: number;
 }
 
 /** Everything built from dialogs/ and locales/; swapped as a whole on live reload. */
@@ -86,6 +91,16 @@ export interface Runtime {
   content: Content;
   recogniser: Recogniser;
   scanner: Scanner;
+  /** A/B experiments on texts (dialogs/_experiments.yaml); none when absent. */
+  experiments?: Experiment[];
+}
+
+/** What analytics learns about a turn beyond the engine's events: counts only, no ids. */
+export interface TurnMeta {
+  /** A conversation from a test tool (Emulator, local web chat, preview): left out of statistics by default. */
+  test: boolean;
+  /** A/B exposures and outcomes of this turn. */
+  experiments: ExperimentEvent[];
 }
 
 /** The pure engine step (src/engine/advance.ts). */
@@ -100,10 +115,17 @@ export interface TurnDeps {
   logger: Logger;
   /** Language of a user the bot knows nothing about and whose locale is not vi/fr/en. */
   defaultLang: Lang;
-  /** Salt for hashed ids in logs (LOG_ID_SALT). */
-  logIdSalt?: string;
+  /**
+   * Keyed hashing of ids for storage keys and log lines (src/channel/id-secret.ts gives the
+   * server's); a random one of its own when absent (in-process tools, tests).
+   */
+  ids?: IdHasher;
   /** Analytics hook: called after every successful turn with the engine's events. Must not throw. */
-  onEvents?: (events: EngineEvent[], lang: Lang) => void;
+  onEvents?: (events: EngineEvent[], lang: Lang, meta: TurnMeta) => void;
+  /** True for conversations from test tools (see src/analytics/is-test-conversation.ts); default: the Emulator's and the preview's. */
+  isTestConversation?: (activity: InboundActivity) => boolean;
+  /** How a conversation gets its A/B variant (default: at random; test conversations: the original text). */
+  pickVariant?: PickVariant;
 }
 
 /** Result of one processed activity. */

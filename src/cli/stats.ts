@@ -1,11 +1,12 @@
 /**
- * `npm run stats -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--store URL] [--json]`:
- * funnels, risk levels, quiz results, languages and not-understood counts from the
+ * `npm run stats -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang vi|fr|en|other] [--include-test] [--store URL] [--json]`:
+ * funnels, risk levels, quiz results, languages, not-understood counts, hand-offs and A/B results from the
  * anonymous daily analytics records (default store: STORAGE_URL, else the SQLite file).
  */
 import { parseArgs } from 'node:util';
 import { formatReport } from '../analytics/format-report';
 import { loadReport } from '../analytics/load-report';
+import { loadExperiments } from '../experiments/load-experiments';
 import { loadContent } from '../script/load-content';
 import { openStatsStore } from '../analytics/open-stats-store';
 import { loadConfig, readEnvironment } from '../config';
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     to: { type: 'string' },
     store: { type: 'string' },
     json: { type: 'boolean', default: false },
+    lang: { type: 'string' },
+    'include-test': { type: 'boolean', default: false },
     root: { type: 'string' },
   },
 });
@@ -27,8 +30,13 @@ try {
   const config = loadConfig(readEnvironment(), []);
   const store = await openStatsStore(values.store ?? config.storage.url, { stateTtlMs: config.retention.stateTtlMs, ...config.redis });
   try {
-    const { content } = loadContent(values.root ?? process.cwd());
-    const report = await loadReport(store, { from: values.from, to: values.to, content, minCount: config.stats.minCount });
+    const root = values.root ?? process.cwd();
+    const { content } = loadContent(root);
+    const experiments = content ? loadExperiments(root, content).experiments : [];
+    const report = await loadReport(store, {
+      from: values.from, to: values.to, content, experiments, minCount: config.stats.minCount,
+      ...(values.lang ? { lang: values.lang } : {}), includeTest: values['include-test'],
+    });
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   } finally {
     await store.close();

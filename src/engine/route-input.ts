@@ -50,7 +50,7 @@ export function routeInput(turn: Turn, input: EngineInput): void {
   if (interruption && GUARANTEED_INTENTS.includes(interruption.intent)) return runInterruption(turn, interruption);
   if (asksSafetyQuestion(turn, input)) return;
   // A pasted job ad is reported as such, even where its words also read as a menu topic or a command.
-  if (input.type === 'text' && input.scan?.looksLikeAd) return reportOffer(turn, input.scan, step);
+  if (input.type === 'text' && input.scan && (input.scan.looksLikeAd || describesOffer(input))) return reportOffer(turn, input.scan, step);
   // A short answer ("ko", "oui") to the question just asked beats a weaker interruption ("ko" also reads as cancel).
   const byAnswer = waiting ? matchChoiceByAnswer(waiting, input) : null;
   if (byAnswer) return takeChoice(turn, byAnswer);
@@ -77,6 +77,15 @@ function asksSafetyQuestion(turn: Turn, input: EngineInput): boolean {
   if (turn.state.stack.some((f) => f.dialog === dialog)) return false;
   startDialog(turn, dialog, 'reask', { intent: input.intent });
   return true;
+}
+
+/**
+ * A message about an offer (intent `check_offer`) in which the scan already sees warning signs
+ * ("I got an offer in Cambodia paying 2000 dollars, no experience needed, they pay my flight"):
+ * the bot answers with those signs first, then offers the questions.
+ */
+function describesOffer(input: Extract<EngineInput, { type: 'text' }>): boolean {
+  return input.intent === 'check_offer' && (input.scan?.flags.length ?? 0) > 0;
 }
 
 /** Keeps the scan (evidence for this turn only) and starts `on_offer_text` (in place of the paste step, or afresh). */

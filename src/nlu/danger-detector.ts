@@ -49,7 +49,7 @@ export class DangerDetector {
       re: alternation([...c.clear.vi, ...c.clear.fr, ...c.clear.en].map(expandPlaces)) ?? /$^/u,
     }));
     const nd = rules.not_danger;
-    this.cues = alternation([...rules.cues.vi, ...rules.cues.fr, ...rules.cues.en]);
+    this.cues = alternation([...rules.cues.vi, ...rules.cues.fr, ...rules.cues.en].map((c) => `(?:${c})(?![a-z0-9])`));
     this.things = new RegExp(`${START}(?:${nd.things.join('|')})(?: [a-z']+){0,3} (?:est |sont |etait |is |was |bi )?(?:${nd.trapped_words.join('|')})(?![a-z0-9])`, 'gu');
     this.returned = alternation(nd.returned, 'gu');
     this.stories = alternation(nd.story_requests);

@@ -6,7 +6,7 @@ import { INTENTS, LANGS } from './types';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
-/** Renders the report as plain text: summary, per-intent table, confusion matrix, errors. */
+/** Renders the report as plain text: summary, per-intent table, confusion matrix, danger confusion, errors. */
 export function formatReport(report: EvalReport, showErrors: boolean): string {
   const out: string[] = [];
   out.push(`rows: ${report.total}`);
@@ -24,6 +24,7 @@ export function formatReport(report: EvalReport, showErrors: boolean): string {
     const row = report.confusion[expected] ?? {};
     out.push(`${expected.padEnd(16)}${INTENTS.map((p) => String(row[p] ?? '.').padStart(6)).join('')}`);
   }
+  out.push('', ...formatDangerConfusion(report));
   if (showErrors) {
     out.push('', 'errors:');
     for (const it of report.items) {
@@ -33,4 +34,23 @@ export function formatReport(report: EvalReport, showErrors: boolean): string {
     }
   }
   return out.join('\n');
+}
+
+/**
+ * Danger at a glance: recall (the safety question counts), false alarms on other messages
+ * (and how many were the safety question), and every missed or false danger message listed.
+ */
+export function formatDangerConfusion(report: EvalReport): string[] {
+  const danger = report.items.filter((it) => it.intent === 'danger');
+  const others = report.items.filter((it) => it.intent !== 'danger');
+  const missed = danger.filter((it) => it.predictedIntent !== 'danger');
+  const alarms = others.filter((it) => it.predictedIntent === 'danger');
+  const asked = (items: typeof report.items): number => items.filter((it) => it.safetyQuestion).length;
+  const out = [
+    `danger recall: ${danger.length - missed.length}/${danger.length} (${pct(danger.length === 0 ? 1 : (danger.length - missed.length) / danger.length)}; ${asked(danger)} by the safety question)`,
+    `false danger: ${alarms.length}/${others.length} other messages (${pct(others.length === 0 ? 0 : alarms.length / others.length)}; ${asked(alarms)} by the safety question)`,
+  ];
+  if (missed.length > 0) out.push('danger missed:', ...missed.map((it) => `  [${it.lang}] -> ${it.predictedIntent}: ${it.text.slice(0, 100)}`));
+  if (alarms.length > 0) out.push('false danger:', ...alarms.map((it) => `  [${it.lang}] ${it.intent}${it.safetyQuestion ? ' (safety question)' : ''}: ${it.text.slice(0, 100)}`));
+  return out;
 }

@@ -21,6 +21,8 @@ export interface Scanner {
    * Flags come one per id, strongest first, each with the exact span of `text` that shows it.
    */
   scan(text: string, lang?: Lang): ScanResult;
+  /** Shortest text that can read as a job ad (`min_chars` of dialogs/scanner/ad-cues.yaml): shorter texts need no scan. */
+  readonly minChars: number;
 }
 
 /**
@@ -36,6 +38,7 @@ export function createScanner(rulesDir: string): Scanner {
   }
   const rules = compileRules(loaded.rules);
   return {
+    minChars: rules.minChars,
     scan(text: string, lang?: Lang): ScanResult {
       const ft = foldWithOffsets(text);
       const tokens = tokenize(ft.folded);

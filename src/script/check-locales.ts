@@ -129,7 +129,9 @@ function checkUnused(index: LocaleIndex, used: Set<string>, dialogIds: Set<strin
       if (!dialogIds.has(ns)) continue;
       for (const path of listLeafKeys(file.source.data)) {
         const key = `${ns}:${path.join('.')}`;
-        if (!used.has(key)) {
+        // An A/B variant (`text@b`) is used wherever its text is (see src/experiments/).
+        const variantOf = /^(.+)@[^@.]+$/.exec(key)?.[1];
+        if (!used.has(key) && !(variantOf && used.has(variantOf))) {
           out.push(makeDiagnostic('warning', file.source.file, positionOf(file.source, path, 'key'), '', `key '${path.join('.')}' is not used by dialog '${ns}'`));
         }
       }

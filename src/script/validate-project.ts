@@ -1,10 +1,11 @@
 /**
  * Everything `npm run validate` checks, also run by the tests and at start-up:
- * dialogs and locales (loadContent), intents (NLU), scanner rules, sources of numbers.
+ * dialogs and locales (loadContent), intents (NLU), scanner rules, sources of numbers, A/B experiments.
  */
 import { existsSync } from 'node:fs';
 import type { Content } from '../engine/types';
 import { sortDiagnostics, type Diagnostic } from './diagnostic';
+import { loadExperiments } from '../experiments/load-experiments';
 import { checkVariableSources } from './check-sources';
 import { loadContent } from './load-content';
 import { validateIntents } from '../nlu/validate-intents';
@@ -21,7 +22,10 @@ export function loadValidatedContent(rootDir: string): { content: Content | null
     return { content: null, diagnostics: [{ severity: 'error', file: rootDir, line: 1, col: 1, path: '', message: 'project folder does not exist: pass --root DIR' }] };
   }
   const loaded = loadContent(rootDir);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validateIntents(rootDir), ...validateScannerRules(rootDir), ...checkVariableSources(rootDir)]);
+  const experiments = loaded.content ? loadExperiments(rootDir, loaded.content).diagnostics : [];
+  const diagnostics = sortDiagnostics([
+    ...loaded.diagnostics, ...validateIntents(rootDir), ...validateScannerRules(rootDir), ...checkVariableSources(rootDir), ...experiments,
+  ]);
   const failed = diagnostics.some((d) => d.severity === 'error');
   return { content: failed ? null : loaded.content, diagnostics };
 }

@@ -29,6 +29,9 @@ export interface AdminRouterOptions {
   onError?: (err: Error) => void;
 }
 
+/** Body of a 400 for a bad period (fixed: never echoes the query). */
+export const BAD_PERIOD = 'Bad Request: from and to must be dates written YYYY-MM-DD, with from not after to.';
+
 /** Digest of a token, so that comparing takes the same time whatever the lengths. */
 function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
@@ -60,8 +63,9 @@ export function createAdminRouter(options: AdminRouterOptions): Router {
     let period: { from: string; to: string };
     try {
       period = resolvePeriod(readQuery(req, 'from'), readQuery(req, 'to'));
-    } catch (err) {
-      return void res.status(400).type('text/plain').send((err as Error).message);
+    } catch {
+      // A fixed body: the query is never echoed back.
+      return void res.status(400).type('text/plain').send(BAD_PERIOD);
     }
     try {
       await options.beforeRead?.().catch(() => undefined);

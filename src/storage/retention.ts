@@ -11,7 +11,7 @@ export const DEFAULT_STATE_TTL_DAYS = 30;
 /** Default retention of personal state, in milliseconds. */
 export const DEFAULT_STATE_TTL_MS = DEFAULT_STATE_TTL_DAYS * 86_400_000;
 
-const KEPT_PREFIXES = ['analytics/', 'staff/account'];
+const KEPT_PREFIXES = ['analytics/', 'staff/account', 'system/'];
 
 /** True when `key` holds personal state that must expire; false for anonymous aggregates. */
 export function isExpiringKey(key: string): boolean {

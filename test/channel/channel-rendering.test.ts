@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_PROFILES, getChannelProfile, profileForActivity } from '../../src/channel/channel-profile';
 import { createTranslator, type Translate } from '../../src/channel/create-translator';
 import { loadRuntime } from '../../src/channel/load-runtime';
-import { HERO_CARD, renderOutputs, type ButtonAction } from '../../src/channel/render-outputs';
+import { ADAPTIVE_CARD, renderOutputs, type ButtonAction, type SubmitAction } from '../../src/channel/render-outputs';
 import { loadSystemTexts } from '../../src/channel/system-texts';
 import type { OutboundActivity } from '../../src/channel/types';
 import type { Content, EngineOutput } from '../../src/engine/types';
@@ -48,11 +48,14 @@ function shownLines(activity: OutboundActivity): string[] {
   return text.split('\n');
 }
 
-/** Every button of an activity, whether suggested actions or hero-card buttons. */
+/** The suggested-action buttons of an activity. */
 function buttonsOf(activity: OutboundActivity): ButtonAction[] {
-  const suggested = (activity.suggestedActions?.actions ?? []) as ButtonAction[];
-  const cards = (activity.attachments ?? []).flatMap((a) => (a.content as { buttons?: ButtonAction[] }).buttons ?? []);
-  return [...suggested, ...cards];
+  return (activity.suggestedActions?.actions ?? []) as ButtonAction[];
+}
+
+/** The Adaptive Card buttons of an activity. */
+function cardButtonsOf(activity: OutboundActivity): SubmitAction[] {
+  return (activity.attachments ?? []).flatMap((a) => (a.content as { actions?: SubmitAction[] }).actions ?? []);
 }
 
 function dangerLines(channel: string): string[] {
@@ -86,23 +89,24 @@ describe('Microsoft Teams (and the Playground in msteams and emulator modes)', (
     expect(tricky?.text).toBe('a &lt; b &amp; c<br>2. next');
   });
 
-  it('shows the eight menu choices as imBack buttons on hero cards of at most six, none dropped', () => {
+  it('shows the eight menu choices as Action.Submit buttons on Adaptive Cards of at most six, none dropped', () => {
     const { activities } = renderOutputs(MENU(), 'fr', translate, getChannelProfile('msteams'));
     expect(activities).toHaveLength(1);
     const cards = activities[0]?.attachments ?? [];
-    expect(cards.map((c) => c.contentType)).toEqual([HERO_CARD, HERO_CARD]);
-    cards.forEach((card) => expect((card.content as { buttons: unknown[] }).buttons.length).toBeLessThanOrEqual(6));
-    const buttons = buttonsOf(activities[0]!);
-    const labels = (choicesOf('menu', 'intro') as { options: { label: string }[] }).options.map((o) => translate(o.label, 'fr'));
-    expect(buttons.map((b) => b.value)).toEqual(labels);
-    buttons.forEach((b) => expect(b.type).toBe('imBack'));
+    expect(cards.map((c) => c.contentType)).toEqual([ADAPTIVE_CARD, ADAPTIVE_CARD]);
+    cards.forEach((card) => expect((card.content as { actions: unknown[] }).actions.length).toBeLessThanOrEqual(6));
+    const buttons = cardButtonsOf(activities[0]!);
+    const options = (choicesOf('menu', 'intro') as { options: { id: string; label: string }[] }).options;
+    expect(buttons.map((b) => b.data)).toEqual(options.map((o) => ({ choice: o.id })));
+    expect(buttons.map((b) => b.title)).toEqual(options.map((o) => translate(o.label, 'fr')).map((l) => ([...l].length <= 20 ? l : expect.stringMatching(/…$/))));
+    buttons.forEach((b) => expect(b.type).toBe('Action.Submit'));
     expect(activities[0]?.suggestedActions).toBeUndefined();
   });
 
   it('treats the Playground in emulator mode (a Teams tenant on the emulator channel) as Teams-style', () => {
     const playground = profileForActivity({ channelId: 'emulator', conversation: { tenantId: '00000000-0000-0000-0000-0000000000001' } });
-    expect(playground).toMatchObject({ choiceStyle: 'hero-card', markup: 'xml' });
-    expect(profileForActivity({ channelId: 'emulator', channelData: { tenant: { id: 't' } } }).choiceStyle).toBe('hero-card');
+    expect(playground).toMatchObject({ choiceStyle: 'adaptive-card', markup: 'xml' });
+    expect(profileForActivity({ channelId: 'emulator', channelData: { tenant: { id: 't' } } }).choiceStyle).toBe('adaptive-card');
     // The Bot Framework Emulator sends no tenant: suggested actions and plain text, as before.
     expect(profileForActivity({ channelId: 'emulator', conversation: {} })).toMatchObject({ choiceStyle: 'suggested-actions', markup: 'plain' });
   });

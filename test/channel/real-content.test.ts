@@ -9,6 +9,7 @@ import { loadSystemTexts } from '../../src/channel/system-texts';
 import { createTurnProcessor, type TurnProcessor } from '../../src/channel/turn-processor';
 import type { InboundActivity, Runtime } from '../../src/channel/types';
 import { advance } from '../../src/engine/advance';
+import { pickControl } from '../../src/experiments/apply-experiments';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import { captureLogs } from '../helpers/capture-logs';
 
@@ -23,6 +24,8 @@ beforeAll(() => {
   runtime = loaded.runtime;
   processor = createTurnProcessor({
     getRuntime: () => runtime, advance, store: createMemoryStore(), logger: captureLogs().logger, defaultLang: 'vi', system,
+    // A/B experiments (dialogs/_experiments.yaml) would pick a text version at random: always show the original here.
+    pickVariant: pickControl,
   });
   t = createTranslator(runtime.content.locales, system, runtime.content.variables);
 }, 60_000);

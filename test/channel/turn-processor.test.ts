@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getStateKeys } from '../../src/channel/state-keys';
+import { createIdHasher } from '../../src/log/hash-id';
 import { loadSystemTexts } from '../../src/channel/system-texts';
 import { createTurnProcessor, type TurnProcessor } from '../../src/channel/turn-processor';
 import type { InboundActivity, Runtime } from '../../src/channel/types';
@@ -30,7 +31,8 @@ const activity = (overrides: Partial<InboundActivity> = {}): InboundActivity => 
   ...overrides,
 });
 const texts = async (a: InboundActivity) => (await processor.processActivity(a)).replies.map((r) => r.text);
-const keys = getStateKeys(activity());
+const ids = createIdHasher('test-secret-of-sixteen-chars');
+const keys = getStateKeys(activity(), ids);
 const stored = async () => store.read([keys.conversation, keys.user]);
 
 beforeEach(() => {
@@ -46,6 +48,7 @@ beforeEach(() => {
     defaultLang: 'vi',
     system,
     onEvents: (list, lang) => events.push([list, lang]),
+    ids,
   });
 });
 
@@ -133,7 +136,7 @@ describe('turn processor (in-process, no HTTP)', () => {
     await texts(activity());
     expect(events).toEqual([[[{ type: 'dialog_started', dialog: 'welcome' }], 'fr']]);
     processor = createTurnProcessor({
-      getRuntime: () => runtime, advance: advanceFixture, store, logger: logs.logger, defaultLang: 'vi', system,
+      getRuntime: () => runtime, advance: advanceFixture, store, logger: logs.logger, defaultLang: 'vi', system, ids,
       onEvents: () => { throw new Error('analytics down'); },
     });
     expect(await texts(activity({ value: { choice: 'en' } }))).toEqual(['Menu. Call 111.']);

@@ -77,8 +77,13 @@ describe('advance', () => {
   it('a pasted job ad is reported even when its words also pick a menu topic by intent', () => {
     const r = play([...toMenu, text('URGENT hiring in Cambodia, 2000 USD/month, contact Telegram', { scan, intent: 'check_offer', score: 0.99 })]);
     expect(describeOutputs(r.outputs)[0]).toBe('offer-scan:report.intro');
-    const notAd = play([...toMenu, text('check my offer', { scan: { ...scan, looksLikeAd: false }, intent: 'check_offer', score: 0.99 })]);
+    const notAd = play([...toMenu, text('check my offer', { scan: { ...scan, looksLikeAd: false, flags: [] }, intent: 'check_offer', score: 0.99 })]);
     expect(describeOutputs(notAd.outputs)[0]).not.toBe('offer-scan:report.intro');
+    // Not an ad, but a message about an offer in which the scan sees warning signs: they come first.
+    const described = play([...toMenu, text('my cousin wants me to work with him in Cambodia, should I go?', { scan: { ...scan, looksLikeAd: false }, intent: 'check_offer', score: 0.99 })]);
+    expect(describeOutputs(described.outputs)[0]).toBe('offer-scan:report.intro');
+    const otherTopic = play([...toMenu, text('how do people go to work in Cambodia legally?', { scan: { ...scan, looksLikeAd: false }, intent: 'safe_migration', score: 0.99 })]);
+    expect(describeOutputs(otherTopic.outputs)[0]).not.toBe('offer-scan:report.intro');
   });
 
   it('texts carry the shared facts, the score and the quiz total', () => {

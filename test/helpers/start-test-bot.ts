@@ -5,11 +5,12 @@
 import { join } from 'node:path';
 import type { Router } from 'express';
 import { loadSystemTexts } from '../../src/channel/system-texts';
-import type { AdvanceFn, Runtime } from '../../src/channel/types';
+import type { AdvanceFn, Runtime, TurnDeps, TurnMeta } from '../../src/channel/types';
 import type { AdapterAuth } from '../../src/bot-framework/cloud-channel';
 import type { EngineEvent } from '../../src/engine/types';
 import type { Lang } from '../../src/nlu/types';
 import type { Logger } from '../../src/log/logger';
+import { createIdHasher } from '../../src/log/hash-id';
 import { startBotServer, type BotServer } from '../../src/server/create-bot-server';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../src/server/http-limits';
 import { createMemoryStore } from '../../src/storage/memory-store';
@@ -23,7 +24,9 @@ export interface TestBotOptions {
   store?: StateStore;
   auth?: Partial<AdapterAuth>;
   defaultLang?: Lang;
-  onEvents?: (events: EngineEvent[], lang: Lang) => void;
+  onEvents?: (events: EngineEvent[], lang: Lang, meta: TurnMeta) => void;
+  /** Which conversations are tests (default: the Emulator's and the preview's). */
+  isTestConversation?: TurnDeps['isTestConversation'];
   shutdownGraceMs?: number;
   rateLimiter?: RateLimiter;
   /** HTTP limits (time-outs, connection caps, turns in flight); defaults otherwise. */
@@ -56,9 +59,10 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     store,
     logger: logs.logger,
     defaultLang: options.defaultLang ?? 'vi',
-    logIdSalt: 'test-salt',
+    ids: createIdHasher('test-secret-of-sixteen-chars'),
     shutdownGraceMs: options.shutdownGraceMs ?? 2_000,
     ...(options.onEvents ? { onEvents: options.onEvents } : {}),
+    ...(options.isTestConversation ? { isTestConversation: options.isTestConversation } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
     ...(options.httpLimits ? { httpLimits: { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits } } : {}),
     ...(options.routers ? { routers: options.routers({ store, logger: logs.logger }) } : {}),

@@ -57,6 +57,17 @@ describe('npm run nlu:eval -- --json', () => {
     expect(report.items[1]).toMatchObject({ lang: 'fr', intent: 'danger', predictedLang: 'fr', predictedIntent: 'danger', score: expect.any(Number) });
   });
 
+  it('counts the safety question as danger, and the text report lists missed and false danger', () => {
+    const file = write('safety.tsv', 'lang\tintent\ttext\nen\tdanger\turgent please\nen\tthanks\tthank you so much\nen\tdanger\tthank you\n');
+    const report = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/nlu-eval.ts', '--data', file, '--json'], { encoding: 'utf8' }));
+    expect(report.items[0]).toMatchObject({ text: 'urgent please', predictedIntent: 'danger', safetyQuestion: true });
+    const text = execFileSync('npx', ['tsx', 'src/cli/nlu-eval.ts', '--data', file], { encoding: 'utf8' });
+    expect(text).toMatch(/^danger +\d+\.\d% +\d+\.\d% +2$/m);
+    expect(text).toContain('danger recall: 1/2 (50.0%; 1 by the safety question)');
+    expect(text).toContain('false danger: 0/1 other messages');
+    expect(text).toContain('danger missed:\n  [en] -> thanks: thank you');
+  });
+
   it('reports a malformed row as file:line on stderr, with a failing exit code and nothing on stdout', () => {
     const result = run(write('broken.tsv', 'lang\tintent\ttext\nen greet hello\n'));
     expect(result.status).toBe(1);

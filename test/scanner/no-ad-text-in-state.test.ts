@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRuntime } from '../../src/channel/load-runtime';
 import { getStateKeys } from '../../src/channel/state-keys';
+import { createIdHasher } from '../../src/log/hash-id';
 import { loadSystemTexts } from '../../src/channel/system-texts';
 import { createTurnProcessor, type TurnProcessor } from '../../src/channel/turn-processor';
 import type { InboundActivity, Runtime } from '../../src/channel/types';
@@ -42,7 +43,8 @@ const activity = (overrides: Partial<InboundActivity>): InboundActivity => ({
   ...overrides,
 });
 const send = async (overrides: Partial<InboundActivity>) => (await processor.processActivity(activity(overrides))).replies;
-const keys = getStateKeys(activity({}));
+const ids = createIdHasher('privacy-test-secret-sixteen');
+const keys = getStateKeys(activity({}), ids);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'thinkfirst-privacy-'));
@@ -53,6 +55,7 @@ beforeAll(async () => {
     getRuntime: () => runtime,
     advance,
     store,
+    ids,
     logger: captureLogs().logger,
     defaultLang: 'vi',
     system: loadSystemTexts(ROOT),

@@ -84,8 +84,7 @@ describe('hardened /api/messages', () => {
       expect(response.status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(fx.channel.posts.length).toBe(before);
-      const { getStateKeys } = await import('../../src/channel/state-keys');
-      const keys = getStateKeys({ ...valid(), type, conversation, from } as never);
+      const keys = fx.bot.processor.keysOf({ ...valid(), type, conversation, from } as never);
       expect(Object.keys(await fx.bot.store.read([keys.conversation, keys.user]))).toEqual([]);
     },
   );

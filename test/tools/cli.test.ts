@@ -75,7 +75,7 @@ describe('npm run stats', () => {
     await store.close();
     const r = run('stats.ts', ['--store', `sqlite:${file}`, '--from', '2031-01-01', '--to', '2031-01-31']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('ThinkFirst statistics, 2031-01-01 to 2031-01-31 (UTC days; 1 with data).');
+    expect(r.out).toContain('ThinkFirst statistics, 2031-01-01 to 2031-01-31 (UTC days; 1 with data; every language; test conversations left out (--include-test to count them)).');
     expect(r.out).toContain('Dialogs started per language: vi 9');
     expect(r.out).toMatch(/check-offer\s+high 6 {3}medium <5 {3}low <5/);
     expect(r.out).toMatch(/Funnel of check-offer: started 9, completed <5/);
