@@ -17,6 +17,7 @@ import { routeConsoleToLogger } from './log/route-console';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { createDashboardRouter } from './server/admin/create-dashboard-router';
+import { createPreviewGuards } from './server/preview/create-preview-routers';
 import { startBotServer } from './server/create-bot-server';
 import { describeRedisHost, openStorage } from './storage/open-storage';
 import { configuredIdSecret, createDeferredIdHasher, loadIdSecretInBackground } from './storage/id-secret';
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
     isTestConversation: createTestConversationRule(config.localMode),
     shutdownGraceMs: config.server.shutdownGraceMs,
     httpLimits: config.http,
+    preview: createPreviewGuards(staffAuth.requireStaff),
     gate,
     rateLimiter,
     beforeStoreClose: () => analytics.close(),

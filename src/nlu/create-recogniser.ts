@@ -12,14 +12,15 @@ import { formatDiagnostic } from '../script/diagnostic';
 import { DangerDetector } from './danger-detector';
 import type { DangerRules } from './danger-schema';
 import { requireDangerRules } from './load-danger-rules';
-import { findAnswer, findEntities } from './entities';
+import { EntityFinder } from './entities';
+import type { Lexicons } from './lexicon-schema';
+import { requireLexicons } from './load-lexicons';
 import { emitFeatures, extractFeatures, intentTokens } from './features';
 import { LanguageIdentifier } from './language-id';
 import { loadIntentFiles } from './load-intents';
 import { LogBayes } from './log-bayes';
 import { fold, toNfc } from './normalise';
 import { looksLikeJobAd } from './job-ad';
-import { NAVIGATION_PHRASES } from './lexicons';
 import { Vocabulary } from './vocabulary';
 import { DOMAIN_KEYWORDS } from './domain-words';
 import { INTENTS, type Intent, type Lang, type Recognition, type Recogniser } from './types';
@@ -112,16 +113,22 @@ function indexExactPhrases(phrases: readonly { intent: Intent; folded: string }[
 export interface NluContent {
   phrases: readonly TrainingPhrase[];
   danger: DangerRules;
+  lexicons: Lexicons;
 }
 
 /**
- * Loads the recogniser's content: training phrases of `intentsDir` and the danger rules of
- * `<intentsDir>/../nlu/danger.yaml`.
+ * Loads the recogniser's content: training phrases of `intentsDir`, the danger rules and the
+ * lexicons of `<intentsDir>/../nlu/` (danger.yaml, lexicons.yaml).
  * @throws Error listing file:line:col of every problem.
  */
 export function loadNluContent(intentsDir: string): NluContent {
   const dialogsDir = join(intentsDir, '..');
-  return { phrases: loadTrainingPhrases(intentsDir), danger: requireDangerRules(join(dialogsDir, '..'), join(dialogsDir, 'nlu', 'danger.yaml')) };
+  const rootDir = join(dialogsDir, '..');
+  return {
+    phrases: loadTrainingPhrases(intentsDir),
+    danger: requireDangerRules(rootDir, join(dialogsDir, 'nlu', 'danger.yaml')),
+    lexicons: requireLexicons(rootDir, join(dialogsDir, 'nlu', 'lexicons.yaml')),
+  };
 }
 
 /**
@@ -130,7 +137,8 @@ export function loadNluContent(intentsDir: string): NluContent {
  */
 export function buildRecogniser(content: NluContent, options: Partial<RecogniserOptions> = {}): Recogniser {
   const { phrases } = content;
-  const danger = new DangerDetector(content.danger);
+  const danger = new DangerDetector(content.danger, content.lexicons.places);
+  const lexicon = new EntityFinder(content.lexicons);
   const { threshold, alpha, temperature, informative, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure } = { ...DEFAULT_OPTIONS, ...options };
   const folded = phrases.map((p) => ({ ...p, folded: fold(p.text) }));
   const languages = new LanguageIdentifier(folded);
@@ -154,8 +162,8 @@ export function buildRecogniser(content: NluContent, options: Partial<Recogniser
     const counts = vocabulary.countWords(words);
     const guess = languages.identify(text, f, counts.content + counts.functional > 0);
     const lang = guess.confident ? guess.lang : userLang;
-    const entities = findEntities(f);
-    const answer = findAnswer(f);
+    const entities = lexicon.findEntities(f);
+    const answer = lexicon.findAnswer(f);
     const base = { text, folded: f, lang, langConfident: guess.confident, entities, ...(answer ? { answer } : {}) };
     if (f === '') return { ...base, intent: 'unknown', score: 0 };
 
@@ -174,7 +182,7 @@ export function buildRecogniser(content: NluContent, options: Partial<Recogniser
     const known = exact.get(words.join(' '));
     if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
     // "oui", "next", "tiếp theo": answers and button words, left to the engine's choice matching.
-    if (answer || NAVIGATION_PHRASES.has(words.join(' '))) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
+    if (answer || lexicon.isNavigation(words)) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
     // Nonsense and other topics: the classifier's guess rests on stray character n-grams.
     if (vocabulary.isOffTopic(words, places)) {
       return danger.hasCue(f) ? possible('unknown', OFF_TOPIC_SCORE) : { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };

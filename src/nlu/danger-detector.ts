@@ -6,7 +6,7 @@
  */
 import type { DangerRules } from './danger-schema';
 import { HELD_PLACES } from './danger-schema';
-import { PLACES } from './lexicons';
+import type { Lexicons } from './lexicon-schema';
 
 /** What the detector found in one message. */
 export interface DangerFinding {
@@ -23,11 +23,14 @@ function alternation(sources: readonly string[], flags = 'u'): RegExp | null {
   return sources.length === 0 ? null : new RegExp(`${START}(?:${sources.join('|')})`, flags);
 }
 
-/** `{place}` replaced by the names of the places where people are held. */
-export function expandPlaces(source: string): string {
-  if (!source.includes('{place}')) return source;
-  const names = HELD_PLACES.flatMap((id) => PLACES[id] ?? []);
-  return source.replaceAll('{place}', `(?:${names.join('|')})`);
+/** The names of the places where people are held (HELD_PLACES), from the lexicons' places. */
+export function heldPlaceNames(places: Lexicons['places']): string[] {
+  return HELD_PLACES.flatMap((id) => places[id] ?? []);
+}
+
+/** `{place}` replaced by an alternation of `placeNames`. */
+export function expandPlaces(source: string, placeNames: readonly string[]): string {
+  return source.includes('{place}') ? source.replaceAll('{place}', `(?:${placeNames.join('|')})`) : source;
 }
 
 /** Compiled danger rules. */
@@ -42,11 +45,15 @@ export class DangerDetector {
   private readonly benign: RegExp | null;
   private readonly helpCues: RegExp | null;
 
-  /** @throws SyntaxError when a pattern is not a valid regular expression (the loader reports it first, with file:line). */
-  constructor(rules: DangerRules) {
+  /**
+   * @param places the lexicons' places, for `{place}` in patterns
+   * @throws SyntaxError when a pattern is not a valid regular expression (the loader reports it first, with file:line).
+   */
+  constructor(rules: DangerRules, places: Lexicons['places']) {
+    const names = heldPlaceNames(places);
     this.categories = Object.entries(rules.categories).map(([id, c]) => ({
       id,
-      re: alternation([...c.clear.vi, ...c.clear.fr, ...c.clear.en].map(expandPlaces)) ?? /$^/u,
+      re: alternation([...c.clear.vi, ...c.clear.fr, ...c.clear.en].map((p) => expandPlaces(p, names))) ?? /$^/u,
     }));
     const nd = rules.not_danger;
     this.cues = alternation([...rules.cues.vi, ...rules.cues.fr, ...rules.cues.en].map((c) => `(?:${c})(?![a-z0-9])`));

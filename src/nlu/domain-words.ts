@@ -4,7 +4,7 @@
  * agency, scam, hotline, quiz, the bot's own features). A short message carrying one ("luong cao?",
  * "visa?", "arnaque ?", "hotline") is on topic even when the training phrases never used the
  * word, so the off-topic checks of the recogniser count it as known (see vocabulary.ts).
- * Places are counted separately, from lexicons.ts. Two-word entries match adjacent words.
+ * Places are counted separately, from dialogs/nlu/lexicons.yaml. Two-word entries match adjacent words.
  * Campaign managers need not edit this list: the training phrases add their own keywords.
  */
 export const DOMAIN_KEYWORDS: readonly string[] = [

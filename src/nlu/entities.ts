@@ -1,7 +1,7 @@
 /**
- * Entities and short answers found in a folded message, by lexicon (see lexicons.ts).
+ * Entities and short answers found in a folded message, by the lexicons of dialogs/nlu/lexicons.yaml.
  */
-import { ANSWER_FILLERS, ANSWER_PHRASES, LANGUAGE_NAMES, PLACES } from './lexicons';
+import type { Lexicons } from './lexicon-schema';
 import { ANSWERS, LANGS, type Answer, type Entities, type Lang } from './types';
 
 /** Whole-word regular expression over alternatives (regular-expression sources). */
@@ -9,38 +9,53 @@ function wordsRe(alternatives: readonly string[]): RegExp {
   return new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, 'u');
 }
 
-const ANSWER_INDEX = new Map<string, Answer>();
-for (const answer of ANSWERS) for (const p of ANSWER_PHRASES[answer]) ANSWER_INDEX.set(p, answer);
+/** Finds short answers, button words, languages and places in folded messages. */
+export class EntityFinder {
+  private readonly answers = new Map<string, Answer>();
+  private readonly fillers: ReadonlySet<string>;
+  private readonly navigation: ReadonlySet<string>;
+  private readonly languages: { lang: Lang; re: RegExp }[];
+  private readonly places: { id: string; re: RegExp }[];
 
-const LANGUAGE_RES = LANGS.map((lang) => ({ lang, re: wordsRe(LANGUAGE_NAMES[lang]) }));
-const PLACE_RES = Object.entries(PLACES).map(([id, names]) => ({ id, re: wordsRe(names) }));
+  constructor(lexicons: Lexicons) {
+    for (const answer of ANSWERS) for (const p of lexicons.answers[answer]) this.answers.set(p, answer);
+    this.fillers = new Set(lexicons.answer_fillers);
+    this.navigation = new Set(lexicons.navigation);
+    this.languages = LANGS.map((lang) => ({ lang, re: wordsRe(lexicons.language_names[lang]) }));
+    this.places = Object.entries(lexicons.places).map(([id, names]) => ({ id, re: wordsRe(names) }));
+  }
 
-/**
- * Yes / no / not sure when the whole folded message is such an answer ("ko", "oui merci", "i don't know").
- * Longer sentences are left to the intent classifier.
- */
-export function findAnswer(folded: string): Answer | undefined {
-  const direct = ANSWER_INDEX.get(folded);
-  if (direct) return direct;
-  const words = folded.split(' ');
-  if (words.length > 6) return undefined;
-  const core = words.filter((w) => !ANSWER_FILLERS.has(w)).join(' ');
-  return ANSWER_INDEX.get(core);
-}
+  /**
+   * Yes / no / not sure when the whole folded message is such an answer ("ko", "oui merci", "i don't know").
+   * Longer sentences are left to the intent classifier.
+   */
+  findAnswer(folded: string): Answer | undefined {
+    const direct = this.answers.get(folded);
+    if (direct) return direct;
+    const words = folded.split(' ');
+    if (words.length > 6) return undefined;
+    return this.answers.get(words.filter((w) => !this.fillers.has(w)).join(' '));
+  }
 
-/** Language named in the message ("tieng anh", "en francais"), if exactly one is named. */
-export function findLanguage(folded: string): Lang | undefined {
-  const named = LANGUAGE_RES.filter(({ re }) => re.test(folded)).map(({ lang }) => lang);
-  return named.length === 1 ? named[0] : undefined;
-}
+  /** True when the message's words are a button word ("next", "tiếp theo", "retour"). */
+  isNavigation(words: readonly string[]): boolean {
+    return this.navigation.has(words.join(' '));
+  }
 
-/** Canonical ids of the places named, in catalogue order. */
-export function findPlaces(folded: string): string[] {
-  return PLACE_RES.filter(({ re }) => re.test(folded)).map(({ id }) => id);
-}
+  /** Language named in the message ("tieng anh", "en francais"), if exactly one is named. */
+  findLanguage(folded: string): Lang | undefined {
+    const named = this.languages.filter(({ re }) => re.test(folded)).map(({ lang }) => lang);
+    return named.length === 1 ? named[0] : undefined;
+  }
 
-/** All entities of a folded message. */
-export function findEntities(folded: string): Entities {
-  const language = findLanguage(folded);
-  return language ? { language, places: findPlaces(folded) } : { places: findPlaces(folded) };
+  /** Canonical ids of the places named, in file order. */
+  findPlaces(folded: string): string[] {
+    return this.places.filter(({ re }) => re.test(folded)).map(({ id }) => id);
+  }
+
+  /** All entities of a folded message. */
+  findEntities(folded: string): Entities {
+    const language = this.findLanguage(folded);
+    return language ? { language, places: this.findPlaces(folded) } : { places: this.findPlaces(folded) };
+  }
 }

@@ -3,17 +3,17 @@
  * expression written in folded form, every category in the three languages. Problems come back as
  * `file:line:col` diagnostics, like every other `npm run validate` message.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { formatDiagnostic, type Diagnostic } from '../script/diagnostic';
-import { makeDiagnostic, parseYamlSource, positionOf, type PathSeg, type SourceFile } from '../script/source-file';
+import { join } from 'node:path';
+import type { Diagnostic } from '../script/diagnostic';
+import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../script/source-file';
 import { expandPlaces } from './danger-detector';
 import { DANGER_RULES_FILE, DANGER_RULES_SCHEMA, type DangerRules } from './danger-schema';
+import { isUnfolded, readNluYaml, requireLoaded } from './load-nlu-yaml';
 import { LANGS } from './types';
 
-/** Rules read from the file: `rules` is set only when there is no error. */
+/** Rules read from the file: `data` is set only when there is no error. */
 export interface LoadedDangerRules {
-  rules?: DangerRules;
+  data?: DangerRules;
   diagnostics: Diagnostic[];
 }
 
@@ -21,11 +21,11 @@ export interface LoadedDangerRules {
 function checkPattern(src: SourceFile, path: PathSeg[], pattern: string): Diagnostic[] {
   const at = (message: string): Diagnostic => makeDiagnostic('error', src.file, positionOf(src, path), path, message);
   try {
-    new RegExp(expandPlaces(pattern), 'u');
+    new RegExp(expandPlaces(pattern, ['x']), 'u');
   } catch (err) {
     return [at(`pattern '${pattern}' is not a valid regular expression (${err instanceof Error ? err.message : String(err)}): check its brackets and backslashes`)];
   }
-  if (/[A-Z]|[^\x00-\x7f]/u.test(pattern.replace(/\\[pP]\{[^}]*\}/gu, ''))) {
+  if (isUnfolded(pattern)) {
     return [at(`pattern '${pattern}' has capitals or diacritics, so it never matches: messages are folded first (write "khong cho ve", not "Không cho về")`)];
   }
   return [];
@@ -47,34 +47,16 @@ function listPatterns(rules: DangerRules): { path: PathSeg[]; pattern: string }[
  * @param file path of the rules file (default: `<rootDir>/dialogs/nlu/danger.yaml`).
  */
 export function loadDangerRules(rootDir: string, file = join(rootDir, DANGER_RULES_FILE)): LoadedDangerRules {
-  const shown = relative(rootDir, file).split(sep).join('/');
-  if (!existsSync(file)) {
-    return { diagnostics: [makeDiagnostic('error', shown, { line: 1, col: 1 }, '', `file is missing: the danger detector needs it (restore it from git: git checkout -- ${DANGER_RULES_FILE})`)] };
-  }
-  const parsed = parseYamlSource(shown, readFileSync(file, 'utf8'));
-  const src = parsed.source;
-  if (!src) return { diagnostics: parsed.diagnostics };
-  const checked = DANGER_RULES_SCHEMA.safeParse(src.data);
-  if (!checked.success) {
-    return {
-      diagnostics: checked.error.issues.map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        const last = String(path.at(-1) ?? '');
-        const message = issue.code === 'invalid_type' && (LANGS as readonly string[]).includes(last)
-          ? `missing list '${last}': every category needs vi, fr and en (write [] when there is none)`
-          : issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(', ')}` : issue.message;
-        return makeDiagnostic('error', shown, positionOf(src, path), path, message);
-      }),
-    };
-  }
-  const rules = checked.data;
-  const diagnostics = listPatterns(rules).flatMap(({ path, pattern }) => checkPattern(src, path, pattern));
+  const { data: rules, src, diagnostics } = readNluYaml(rootDir, file, DANGER_RULES_SCHEMA);
+  if (!rules || !src) return { diagnostics };
+  diagnostics.push(...listPatterns(rules).flatMap(({ path, pattern }) => checkPattern(src, path, pattern)));
   for (const [id, c] of Object.entries(rules.categories)) {
     for (const lang of LANGS) {
-      if (c.clear[lang].length === 0) diagnostics.push(makeDiagnostic('warning', shown, positionOf(src, ['categories', id, 'clear', lang]), ['categories', id, 'clear', lang], `category '${id}' has no ${lang} pattern: messages in that language are only caught by the classifier`));
+      const path = ['categories', id, 'clear', lang];
+      if (c.clear[lang].length === 0) diagnostics.push(makeDiagnostic('warning', src.file, positionOf(src, path), path, `category '${id}' has no ${lang} pattern: messages in that language are only caught by the classifier`));
     }
   }
-  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { rules, diagnostics };
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { data: rules, diagnostics };
 }
 
 /**
@@ -82,8 +64,5 @@ export function loadDangerRules(rootDir: string, file = join(rootDir, DANGER_RUL
  * @throws Error naming file:line:col of each problem.
  */
 export function requireDangerRules(rootDir: string, file?: string): DangerRules {
-  const { rules, diagnostics } = loadDangerRules(rootDir, file);
-  if (rules) return rules;
-  const lines = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-  throw new Error(`Cannot build the danger detector:\n${lines.join('\n')}\nFix these lines (npm run validate lists all problems).`);
+  return requireLoaded('the danger detector', loadDangerRules(rootDir, file));
 }

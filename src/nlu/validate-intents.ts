@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../script/diagnostic';
 import { loadDangerRules } from './load-danger-rules';
+import { loadLexicons } from './load-lexicons';
 import { loadIntentFiles, type IntentFile } from './load-intents';
 import { fold, toNfc } from './normalise';
 import { INTENTS } from './types';
@@ -65,12 +66,12 @@ function checkMissing(files: IntentFile[]): Diagnostic[] {
 
 /**
  * Validates the content of the recogniser: the training phrases under `<rootDir>/dialogs/intents/`
- * and the danger rules of `<rootDir>/dialogs/nlu/danger.yaml`.
+ * and the danger rules and lexicons of `<rootDir>/dialogs/nlu/`.
  * @param rootDir project root (the folder that holds `dialogs/`).
  * @returns sorted diagnostics; any `error` must block start-up.
  */
 export function validateIntents(rootDir: string): Diagnostic[] {
   const files = loadIntentFiles(join(rootDir, 'dialogs', 'intents'), rootDir);
   const all = files.flatMap((f) => [...f.diagnostics, ...checkFile(f)]);
-  return sortDiagnostics([...all, ...checkMissing(files), ...loadDangerRules(rootDir).diagnostics]);
+  return sortDiagnostics([...all, ...checkMissing(files), ...loadDangerRules(rootDir).diagnostics, ...loadLexicons(rootDir).diagnostics]);
 }

@@ -136,7 +136,7 @@ export function createFlowsRouter(options: FlowsRouterOptions): Router {
     try {
       path = require.resolve('mermaid/dist/mermaid.min.js');
     } catch {
-      return void res.status(500).type('text/plain').send('Mermaid is not installed: run npm install.');
+      return void res.status(501).type('text/plain').send('Mermaid is a development tool, not installed here (npm ci --omit=dev): run npm install to see the flow diagrams.');
     }
     res.sendFile(path, { maxAge: '1h' });
   });

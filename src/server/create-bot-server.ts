@@ -18,6 +18,8 @@ import { createApp } from './create-app';
 import { applyServerLimits, DEFAULT_HTTP_LIMITS, serverOptions, type HttpLimits } from './http-limits';
 import { createInFlight } from './in-flight';
 import { createLocalTestRouters } from './web-chat/create-local-routers';
+import { createTestConversationRule } from '../analytics/is-test-conversation';
+import { createPreviewRouters, type PreviewGuards } from './preview/create-preview-routers';
 import { withTimeout } from '../util/with-timeout';
 
 export interface BotServerOptions extends TurnDeps {
@@ -35,6 +37,8 @@ export interface BotServerOptions extends TurnDeps {
   readyTimeoutMs?: number;
   /** Extra express routers (admin statistics, flow diagrams). */
   routers?: Router[];
+  /** Guards of the staff preview at /preview (src/server/preview/); absent: no preview. */
+  preview?: PreviewGuards;
   /** Timeouts, connection caps and turn admission (default DEFAULT_HTTP_LIMITS). */
   httpLimits?: HttpLimits;
   /** Runs after in-flight turns finished, before storage closes (e.g. flush analytics). */
@@ -56,16 +60,20 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const { logger, store } = options;
   const isProcessed = store.isProcessed?.bind(store);
   const gate = options.gate ?? createMemoryTurnGate(isProcessed ? { isProcessed } : {});
-  const processor = createTurnProcessor(options);
-  const limits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;
   const localMode = options.auth.MicrosoftAppId === '';
+  // In local mode only test tools can reach the bot: its conversations are tests (src/analytics/is-test-conversation.ts).
+  const processor = createTurnProcessor({ ...options, isTestConversation: options.isTestConversation ?? createTestConversationRule(localMode) });
+  const limits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;
   const inFlight = createInFlight(limits.maxTurnsInFlight);
   let draining = false;
   const logic = createBotLogic(processor, gate, logger, options.rateLimiter);
   const localRouters = createLocalTestRouters({
     appId: options.auth.MicrosoftAppId, logic, inFlight, isDraining: () => draining, logger, getRuntime: options.getRuntime, defaultLang: options.defaultLang,
   });
-  const routers = [...(options.routers ?? []), ...localRouters];
+  const previewRouters = options.preview
+    ? createPreviewRouters({ logic, inFlight, isDraining: () => draining, logger, getRuntime: options.getRuntime, defaultLang: options.defaultLang }, options.preview)
+    : [];
+  const routers = [...(options.routers ?? []), ...localRouters, ...previewRouters];
   const app = createApp({
     channel: createCloudChannel(options.auth, logger, logic),
     inFlight,

@@ -88,7 +88,7 @@ let detector: DangerDetector;
 beforeAll(() => {
   const content = loadNluContent('dialogs/intents');
   nlu = buildRecogniser(content);
-  detector = new DangerDetector(content.danger);
+  detector = new DangerDetector(content.danger, content.lexicons.places);
 });
 
 describe.each(Object.keys(CASES))('danger category %s', (category) => {

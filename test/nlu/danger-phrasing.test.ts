@@ -20,7 +20,7 @@ beforeAll(() => {
   const content = loadNluContent('dialogs/intents');
   nlu = buildRecogniser(content);
   unbiased = buildRecogniser(content, { unknownBias: 0 });
-  detector = new DangerDetector(content.danger);
+  detector = new DangerDetector(content.danger, content.lexicons.places);
 });
 
 const DANGER = [

@@ -23,7 +23,9 @@ function makeRoot(replace: Partial<Record<string, string>> = {}): string {
     if (text !== '') writeFileSync(join(root, 'dialogs', 'intents', `${lang}.yaml`), text);
   }
   mkdirSync(join(root, 'dialogs', 'nlu'));
-  writeFileSync(join(root, 'dialogs', 'nlu', 'danger.yaml'), replace.danger ?? readFileSync(join('dialogs', 'nlu', 'danger.yaml'), 'utf8'));
+  for (const name of ['danger', 'lexicons']) {
+    writeFileSync(join(root, 'dialogs', 'nlu', `${name}.yaml`), replace[name] ?? readFileSync(join('dialogs', 'nlu', `${name}.yaml`), 'utf8'));
+  }
   return root;
 }
 
@@ -99,5 +101,14 @@ describe('validateIntents on broken files', () => {
     const noFrench = danger.replace(/(  lost_location:\n    clear:\n      vi:\n(        - .*\n)+)      fr:\n(        - .*\n)+/, '$1');
     const lines = validateIntents(makeRoot({ danger: noFrench })).map(formatDiagnostic);
     expect(lines).toContainEqual(expect.stringMatching(/^dialogs\/nlu\/danger\.yaml:\d+:\d+ +error .*missing list 'fr'/));
+  });
+
+  it('reports lexicon entries that cannot work, at their line', () => {
+    const lexicons = readFileSync(join('dialogs', 'nlu', 'lexicons.yaml'), 'utf8');
+    const broken = lexicons.replace("  poipet: ['poipet'", "  poipet: ['Poipêt', 'poi(pet'").replace("  no:\n    ['khong',", "  no:\n    ['vang', 'khong',");
+    const lines = validateIntents(makeRoot({ lexicons: broken })).map(formatDiagnostic);
+    expect(lines).toContainEqual(expect.stringMatching(/^dialogs\/nlu\/lexicons\.yaml:\d+:\d+ +error .*'Poipêt' has capitals or diacritics/));
+    expect(lines).toContainEqual(expect.stringMatching(/^dialogs\/nlu\/lexicons\.yaml:\d+:\d+ +error .*'poi\(pet' is not a valid regular expression/));
+    expect(lines).toContainEqual(expect.stringMatching(/^dialogs\/nlu\/lexicons\.yaml:\d+:\d+ +error .*'vang' is listed under both 'yes' and 'no'/));
   });
 });
