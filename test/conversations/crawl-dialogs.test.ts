@@ -26,7 +26,7 @@ beforeAll(() => {
   expect(errors, 'the shipped content must load without errors').toEqual([]);
   content = loaded.content!;
   crawl = exploreContent(content, advance);
-});
+}, 240_000); // about 100,000 states (the offer check's twelve answers): 10-40 s on a busy machine
 
 describe('crawl of every dialog', () => {
   it('runs every path without an engine error and never leaves the user without buttons', () => {
