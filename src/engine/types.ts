@@ -4,7 +4,7 @@
  * The YAML format these come from is described in docs/script-format.md.
  */
 import type { Answer, Entities, Intent, Lang } from '../nlu/types';
-import type { ScanResult } from '../scanner/types';
+import type { ScanResult, ScanSummary } from '../scanner/types';
 
 /** Where something was written, for error messages (`file:line:col`). */
 export interface SourcePos {
@@ -23,6 +23,10 @@ export interface SayItem {
   when?: string;
   /** Repeat the text once per item of a list variable (only `scan_flags` today); `{id}` in `key` is replaced. */
   each?: 'scan_flags';
+  /** With `each`: at most this many items (the strongest first). */
+  max?: number;
+  /** Add the text to the previous message of the same reply instead of sending a new one. */
+  join?: boolean;
 }
 
 /**
@@ -74,7 +78,8 @@ export interface Step {
   /** Free text at this step is a pasted job offer: it is scanned and reported (see `_global.on_offer_text`). */
   expect?: 'offer_text';
   /** Side effect when the step is entered. */
-  effect?: 'delete_data';
+  /** `handoff_request`: the user consented to talk to a counsellor; the channel hands the conversation over (src/handoff/). */
+  effect?: 'delete_data' | 'handoff_request';
   /** Set when the step is entered (e.g. the language chosen). */
   set: Record<string, VarValue>;
   pos: SourcePos;
@@ -155,8 +160,11 @@ export interface ConversationState {
   contentVersion: string;
   /** Open dialogs, innermost last. Empty = idle. */
   stack: Frame[];
-  /** Last scan result, for the offer report. */
-  scan?: ScanResult;
+  /**
+   * Last scan, for the offer report: its risk and the ids of the signs found, never
+   * words of the user's text (the evidence is said in the turn of the scan, then forgotten).
+   */
+  scan?: ScanSummary;
 }
 
 export type EngineInput =
@@ -182,10 +190,13 @@ export type EngineInput =
   | { type: 'intent'; intent: Intent; entities?: Entities };
 
 export type EngineOutput =
-  | { type: 'say'; key: string; vars: Record<string, VarValue> }
+  /** `join`: rendered as part of the previous message of the reply when it fits. */
+  | { type: 'say'; key: string; vars: Record<string, VarValue>; join?: boolean }
   | { type: 'choices'; options: { id: string; label: string }[]; vars: Record<string, VarValue> }
   | { type: 'set_language'; lang: Lang }
   | { type: 'delete_data' }
+  /** The user consented to a hand-off to a counsellor (a step with `effect: handoff_request`). */
+  | { type: 'handoff_request' }
   /** The conversation reached the end of its last open dialog. */
   | { type: 'end' };
 
