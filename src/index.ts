@@ -17,10 +17,14 @@ import { routeConsoleToLogger } from './log/route-console';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { createDashboardRouter } from './server/admin/create-dashboard-router';
+import { createPreviewGuards } from './server/preview/create-preview-routers';
 import { startBotServer } from './server/create-bot-server';
 import { describeRedisHost, openStorage } from './storage/open-storage';
 import { configuredIdSecret, createDeferredIdHasher, loadIdSecretInBackground } from './storage/id-secret';
 import { createStaffAuth } from './staff/staff-auth';
+import { createHandoffService } from './handoff/handoff-service';
+import { parseSchedule } from './handoff/hours';
+import { createInboxRouter } from './handoff/inbox-router';
 import { watchProjectContent } from './server/watch-content';
 
 /** Prints content problems, one line each, the way `npm run validate` does. */
@@ -86,12 +90,30 @@ async function main(): Promise<void> {
     onError: (error) => logger.warn({ error: error.name }, 'analytics flush failed'),
   });
 
+  const system = loadSystemTexts(rootDir);
+  // Talking to a person (docs/counsellor-guide.md): the inbox, or the hand-off protocol.
+  const handoff = createHandoffService({
+    mode: config.handoff.mode,
+    waitMs: config.handoff.waitMs,
+    schedule: parseSchedule(config.handoff.hours),
+    retentionDays: config.retention.stateTtlDays,
+    store,
+    gate,
+    logger,
+    ids,
+    getRuntime: () => runtime,
+    advance,
+    system,
+    onEvents: (events, lang) => analytics.record(events, lang),
+  });
+
   const bot = await startBotServer({
     auth: config.auth,
     host: config.server.host,
     port: config.server.port,
-    system: loadSystemTexts(rootDir),
+    system,
     getRuntime: () => runtime,
+    handoff: handoff.hooks,
     advance,
     store,
     logger,
@@ -101,11 +123,16 @@ async function main(): Promise<void> {
     isTestConversation: createTestConversationRule(config.localMode),
     shutdownGraceMs: config.server.shutdownGraceMs,
     httpLimits: config.http,
+    preview: createPreviewGuards(staffAuth.requireStaff),
     gate,
     rateLimiter,
-    beforeStoreClose: () => analytics.close(),
+    beforeStoreClose: async () => {
+      handoff.stop();
+      await analytics.close();
+    },
     routers: [
       staffAuth.router,
+      ...(config.handoff.mode === 'inbox' ? [createInboxRouter({ service: handoff, requireStaff: staffAuth.requireStaff, logger, ids })] : []),
       createAdminRouter({
         store,
         token: config.stats.adminToken,
@@ -124,9 +151,12 @@ async function main(): Promise<void> {
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
       }),
       // Flow diagrams show the whole script: local mode only.
-      ...(config.localMode ? [createFlowsRouter({ getContent: () => runtime.content })] : []),
+      ...(config.localMode ? [createFlowsRouter({ getContent: () => runtime.content, rootDir })] : []),
     ],
   });
+
+  handoff.setSender(bot.sendProactive);
+  handoff.start();
 
   if (config.watchContent) {
     watchProjectContent(rootDir, logger, (content) => {

@@ -28,7 +28,7 @@ export interface BotProcess {
 
 /** Options of {@link startBotProcess}. */
 export interface BotProcessOptions {
-  /** Entry file relative to the project root (default `src/index.ts`). */
+  /** Entry file relative to the project root (default `dist/index.js`, the production build; `.ts` files run through tsx). */
   entry?: string;
   env?: Record<string, string>;
   /** Longest wait for `/readyz` (default 20 s). */
@@ -38,12 +38,14 @@ export interface BotProcessOptions {
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** Spawns `entry` with tsx, waits until `/readyz` answers 200. */
+/** Spawns `entry` with node (tsx for a `.ts` entry), waits until `/readyz` answers 200. */
 export async function startBotProcess(options: BotProcessOptions = {}): Promise<BotProcess> {
   const port = options.port ?? (await findFreePort());
-  const entry = resolve(ROOT, options.entry ?? 'src/index.ts');
+  const entry = resolve(ROOT, options.entry ?? 'dist/index.js');
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const profile = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []), '--import', 'tsx', entry], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...loader, entry], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],

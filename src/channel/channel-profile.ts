@@ -98,6 +98,8 @@ export const CHANNEL_PROFILES: Readonly<Record<string, ProfileRules>> = {
   emulator: { ...WEB_CHAT, markup: 'plain' },
   /** Direct Line clients, including the local /chat page (Web Chat, plain text keeps its line breaks). */
   directline: { ...WEB_CHAT, markup: 'plain' },
+  /** The staff preview (/preview): Web Chat over the bot's own Direct Line. */
+  preview: { ...WEB_CHAT, markup: 'plain' },
   /** botbuilder-testing's TestAdapter and in-process tests. */
   test: { ...WEB_CHAT, markup: 'plain' },
   facebook: {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
 import { createCloudChannel, type AdapterAuth } from '../bot-framework/cloud-channel';
 import { createBotLogic } from '../channel/create-bot-logic';
+import type { SendProactive } from '../handoff/types';
 import { createTurnProcessor, type TurnProcessor } from '../channel/turn-processor';
 import type { SystemTexts } from '../channel/system-texts';
 import type { TurnDeps } from '../channel/types';
@@ -18,6 +19,8 @@ import { createApp } from './create-app';
 import { applyServerLimits, DEFAULT_HTTP_LIMITS, serverOptions, type HttpLimits } from './http-limits';
 import { createInFlight } from './in-flight';
 import { createLocalTestRouters } from './web-chat/create-local-routers';
+import { createTestConversationRule } from '../analytics/is-test-conversation';
+import { createPreviewRouters, type PreviewGuards } from './preview/create-preview-routers';
 import { withTimeout } from '../util/with-timeout';
 
 export interface BotServerOptions extends TurnDeps {
@@ -35,6 +38,8 @@ export interface BotServerOptions extends TurnDeps {
   readyTimeoutMs?: number;
   /** Extra express routers (admin statistics, flow diagrams). */
   routers?: Router[];
+  /** Guards of the staff preview at /preview (src/server/preview/); absent: no preview. */
+  preview?: PreviewGuards;
   /** Timeouts, connection caps and turn admission (default DEFAULT_HTTP_LIMITS). */
   httpLimits?: HttpLimits;
   /** Runs after in-flight turns finished, before storage closes (e.g. flush analytics). */
@@ -47,6 +52,8 @@ export interface BotServer {
   port: number;
   server: Server;
   processor: TurnProcessor;
+  /** Sends to a stored conversation outside any turn (src/bot-framework/proactive-sender.ts): the hand-off's messages. */
+  sendProactive: SendProactive;
   /** Stops accepting, waits for in-flight turns (bounded), closes gate and storage. Idempotent. */
   close(): Promise<void>;
 }
@@ -56,18 +63,23 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const { logger, store } = options;
   const isProcessed = store.isProcessed?.bind(store);
   const gate = options.gate ?? createMemoryTurnGate(isProcessed ? { isProcessed } : {});
-  const processor = createTurnProcessor(options);
-  const limits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;
   const localMode = options.auth.MicrosoftAppId === '';
+  // In local mode only test tools can reach the bot: its conversations are tests (src/analytics/is-test-conversation.ts).
+  const processor = createTurnProcessor({ ...options, isTestConversation: options.isTestConversation ?? createTestConversationRule(localMode) });
+  const limits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;
   const inFlight = createInFlight(limits.maxTurnsInFlight);
   let draining = false;
   const logic = createBotLogic(processor, gate, logger, options.rateLimiter);
+  const channel = createCloudChannel(options.auth, logger, logic);
   const localRouters = createLocalTestRouters({
     appId: options.auth.MicrosoftAppId, logic, inFlight, isDraining: () => draining, logger, getRuntime: options.getRuntime, defaultLang: options.defaultLang,
   });
-  const routers = [...(options.routers ?? []), ...localRouters];
+  const previewRouters = options.preview
+    ? createPreviewRouters({ logic, inFlight, isDraining: () => draining, logger, getRuntime: options.getRuntime, defaultLang: options.defaultLang }, options.preview)
+    : [];
+  const routers = [...(options.routers ?? []), ...localRouters, ...previewRouters];
   const app = createApp({
-    channel: createCloudChannel(options.auth, logger, logic),
+    channel,
     inFlight,
     isDraining: () => draining,
     logger,
@@ -114,5 +126,5 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     return closing;
   };
 
-  return { url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`, port, server, processor, close };
+  return { url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`, port, server, processor, sendProactive: channel.sendProactive!, close };
 }

@@ -84,6 +84,21 @@ describe('GET /admin over HTTP', () => {
   });
 });
 
+describe('/preview over HTTP', () => {
+  it('needs a signed-in staff member, page and Direct Line alike', async () => {
+    const anonymous = await fetch(`${bot.url}/preview`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toContain('<form id="sign-in"');
+    expect((await fetch(`${bot.url}/preview/directline/conversations`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(401);
+    const counsellor = await signIn(bot.url, 'tuan', PASSWORD);
+    const page = await counsellor.call('/preview');
+    expect(page.status).toBe(200);
+    expect(String(page.body)).toContain('data-direct-line="/preview/directline"');
+    const started = await fetch(`${bot.url}/preview/directline/conversations`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', cookie: counsellor.cookie } });
+    expect(started.status).toBe(201);
+  });
+});
+
 describe.skipIf(!canRun)('the dashboard in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -124,6 +139,22 @@ describe.skipIf(!canRun)('the dashboard in headless Chromium', () => {
       await page.locator('#ab').screenshot({ path: join(images, 'dashboard-ab.png') });
       await page.locator('#unanswered').screenshot({ path: join(images, 'dashboard-unanswered.png') });
     }
+    await page.close();
+  }, 60_000);
+
+  it('lets signed-in staff try the content in Web Chat at /preview', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${bot.url}/preview?lang=en`);
+    await page.fill('#sign-in-name', 'tuan');
+    await page.fill('#sign-in-password', PASSWORD);
+    await page.click('#sign-in button[type="submit"]');
+    const chat = page.locator('#webchat');
+    await chat.locator('.webchat__suggested-actions__button').first().waitFor();
+    await chat.locator('.webchat__suggested-actions__button', { hasText: 'English' }).first().click();
+    await expect.poll(() => chat.locator('.webchat__suggested-actions__button', { hasText: 'Check an offer' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#note').textContent()).toContain('left out of the statistics');
+    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'images', 'preview-phone.png') });
     await page.close();
   }, 60_000);
 });

@@ -1,13 +1,13 @@
 /**
- * Runs the real bot (`tsx src/index.ts`, as `npm start` does) as a child process on a free
- * port, collects everything it prints, waits for /readyz, and stops it with a signal.
+ * Runs the real bot (`node dist/index.js`, as `npm start` does; test/global-setup.ts builds
+ * dist/) as a child process on a free port, collects everything it prints, waits for
+ * /readyz, and stops it with a signal.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { findFreePort } from './free-port';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface BotProcess {
   url: string;
@@ -25,11 +25,11 @@ export interface BotProcess {
 /** Starts the bot with `env` added to a clean environment (no MicrosoftApp* from the caller's shell). */
 export async function startBotProcess(env: Record<string, string>, args: string[] = []): Promise<BotProcess> {
   const port = Number(env.PORT ?? (await findFreePort()));
-  const child = spawn(TSX, [join(ROOT, 'src', 'index.ts'), ...args], {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js'), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Own process group: a signal reaches tsx and the node process it starts (SIGKILL included).
+    // Own process group: a signal reaches the bot and anything it starts (SIGKILL included).
     detached: true,
   });
   let output = '';

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
 import { findFreePort } from '../helpers/free-port';
+import { waitForPong } from '../helpers/redis-binary';
 
 /** A redis-server child process owned by one test file. */
 export interface PrivateRedis {
@@ -25,8 +26,11 @@ export interface PrivateRedis {
   remove(): Promise<void>;
 }
 
-/** The shared Redis used by tests that need no outage, and a fresh key prefix per run. */
-export const SHARED_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/**
+ * The Redis of tests that need no outage: the private server test/global-setup.ts started,
+ * or TEST_REDIS_URL. (Without redis-server, vitest.config.ts leaves the Redis tests out.)
+ */
+export const SHARED_REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
 /** A key prefix unique to this test run, so runs never see each other's keys. */
 export function createTestPrefix(label: string): string {
@@ -64,23 +68,6 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function waitForPong(port: number): Promise<void> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const client = createClient({ url: `redis://127.0.0.1:${port}`, socket: { reconnectStrategy: false, connectTimeout: 200 } });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.ping();
-      await client.close();
-      return;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not start within 5 s; is redis-server installed (apt-get install redis-server)?`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 /** Deletes every key under `prefix` (afterAll of tests that write to the shared Redis). */

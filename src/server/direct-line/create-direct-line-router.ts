@@ -11,7 +11,7 @@
  * an unknown conversation is 404, a body that is not an activity 400.
  */
 import { randomUUID } from 'node:crypto';
-import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from '../../log/logger';
 import { nameError } from '../../log/logger';
 import { hasBearerToken } from '../admin-routes';
@@ -30,6 +30,12 @@ export interface DirectLineOptions {
   isDraining: () => boolean;
   logger: Logger;
   limits?: Partial<ConversationLimits>;
+  /** Where the routes live (default `/v3/directline`; the staff preview uses `/preview/directline`). */
+  basePath?: string;
+  /** Channel id of the activities (default `directline`; the preview's are `preview`, counted as tests). */
+  channelId?: string;
+  /** Runs before every route (the preview: a signed-in staff member). */
+  guard?: RequestHandler;
 }
 
 /** Largest accepted activity body (a pasted job offer fits many times). */
@@ -43,13 +49,15 @@ function sendFixed(res: Response, status: number): void {
 }
 
 /** Base URL the activities name as their `serviceUrl` (never called: replies are buffered). */
-function serviceUrlOf(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}/v3/directline`;
+function serviceUrlOf(req: Request, base = '/v3/directline'): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}${base}`;
 }
 
 /** Creates the router; mount it on the app in local mode only. */
 export function createDirectLineRouter(options: DirectLineOptions): Router {
   const { logger } = options;
+  const base = options.basePath ?? '/v3/directline';
+  const channelId = options.channelId ?? DIRECT_LINE_CHANNEL;
   const store = createConversationStore(options.limits);
   const expiresIn = Math.round((options.limits?.ttlMs ?? 30 * 60_000) / 1000);
   const channel = createLocalChannel((conversationId, reply) => {
@@ -57,13 +65,13 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
     if (!conversation) return undefined;
     return store.append(conversation, {
       ...reply,
-      channelId: DIRECT_LINE_CHANNEL,
+      channelId,
       timestamp: new Date().toISOString(),
       from: { ...DIRECT_LINE_BOT },
       recipient: describeUser(conversation),
     });
   }, options.logic, (error) => {
-    logger.error({ error: nameError(error), channel: DIRECT_LINE_CHANNEL }, 'turn error outside the turn processor');
+    logger.error({ error: nameError(error), channel: channelId }, 'turn error outside the turn processor');
   });
 
   /** Runs one activity through the bot logic, counted as in flight; false when the instance is full. */
@@ -89,46 +97,47 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
 
   const router = Router();
   const parseJson = parseJsonBody({ limit: MAX_BODY, jsonOnly: true });
-  router.use('/v3/directline', (req, res, next) => {
+  if (options.guard) router.use(base, options.guard);
+  router.use(base, (req, res, next) => {
     res.set('Cache-Control', 'no-store');
     if (options.isDraining() && req.method === 'POST') return void sendFixed(res, 503);
     next();
   });
 
-  router.post('/v3/directline/conversations', ...parseJson, async (req, res) => {
+  router.post(`${base}/conversations`, ...parseJson, async (req, res) => {
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as { user?: { id?: unknown }; locale?: unknown };
     const wanted = body.user?.id;
     const userId = typeof wanted === 'string' && USER_ID.test(wanted) ? wanted : `dl_${randomUUID().slice(0, 12)}`;
     const locale = typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : undefined;
     const conversation = store.create(userId, locale);
-    const join = readClientActivity({ type: 'conversationUpdate' }, conversation, serviceUrlOf(req));
+    const join = readClientActivity({ type: 'conversationUpdate' }, conversation, serviceUrlOf(req, base), channelId);
     await runTurn({ ...join, id: `${conversation.id}|start`, membersAdded: [{ ...DIRECT_LINE_BOT }, describeUser(conversation)] });
     res.status(201).json(describe(conversation));
   });
 
-  router.post('/v3/directline/tokens/refresh', (req, res) => {
+  router.post(`${base}/tokens/refresh`, (req, res) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
     const conversation = match ? store.findByToken(match[1]!) : undefined;
     if (!conversation) return sendFixed(res, 403);
     res.json(describe(conversation));
   });
 
-  router.get('/v3/directline/conversations/:id', (req, res) => {
+  router.get(`${base}/conversations/:id`, (req, res) => {
     const conversation = authorise(req, res);
     if (conversation) res.json(describe(conversation));
   });
 
-  router.post('/v3/directline/conversations/:id/activities', ...parseJson, async (req, res) => {
+  router.post(`${base}/conversations/:id/activities`, ...parseJson, async (req, res) => {
     const conversation = authorise(req, res);
     if (!conversation) return;
-    const activity = readClientActivity(req.body, conversation, serviceUrlOf(req));
+    const activity = readClientActivity(req.body, conversation, serviceUrlOf(req, base), channelId);
     if (!activity) return sendFixed(res, 400);
     const id = store.append(conversation, { ...activity, timestamp: new Date().toISOString() });
     if (!(await runTurn({ ...activity, id }))) return void res.set('Retry-After', '1').status(503).type('text/plain').send('Service Unavailable');
     res.json({ id });
   });
 
-  router.get('/v3/directline/conversations/:id/activities', (req, res) => {
+  router.get(`${base}/conversations/:id/activities`, (req, res) => {
     const raw = req.query.watermark;
     const watermark = raw === undefined || raw === '' ? 0 : Number(raw);
     if (!Number.isSafeInteger(watermark) || watermark < 0) return sendFixed(res, 400);
@@ -140,9 +149,9 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
 
   const onError: ErrorRequestHandler = (error: { status?: unknown; type?: unknown }, _req, res, _next) => {
     const status = typeof error?.status === 'number' ? error.status : 500;
-    logger.info({ status, error: typeof error?.type === 'string' ? error.type : nameError(error), channel: DIRECT_LINE_CHANNEL }, 'request refused');
+    logger.info({ status, error: typeof error?.type === 'string' ? error.type : nameError(error), channel: channelId }, 'request refused');
     if (!res.headersSent) sendFixed(res, status);
   };
-  router.use('/v3/directline', onError);
+  router.use(base, onError);
   return router;
 }

@@ -35,10 +35,15 @@ function pickChannelData(body: Record<string, unknown>): Record<string, string> 
  * Builds the inbound activity of a POST body.
  * @returns undefined when the body is not an activity the bot can take (the route answers 400).
  */
-export function readClientActivity(body: unknown, conversation: DirectLineConversation, serviceUrl: string): Record<string, unknown> | undefined {
+export function readClientActivity(
+  body: unknown,
+  conversation: DirectLineConversation,
+  serviceUrl: string,
+  channelId: string = DIRECT_LINE_CHANNEL,
+): Record<string, unknown> | undefined {
   if (!isObject(body) || typeof body.type !== 'string' || body.type.length > 64) return undefined;
   const candidate: Record<string, unknown> = {
-    channelId: DIRECT_LINE_CHANNEL,
+    channelId,
     serviceUrl,
     conversation: { id: conversation.id },
     from: describeUser(conversation),

@@ -5,7 +5,7 @@
  * language names from `system.json`. Mount in local mode only.
  */
 import { join } from 'node:path';
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { findWebChatBundle } from '../../bot-framework/web-chat-bundle';
 import type { Runtime } from '../../channel/types';
 import { LANGS, type Lang } from '../../nlu/types';
@@ -15,10 +15,18 @@ export interface WebChatOptions {
   getRuntime: () => Runtime | null;
   /** Language of the page when the browser's is not vi, fr or en. */
   defaultLang: Lang;
+  /** Where the page lives (default `/chat`; the staff preview uses `/preview`). */
+  path?: string;
+  /** The Direct Line the page talks to (default `/v3/directline`). */
+  directLinePath?: string;
+  /** Runs before the page (the preview: a signed-in staff member, else the sign-in page). */
+  guard?: RequestHandler;
+  /** Key of the footer note in web-chat.json (default `note`; the preview's is `note_preview`). */
+  noteKey?: 'note' | 'note_preview';
 }
 
 /** Keys of `locales/<lang>/web-chat.json` the page shows. */
-const PAGE_KEYS = ['title', 'language', 'new_conversation', 'note'] as const;
+const PAGE_KEYS = ['title', 'language', 'new_conversation', 'note', 'note_preview'] as const;
 const ASSETS = join(import.meta.dirname, 'assets');
 
 
@@ -46,15 +54,15 @@ function escapeHtml(text: string): string {
 }
 
 /** The page; scripts are files (the page allows no inline script), texts a JSON data block. */
-function renderPage(texts: Record<Lang, Record<string, string>>, defaultLang: Lang): string {
+function renderPage(texts: Record<Lang, Record<string, string>>, defaultLang: Lang, path = '/chat', directLinePath = '/v3/directline'): string {
   const json = JSON.stringify(texts).replace(/</g, '\\u003c');
   const languageButtons = LANGS.map((l) => `<button type="button" data-lang="${l}" lang="${l}" aria-pressed="false">${escapeHtml(texts[l].language_name ?? l)}</button>`).join('');
   return `<!doctype html>
-<html lang="${defaultLang}" data-default-lang="${defaultLang}"><head><meta charset="utf-8">
+<html lang="${defaultLang}" data-default-lang="${defaultLang}" data-direct-line="${escapeHtml(directLinePath)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(texts[defaultLang].title ?? '')}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/chat/chat.css">
+<link rel="stylesheet" href="${path}/chat.css">
 </head><body>
 <header><h1 id="title"></h1>
 <div class="controls"><span id="language-label"></span>${languageButtons}<button type="button" id="new-conversation"></button></div>
@@ -62,32 +70,48 @@ function renderPage(texts: Record<Lang, Record<string, string>>, defaultLang: La
 <main id="webchat"></main>
 <footer id="note"></footer>
 <script type="application/json" id="texts">${json}</script>
-<script src="/chat/webchat.js"></script>
-<script src="/chat/chat.js"></script>
+<script src="${path}/webchat.js"></script>
+<script src="${path}/chat.js"></script>
 </body></html>
 `;
+}
+
+/** The texts with the chosen footer note as `note`. */
+function withNote(texts: Record<Lang, Record<string, string>>, key: 'note' | 'note_preview'): Record<Lang, Record<string, string>> {
+  const out = {} as Record<Lang, Record<string, string>>;
+  for (const lang of LANGS) out[lang] = { ...texts[lang], note: texts[lang][key] ?? '' };
+  return out;
 }
 
 /** Router serving `/chat`, `/chat/webchat.js`, `/chat/chat.js` and `/chat/chat.css`. */
 export function createWebChatRouter(options: WebChatOptions): Router {
   const router = Router();
-  router.use('/chat', (_req, res, next) => {
+  const path = options.path ?? '/chat';
+  if (options.guard) router.get(path, options.guard);
+  router.use(path, (_req, res, next) => {
     res.set('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'");
     res.set('X-Content-Type-Options', 'nosniff');
     next();
   });
-  router.get('/chat', (_req, res) => {
+  router.get(path, (_req, res) => {
     const runtime = options.getRuntime();
     if (!runtime) return void res.status(503).type('text/plain').send('The content is not loaded (see the bot\'s log); fix it, then reload.');
-    res.set('Cache-Control', 'no-store').type('html').send(renderPage(collectPageTexts(runtime), options.defaultLang));
+    res.set('Cache-Control', 'no-store').type('html').send(renderPage(withNote(collectPageTexts(runtime), options.noteKey ?? 'note'), options.defaultLang, path, options.directLinePath));
   });
-  router.get('/chat/webchat.js', (_req, res) => {
-    res.sendFile(findWebChatBundle(), { maxAge: '1h' }, (error) => {
-      if (error && !res.headersSent) res.status(500).type('text/plain').send('botframework-webchat is not installed: run npm install.');
+  router.get(`${path}/webchat.js`, (_req, res) => {
+    const missing = () => res.status(501).type('text/plain').send('botframework-webchat is not installed: run npm install.');
+    let bundle: string;
+    try {
+      bundle = findWebChatBundle();
+    } catch {
+      return void missing();
+    }
+    res.sendFile(bundle, { maxAge: '1h' }, (error) => {
+      if (error && !res.headersSent) missing();
     });
   });
   for (const file of ['chat.js', 'chat.css']) {
-    router.get(`/chat/${file}`, (_req, res) => res.sendFile(join(ASSETS, file)));
+    router.get(`${path}/${file}`, (_req, res) => res.sendFile(join(ASSETS, file)));
   }
   return router;
 }

@@ -48,7 +48,7 @@
       };
     });
     directLine = window.WebChat.createDirectLine({
-      domain: window.location.origin + '/v3/directline',
+      domain: window.location.origin + (document.documentElement.getAttribute('data-direct-line') || '/v3/directline'),
       webSocket: false,
       pollingInterval: 500,
       conversationStartProperties: { locale: LOCALES[lang] },

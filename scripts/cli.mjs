@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+/**
+ * Runs a compiled CLI: `node scripts/cli.mjs <name> [args…]` builds dist/ first when it is
+ * missing or older than src/ (a child process: no build tool stays in the CLI's process),
+ * then runs dist/cli/<name>.js with the remaining arguments. Every `npm run <cli>` uses it,
+ * so the CLIs work the same after `npm ci --omit=dev` as in a development clone.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = join(import.meta.dirname, '..');
+const name = process.argv[2] ?? '';
+const entry = join(ROOT, 'dist', 'cli', `${name}.js`);
+const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale', '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] });
+if (build.status !== 0) process.exit(build.status ?? 1);
+if (!existsSync(entry)) {
+  process.stderr.write(`cli: no command '${name}' (known: the files of src/cli/).\n`);
+  process.exit(2);
+}
+process.argv.splice(2, 1);
+await import(pathToFileURL(entry).href);
