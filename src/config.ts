@@ -83,7 +83,7 @@ const configSchema = z.object({
     requestTimeoutMs: z.coerce.number().int().min(1000).default(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
     keepAliveTimeoutMs: z.coerce.number().int().min(100).default(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
     maxConnections: positiveInt().default(DEFAULT_HTTP_LIMITS.maxConnections),
-    maxConnectionsPerClient: positiveInt().default(DEFAULT_HTTP_LIMITS.maxConnectionsPerClient),
+    maxConnectionsPerClient: z.coerce.number().int().min(0).default(DEFAULT_HTTP_LIMITS.maxConnectionsPerClient),
     clientRequestsPerMinute: z.coerce.number().int().min(0).default(DEFAULT_HTTP_LIMITS.clientRequestsPerMinute),
     trustProxy: z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1'),
   }),
