@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRecogniser } from '../../src/nlu/create-recogniser';
 import { evaluate, readLabelledRows } from '../../src/nlu/evaluate';
-import { LANGS } from '../../src/nlu/types';
+import { LANGS, type Intent } from '../../src/nlu/types';
 import { EARLIER_INTENTS, findMissedDanger, findThinCells, SITUATION_INTENTS, unknownFloor } from './labelled-set';
-import type { Intent } from '../../src/nlu/types';
 
 interface Floors {
   file: string;
@@ -19,6 +18,8 @@ interface Floors {
   unknown?: number;
   /** Share of messages answered in the right language. */
   language?: number;
+  /** Highest share of non-danger messages taken for danger (the safety question counts). */
+  falseDanger?: number;
   /** Intents the set was written for (default: those before issue 12's situations). */
   intents?: readonly Intent[];
 }
@@ -29,8 +30,10 @@ const SETS: Floors[] = [
   // 0.95 since talk_to_human joined (issue 14: 36 new rows, blind 95.9% overall); see README.md.
   { file: 'test/nlu/holdout3.tsv', perCell: 12, overall: 0.95, perLanguage: 0.95, unknown: 0.87, language: 0.98 },
   { file: 'test/nlu/holdout4.tsv', perCell: 8, overall: 0.94, perLanguage: 0.91, unknown: 0.9, language: 0.98 },
-  { file: 'test/nlu/holdout5.tsv', perCell: 4, overall: 0.93, perLanguage: 0.92, unknown: 0.7, language: 0.99 },
-  { file: 'test/nlu/holdout6.tsv', perCell: 8, overall: 0.89, perLanguage: 0.85, language: 0.98, intents: SITUATION_INTENTS },
+  { file: 'test/nlu/holdout5.tsv', perCell: 4, overall: 0.96, perLanguage: 0.95, unknown: 0.85, language: 0.99, falseDanger: 0.02 },
+  { file: 'test/nlu/holdout6.tsv', perCell: 1, overall: 0.93, perLanguage: 0.9, unknown: 0.72, language: 0.99, falseDanger: 0.02 },
+  // Issue 12's situations only (README.md); tuned on.
+  { file: 'test/nlu/holdout-situations.tsv', perCell: 8, overall: 0.89, perLanguage: 0.85, language: 0.98, intents: SITUATION_INTENTS },
 ];
 
 const recogniser = createRecogniser('dialogs/intents');
@@ -55,6 +58,13 @@ describe.each(SETS)('$file', (floors) => {
   if (floors.unknown !== undefined) {
     it(`keeps unknown precision and recall at ${floors.unknown * 100}% or more`, () => {
       expect(unknownFloor(report)).toBeGreaterThanOrEqual(floors.unknown!);
+    });
+  }
+
+  if (floors.falseDanger !== undefined) {
+    it(`raises a false alarm on at most ${floors.falseDanger * 100}% of the other messages`, () => {
+      const others = report.items.filter((it) => it.intent !== 'danger');
+      expect(others.filter((it) => it.predictedIntent === 'danger').length / others.length).toBeLessThanOrEqual(floors.falseDanger!);
     });
   }
 
