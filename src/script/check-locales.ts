@@ -57,7 +57,7 @@ function checkCompleteness(index: LocaleIndex): Diagnostic[] {
 }
 
 /** Stand-ins for the engine's numeric built-ins when a text's length is measured. */
-const COUNTER_PLACEHOLDERS: Record<string, string> = { score: '00', total: '00', flag_count: '00' };
+export const COUNTER_PLACEHOLDERS: Record<string, string> = { score: '00', total: '00', flag_count: '00' };
 
 function checkUsedKey(index: LocaleIndex, key: string, uses: KeyUse[], globals: Record<string, string>): Diagnostic[] {
   const out: Diagnostic[] = [];
