@@ -9,6 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { parseSchedule } from './handoff/hours';
+import { HANDOFF_MODES } from './handoff/types';
 import { LANGS, type Lang } from './nlu/types';
 import { DEFAULT_HTTP_LIMITS } from './server/http-limits';
 
@@ -59,8 +61,21 @@ const configSchema = z.object({
     idSalt: z.string().default(''),
     idSecret: z.string().min(16, 'must be at least 16 characters').optional(),
   }),
-  /** Hand-off to counsellors: its settings join this section. */
-  handoff: z.object({}),
+  /** Talking to a person (docs/counsellor-guide.md). */
+  handoff: z.object({
+    /** `inbox` (built-in counsellor inbox), `protocol` (Bot Framework hand-off protocol) or `off`. */
+    mode: z.enum(HANDOFF_MODES).default('inbox'),
+    /** Waiting longer than this without a counsellor: the user gets the hotline numbers. */
+    waitMs: z.coerce.number().int().min(0).default(600_000),
+    /** Weekly schedule with a time zone (src/handoff/hours.ts); empty: always open. */
+    hours: z.string().default('').superRefine((value, ctx) => {
+      try {
+        parseSchedule(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  }),
   /** Time-outs, connection caps, turn admission and per-client request rate (src/server/http-limits.ts). */
   http: z.object({
     maxTurnsInFlight: positiveInt().default(DEFAULT_HTTP_LIMITS.maxTurnsInFlight),
@@ -68,7 +83,7 @@ const configSchema = z.object({
     requestTimeoutMs: z.coerce.number().int().min(1000).default(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
     keepAliveTimeoutMs: z.coerce.number().int().min(100).default(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
     maxConnections: positiveInt().default(DEFAULT_HTTP_LIMITS.maxConnections),
-    maxConnectionsPerClient: positiveInt().default(DEFAULT_HTTP_LIMITS.maxConnectionsPerClient),
+    maxConnectionsPerClient: z.coerce.number().int().min(0).default(DEFAULT_HTTP_LIMITS.maxConnectionsPerClient),
     clientRequestsPerMinute: z.coerce.number().int().min(0).default(DEFAULT_HTTP_LIMITS.clientRequestsPerMinute),
     trustProxy: z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1'),
   }),
@@ -101,6 +116,9 @@ const VARIABLES: Record<string, [Section, string] | ['nodeEnv']> = {
   STATS_MIN_COUNT: ['stats', 'minCount'],
   LOG_LEVEL: ['log', 'level'],
   LOG_ID_SALT: ['log', 'idSalt'],
+  HANDOFF_MODE: ['handoff', 'mode'],
+  HANDOFF_WAIT_MS: ['handoff', 'waitMs'],
+  HANDOFF_HOURS: ['handoff', 'hours'],
   ID_SECRET: ['log', 'idSecret'],
   MAX_TURNS_IN_FLIGHT: ['http', 'maxTurnsInFlight'],
   HTTP_HEADERS_TIMEOUT_MS: ['http', 'headersTimeoutMs'],

@@ -22,6 +22,9 @@ import { startBotServer } from './server/create-bot-server';
 import { describeRedisHost, openStorage } from './storage/open-storage';
 import { configuredIdSecret, createDeferredIdHasher, loadIdSecretInBackground } from './storage/id-secret';
 import { createStaffAuth } from './staff/staff-auth';
+import { createHandoffService } from './handoff/handoff-service';
+import { parseSchedule } from './handoff/hours';
+import { createInboxRouter } from './handoff/inbox-router';
 import { watchProjectContent } from './server/watch-content';
 
 /** Prints content problems, one line each, the way `npm run validate` does. */
@@ -87,12 +90,30 @@ async function main(): Promise<void> {
     onError: (error) => logger.warn({ error: error.name }, 'analytics flush failed'),
   });
 
+  const system = loadSystemTexts(rootDir);
+  // Talking to a person (docs/counsellor-guide.md): the inbox, or the hand-off protocol.
+  const handoff = createHandoffService({
+    mode: config.handoff.mode,
+    waitMs: config.handoff.waitMs,
+    schedule: parseSchedule(config.handoff.hours),
+    retentionDays: config.retention.stateTtlDays,
+    store,
+    gate,
+    logger,
+    ids,
+    getRuntime: () => runtime,
+    advance,
+    system,
+    onEvents: (events, lang) => analytics.record(events, lang),
+  });
+
   const bot = await startBotServer({
     auth: config.auth,
     host: config.server.host,
     port: config.server.port,
-    system: loadSystemTexts(rootDir),
+    system,
     getRuntime: () => runtime,
+    handoff: handoff.hooks,
     advance,
     store,
     logger,
@@ -105,9 +126,13 @@ async function main(): Promise<void> {
     preview: createPreviewGuards(staffAuth.requireStaff),
     gate,
     rateLimiter,
-    beforeStoreClose: () => analytics.close(),
+    beforeStoreClose: async () => {
+      handoff.stop();
+      await analytics.close();
+    },
     routers: [
       staffAuth.router,
+      ...(config.handoff.mode === 'inbox' ? [createInboxRouter({ service: handoff, requireStaff: staffAuth.requireStaff, logger, ids })] : []),
       createAdminRouter({
         store,
         token: config.stats.adminToken,
@@ -126,9 +151,12 @@ async function main(): Promise<void> {
         onError: (error) => logger.warn({ error: error.name }, 'statistics read failed'),
       }),
       // Flow diagrams show the whole script: local mode only.
-      ...(config.localMode ? [createFlowsRouter({ getContent: () => runtime.content })] : []),
+      ...(config.localMode ? [createFlowsRouter({ getContent: () => runtime.content, rootDir })] : []),
     ],
   });
+
+  handoff.setSender(bot.sendProactive);
+  handoff.start();
 
   if (config.watchContent) {
     watchProjectContent(rootDir, logger, (content) => {

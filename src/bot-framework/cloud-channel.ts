@@ -11,6 +11,7 @@ import {
 import type { BotLogic, ChannelEndpoint, InboundActivity } from '../channel/types';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
+import { createProactiveSender } from './proactive-sender';
 import { runsBotLogic } from './turn-io';
 import { createTypingIndicator } from './typing-indicator';
 
@@ -80,5 +81,6 @@ export function createCloudChannel(auth: AdapterAuth, logger: Logger, logic: Bot
       return invoke ? { status: invoke.status, body: invoke.body } : undefined;
     },
     statusOf: statusOfError,
+    sendProactive: createProactiveSender(adapter, auth.MicrosoftAppId),
   };
 }

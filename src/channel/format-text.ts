@@ -13,11 +13,6 @@ const MARKDOWN_LINE_START = /^(\s*)(?:(\d+)([.)])|([-+=]))/;
 /** CommonMark hard line break: two spaces before the newline. */
 const MARKDOWN_BREAK = '  \n';
 
-/** The `textFormat` of an activity written in `markup`. */
-export function textFormatOf(markup: TextMarkup): 'plain' | 'markdown' | 'xml' {
-  return markup;
-}
-
 /**
  * Renders plain campaign text in `markup`: unchanged for `plain`; for `markdown` every Markdown
  * character escaped and every newline a hard line break (a blank line stays a paragraph); for `xml`

@@ -7,7 +7,7 @@ import type { EngineOutput, VarValue } from '../engine/types';
 import type { Lang } from '../nlu/types';
 import type { ChannelProfile } from './channel-profile';
 import type { Translate } from './create-translator';
-import { formatText, textFormatOf } from './format-text';
+import { formatText } from './format-text';
 import { splitText } from './split-text';
 import type { OutboundActivity, ReplyButton } from './types';
 
@@ -18,6 +18,8 @@ export interface RenderResult {
   lang: Lang;
   /** Set when a `delete_data` output asked to erase the user's data. */
   deleteData: boolean;
+  /** Set when a `handoff_request` output asked to hand the conversation to a counsellor. */
+  handoffRequested: boolean;
 }
 
 /** A button as the Bot Framework schema describes it (CardAction). */
@@ -44,6 +46,7 @@ export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Tr
   const activities: OutboundActivity[] = [];
   let current = lang;
   let deleteData = false;
+  let handoffRequested = false;
   for (const output of outputs) {
     switch (output.type) {
       case 'say':
@@ -58,13 +61,16 @@ export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Tr
       case 'delete_data':
         deleteData = true;
         break;
+      case 'handoff_request':
+        handoffRequested = true;
+        break;
       case 'end':
         break;
     }
     // Each message says which language it is in (Activity.locale), so clients can follow a switch.
     for (const activity of activities) activity.locale ??= current;
   }
-  return { activities, lang: current, deleteData };
+  return { activities, lang: current, deleteData, handoffRequested };
 }
 
 /** One text as one or more message activities, split to the channel's length and marked up for its client. */
@@ -72,7 +78,8 @@ export function renderText(text: string, profile: ChannelProfile): OutboundActiv
   return splitText(text, profile.maxLength).map((part) => ({
     type: 'message',
     text: formatText(part, profile.markup),
-    textFormat: textFormatOf(profile.markup),
+    // The markup names match the Bot Framework's textFormat values.
+    textFormat: profile.markup,
   }));
 }
 

@@ -13,8 +13,11 @@ import { applyExperiments, pickAtRandom, pickControl } from '../experiments/appl
 import type { Assignments, ExperimentEvent } from '../experiments/types';
 import { buildMessageInput } from './build-input';
 import { profileForActivity, type ChannelProfile } from './channel-profile';
-import { createTranslator, type Translate } from './create-translator';
+import type { Translate } from './create-translator';
 import { firstMessageLanguage } from './first-message-language';
+import { createTranslatorCache } from './translator-cache';
+import { hideUnavailableOffer, isHandoffStatusEvent, redirectWhenDisabled } from './handoff-glue';
+import type { HandoffReaction } from '../handoff/hooks';
 import { renderOutputs, renderText } from './render-outputs';
 import { getLegacyStateKeys, getStateKeys, type StateKeys } from './state-keys';
 import { migrateStateKeys } from './migrate-state-keys';
@@ -51,9 +54,9 @@ interface TurnWork {
   intent?: Intent;
 }
 
-/** True for activities that start a turn: messages, and members joining (other than the bot). */
+/** True for activities that start a turn: messages, members joining (other than the bot), hand-off status events. */
 export function isHandledActivity(activity: InboundActivity): boolean {
-  if (activity.type === 'message') return true;
+  if (activity.type === 'message' || isHandoffStatusEvent(activity)) return true;
   if (activity.type !== 'conversationUpdate') return false;
   const botId = activity.recipient?.id;
   return (activity.membersAdded ?? []).some((member) => member?.id !== botId);
@@ -62,17 +65,7 @@ export function isHandledActivity(activity: InboundActivity): boolean {
 /** Creates the turn processor over `deps` and the platform texts. */
 export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): TurnProcessor {
   const ids = deps.ids ?? createEphemeralIdHasher();
-  const translators = new WeakMap<Runtime, Translate>();
-  const systemOnly = createTranslator({}, deps.system);
-  const translatorOf = (runtime: Runtime | null): Translate => {
-    if (!runtime) return systemOnly;
-    let translate = translators.get(runtime);
-    if (!translate) {
-      translate = createTranslator(runtime.content.locales, deps.system, runtime.content.variables);
-      translators.set(runtime, translate);
-    }
-    return translate;
-  };
+  const translatorOf = createTranslatorCache(deps.system, deps.handoff?.textVariables);
 
   async function processActivity(activity: InboundActivity): Promise<TurnOutcome> {
     const started = performance.now();
@@ -88,8 +81,10 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     };
     if (!isHandledActivity(activity)) return { replies: [], lang };
     try {
-      let items = await deps.store.read([keys.conversation, keys.user]);
-      if (await migrateStateKeys(deps.store, keys, getLegacyStateKeys(activity), items)) items = await deps.store.read([keys.conversation, keys.user]);
+      const linkKey = deps.handoff?.linkKey(keys.conversation);
+      const readKeys = [keys.conversation, keys.user, ...(linkKey ? [linkKey] : [])];
+      let items = await deps.store.read(readKeys);
+      if (await migrateStateKeys(deps.store, keys, getLegacyStateKeys(activity), items)) items = await deps.store.read(readKeys);
       const userItem = items[keys.user];
       const convItem = items[keys.conversation];
       if (isLang(userItem?.lang)) lang = userItem.lang;
@@ -101,19 +96,31 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       }
       const stored = (convItem?.engine ?? undefined) as ConversationState | undefined;
       const startLang = lang;
-      const work = computeTurn(activity, runtime, stored, lang, langSettled, translate);
+      const reaction = linkKey ? await askHandoff(activity, runtime, stored, lang, keys.conversation, items[linkKey]) : undefined;
+      if (!reaction && activity.type === 'event') return { replies: [], lang };
+      const work = reaction ? applyReaction(reaction, runtime, stored, lang) : computeTurn(activity, runtime, stored, lang, langSettled, translate);
       lang = work.lang;
       const test = (deps.isTestConversation ?? isTestChannel)(activity);
-      const ab = applyExperiments(runtime.experiments ?? [], work.outputs, work.events, convItem?.ab as Assignments | undefined,
+      const ab = applyExperiments(runtime.experiments ?? [], hideUnavailableOffer(work.outputs, deps.handoff), work.events, convItem?.ab as Assignments | undefined,
         deps.pickVariant ?? (test ? pickControl : pickAtRandom));
       const rendered = renderOutputs(ab.outputs, lang, translate, profile);
       const finalLang = rendered.lang;
+      const before: OutboundActivity[] = [...(reaction?.activities ?? [])];
+      const after: OutboundActivity[] = [];
+      if (rendered.handoffRequested && deps.handoff) {
+        const requested = await deps.handoff.onRequest({ activity, conversationKey: keys.conversation, lang: finalLang });
+        before.push(...(requested.activities ?? []));
+        after.push(...renderOutputs(requested.outputs, finalLang, translate, profile).activities);
+        work.events.push(...(requested.events ?? []));
+      }
       logFields.intent = work.intent;
       const frame = work.state?.stack.at(-1);
       logFields.dialog = frame?.dialog;
       logFields.step = frame?.step;
       if (rendered.deleteData) {
-        await deps.store.delete(keysToDelete(userItem, keys.conversation, keys.user));
+        const deleted = keysToDelete(userItem, keys.conversation, keys.user);
+        await deps.store.delete(deleted);
+        for (const key of deleted.filter((k) => k.startsWith('conv/'))) await deps.handoff?.onDeleteData(key);
       } else {
         // A message settles the language; a conversation start without one only assumes it.
         const assumed = !langSettled && activity.type !== 'message';
@@ -122,7 +129,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       }
       lang = finalLang;
       notifyEvents(work.events, lang, test, ab.events);
-      return { replies: [...work.notices.flatMap((n) => renderNotice(n, profile)), ...rendered.activities], lang };
+      return { replies: [...before, ...work.notices.flatMap((n) => renderNotice(n, profile)), ...rendered.activities, ...after], lang };
     } catch (error) {
       logFields.error = nameError(error);
       if (isStorageUnavailable(error)) return { replies: renderText(translate('system:unavailable', lang), profile), lang };
@@ -133,6 +140,41 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       logFields.ms = Math.round((performance.now() - started) * 10) / 10;
       deps.logger.info(logFields, 'turn');
     }
+  }
+
+  /**
+   * Asks the hand-off about this activity when the conversation is linked to an open hand-off,
+   * or for a hand-off status event; undefined: the bot answers as usual.
+   */
+  async function askHandoff(
+    activity: InboundActivity,
+    runtime: Runtime,
+    stored: ConversationState | undefined,
+    lang: Lang,
+    conversationKey: string,
+    link: unknown,
+  ): Promise<HandoffReaction | undefined> {
+    if (!deps.handoff) return undefined;
+    if (activity.type === 'message' && link !== undefined) {
+      const { input } = buildMessageInput(activity, runtime, lang, stored);
+      return deps.handoff.onActivity({ activity, conversationKey, lang, input }, link);
+    }
+    if (isHandoffStatusEvent(activity)) return deps.handoff.onActivity({ activity, conversationKey, lang }, link);
+    return undefined;
+  }
+
+  /** The turn of a hand-off reaction: its outputs, then the main menu when the bot takes over again. */
+  function applyReaction(reaction: HandoffReaction, runtime: Runtime, stored: ConversationState | undefined, lang: Lang): TurnWork & { lang: Lang } {
+    const outputs = [...reaction.outputs];
+    const events = [...(reaction.events ?? [])];
+    let state = stored;
+    if (reaction.resumeMenu) {
+      const result = deps.advance(runtime.content, stored, { type: 'intent', intent: 'menu' });
+      state = result.state;
+      outputs.push(...result.outputs);
+      events.push(...result.events);
+    }
+    return { outputs, events, state, notices: [], lang };
   }
 
   /** Runs the engine for the inputs of this activity (welcome first for a new conversation). */
@@ -151,7 +193,9 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     if (activity.type === 'conversationUpdate') {
       if (!stored) inputs.push({ type: 'start' });
     } else {
-      const { input, recognition } = buildMessageInput(activity, runtime, userLang, stored);
+      const built = buildMessageInput(activity, runtime, userLang, stored);
+      const recognition = built.recognition;
+      const input = redirectWhenDisabled(built.input, deps.handoff);
       intent = recognition?.intent;
       if (recognition && !langSettled) {
         // The first message: its language, when clear, replaces the assumed one without a notice.

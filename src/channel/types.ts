@@ -8,6 +8,8 @@ import type { Lang, Recogniser } from '../nlu/types';
 import type { ScanResult } from '../scanner/types';
 import type { StateStore } from '../storage/types';
 import type { Logger } from '../log/logger';
+import type { HandoffHooks } from '../handoff/hooks';
+import type { ConversationRef } from '../handoff/types';
 import type { IdHasher } from '../log/hash-id';
 import type { PickVariant } from '../experiments/apply-experiments';
 import type { Experiment, ExperimentEvent } from '../experiments/types';
@@ -126,6 +128,8 @@ export interface TurnDeps {
   isTestConversation?: (activity: InboundActivity) => boolean;
   /** How a conversation gets its A/B variant (default: at random; test conversations: the original text). */
   pickVariant?: PickVariant;
+  /** Talking to a counsellor (src/handoff/); without it the hand-off is neither offered nor started. */
+  handoff?: HandoffHooks;
 }
 
 /** Result of one processed activity. */
@@ -150,4 +154,6 @@ export interface ChannelEndpoint {
   handle(authHeader: string, activity: InboundActivity): Promise<ChannelResponse | undefined>;
   /** HTTP status for an error `handle` rejected with (401/403 for authentication, else 500). */
   statusOf(error: unknown): number;
+  /** Sends `activities` to a stored conversation outside any turn (a counsellor's reply); rejects when the channel refuses. */
+  sendProactive?(reference: ConversationRef, activities: OutboundActivity[]): Promise<void>;
 }

@@ -95,6 +95,7 @@ export function enterStep(turn: Turn, stepId: string): void {
   turn.events.push({ type: 'step_reached', dialog: frame.dialog, step: stepId });
   Object.assign(frame.vars, step.set);
   if (step.effect === 'delete_data') turn.outputs.push({ type: 'delete_data' });
+  if (step.effect === 'handoff_request') turn.outputs.push({ type: 'handoff_request' });
   say(turn, frame, step.say);
   if (step.effect === 'delete_data') {
     turn.events.push({ type: 'dialog_completed', dialog: frame.dialog, vars: { ...frame.vars } });

@@ -74,7 +74,8 @@ export interface Step {
   /** Free text at this step is a pasted job offer: it is scanned and reported (see `_global.on_offer_text`). */
   expect?: 'offer_text';
   /** Side effect when the step is entered. */
-  effect?: 'delete_data';
+  /** `handoff_request`: the user consented to talk to a counsellor; the channel hands the conversation over (src/handoff/). */
+  effect?: 'delete_data' | 'handoff_request';
   /** Set when the step is entered (e.g. the language chosen). */
   set: Record<string, VarValue>;
   pos: SourcePos;
@@ -186,6 +187,8 @@ export type EngineOutput =
   | { type: 'choices'; options: { id: string; label: string }[]; vars: Record<string, VarValue> }
   | { type: 'set_language'; lang: Lang }
   | { type: 'delete_data' }
+  /** The user consented to a hand-off to a counsellor (a step with `effect: handoff_request`). */
+  | { type: 'handoff_request' }
   /** The conversation reached the end of its last open dialog. */
   | { type: 'end' };
 

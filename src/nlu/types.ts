@@ -6,7 +6,7 @@ export type Lang = (typeof LANGS)[number];
 export const INTENTS = [
   'greet', 'menu', 'warning_signs', 'check_offer', 'quiz', 'stories', 'safe_migration',
   'get_help', 'danger', 'change_language', 'cancel', 'goodbye', 'thanks', 'about',
-  'delete_data', 'unknown',
+  'delete_data', 'talk_to_human', 'unknown',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

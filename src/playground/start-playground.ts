@@ -1,10 +1,11 @@
 /**
  * The bot and the Microsoft 365 Agents Playground (npm @microsoft/m365agentsplayground, the Bot
- * Framework Emulator's successor) as two child processes: the bot in local mode on its configured
- * port, the Playground's chat UI and mocked connector on `playgroundPort`, telemetry off. It runs
- * offline; both stop together.
+ * Framework Emulator's successor) as two child processes: the bot as `npm start` runs it (dist/,
+ * rebuilt first when older than src/ or the content) in local mode on its configured port, the
+ * Playground's chat UI and mocked connector on `playgroundPort`, telemetry off. It runs offline;
+ * both stop together.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -16,7 +17,7 @@ export type PlaygroundChannel = (typeof PLAYGROUND_CHANNELS)[number];
 export const DEFAULT_PLAYGROUND_PORT = 56150;
 
 export interface PlaygroundOptions {
-  /** Project root: where `src/index.ts` and `node_modules` are. */
+  /** Project root: where `scripts/build.mjs`, `dist/` and `node_modules` are. */
   rootDir: string;
   /** Bot endpoint the Playground posts to, e.g. http://127.0.0.1:3978/api/messages. */
   botUrl: string;
@@ -49,7 +50,15 @@ export function playgroundCli(rootDir: string): string {
  */
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const timeout = options.startTimeoutMs ?? 60_000;
-  const bot = spawn(process.execPath, ['--import', 'tsx', join(options.rootDir, 'src', 'index.ts')], {
+  const build = spawnSync(process.execPath, [join(options.rootDir, 'scripts', 'build.mjs'), '--if-stale', '--quiet'], {
+    cwd: options.rootDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (build.status !== 0) {
+    options.output.write(`${build.stdout?.toString() ?? ''}${build.stderr?.toString() ?? ''}`);
+    throw new Error('Building the bot failed (above): fix it, then run the command again (npm run build shows the same).');
+  }
+  const bot = spawn(process.execPath, [join(options.rootDir, 'dist', 'index.js')], {
     cwd: options.rootDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

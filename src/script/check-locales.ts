@@ -5,7 +5,7 @@
  */
 import { LANGS, type Lang } from '../nlu/types';
 import type { Diagnostic } from './diagnostic';
-import { BUILTIN_VARS, namesSetByDialog } from './dialog-vars';
+import { BUILTIN_VARS, CHANNEL_VARS, namesSetByDialog } from './dialog-vars';
 import { formatKnown } from './known-list';
 import { collectKeyUses, splitKey, type KeyUse } from './key-uses';
 import { indexLocales, listLeafKeys, lookupPath, substituteVariables, variablesInText, type LocaleIndex } from './locale-index';
@@ -75,7 +75,7 @@ function checkUsedKey(index: LocaleIndex, key: string, uses: KeyUse[], globals: 
     out.push(makeDiagnostic('error', first.source.file, positionOf(first.source, first.path), first.path, `key '${key}' is missing in every language ${hint}`));
     return out;
   }
-  const allowed = new Set([...Object.keys(globals), ...BUILTIN_VARS, ...uses.flatMap((u) => (u.dialog ? namesSetByDialog(u.dialog.raw) : []))]);
+  const allowed = new Set([...Object.keys(globals), ...BUILTIN_VARS, ...CHANNEL_VARS, ...uses.flatMap((u) => (u.dialog ? namesSetByDialog(u.dialog.raw) : []))]);
   const reference = referenceVariables(values);
   for (const [lang, text] of values) {
     const file = index.get(lang)!.get(ns)!.source;

@@ -11,6 +11,9 @@ import type { RawDialog } from './schema';
  */
 export const BUILTIN_VARS = ['score', 'total', 'risk', 'evidence', 'intent'] as const;
 
+/** Filled by the channel in every text: `retention_days` (STATE_TTL_DAYS, for the hand-off consent). */
+export const CHANNEL_VARS = ['retention_days'] as const;
+
 /** Names the dialog's steps and choices set or add to, in order of appearance. */
 export function namesSetByDialog(raw: RawDialog): string[] {
   const names = new Set<string>();

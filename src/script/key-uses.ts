@@ -2,6 +2,7 @@
  * Which locale keys the dialogs use, and where (for messages): say items, otherwise
  * texts, choice labels and `_global.content_changed`.
  */
+import { HANDOFF_DIALOG, NOTICE_CHOICES, NOTICE_TEXT_KEYS } from '../handoff/notice-keys';
 import { FLAG_IDS } from '../scanner/types';
 import { resolveKey } from './build-dialog';
 import type { DialogSource, ProjectSources } from './read-project';
@@ -38,6 +39,12 @@ export function collectKeyUses(project: ProjectSources): KeyUse[] {
         uses.push({ key: c.label ?? `${d.raw.id}:${stepId}.choices.${choiceId}`, kind: 'label', dialog: d, source: d.source, path });
       }
     }
+  }
+  // The hand-off code's own texts count as used by the hand-off dialog (checked like its texts).
+  const handoff = project.dialogs.find((d) => d.raw.id === HANDOFF_DIALOG);
+  if (handoff) {
+    for (const key of Object.values(NOTICE_TEXT_KEYS)) uses.push({ key, kind: 'text', dialog: handoff, source: handoff.source, path: ['id'] });
+    for (const key of Object.values(NOTICE_CHOICES)) uses.push({ key, kind: 'label', dialog: handoff, source: handoff.source, path: ['id'] });
   }
   if (project.global) {
     uses.push({ key: project.global.raw.content_changed, kind: 'text', dialog: null, source: project.global.source, path: ['content_changed'] });

@@ -43,7 +43,7 @@ const step = z.strictObject({
   end: z.literal(true).optional(),
   call: name.optional(),
   expect: z.literal('offer_text').optional(),
-  effect: z.literal('delete_data').optional(),
+  effect: z.enum(['delete_data', 'handoff_request']).optional(),
   set: varMap.optional(),
 });
 

@@ -3,7 +3,7 @@
  * - `GET /admin/stats?from=YYYY-MM-DD&to=YYYY-MM-DD`: the anonymous statistics as JSON,
  *   behind `Authorization: Bearer <ADMIN_TOKEN>` (404 when ADMIN_TOKEN is unset, 401
  *   without or with a wrong token; the comparison takes constant time).
- * - `GET /flows`: the dialogs as Mermaid diagrams rendered in the browser, with Mermaid
+ * - `GET /flows`: one dialog at a time as a Mermaid diagram (flows-page.ts), with Mermaid
  *   served from node_modules (offline). Mount it in local mode only.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -11,9 +11,9 @@ import { createRequire } from 'node:module';
 import { Router, type Request, type Response } from 'express';
 import { loadReport, resolvePeriod } from '../analytics/load-report';
 import type { Content } from '../engine/types';
-import { formatDiagnostic, type Diagnostic } from '../script/diagnostic';
+import type { Diagnostic } from '../script/diagnostic';
 import type { StateStore } from '../storage/types';
-import { buildAllMermaid } from '../tools/graph/write-flows';
+import { FLOWS_CSS, FLOWS_SCRIPT, renderFlowsPage, renderSourcePage } from './flows-page';
 
 export interface AdminRouterOptions {
   store: StateStore;
@@ -84,39 +84,19 @@ export interface FlowsRouterOptions {
   getContent: () => Content | null;
   /** Diagnostics to show when the content is invalid. */
   getDiagnostics?: () => Diagnostic[];
+  /** Project folder, for the dialogs' YAML shown at /flows/source (default: the current directory). */
+  rootDir?: string;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function readText(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Starts Mermaid once the page is loaded (served as a file: the page allows no inline script). */
-const FLOWS_SCRIPT = "mermaid.initialize({ startOnLoad: true, securityLevel: 'antiscript', flowchart: { htmlLabels: true } });\n";
-
-function renderFlowsPage(content: Content | null, diagnostics: Diagnostic[]): string {
-  const body = content
-    ? buildAllMermaid(content)
-        .map((f) => `<section id="${escapeHtml(f.dialog)}"><h2>${escapeHtml(f.dialog)}</h2><pre class="mermaid">${escapeHtml(f.mermaid)}</pre></section>`)
-        .join('\n')
-    : `<p>The dialogs have errors, so no diagram can be drawn. Fix these, then reload:</p><pre>${escapeHtml(diagnostics.map(formatDiagnostic).join('\n'))}</pre>`;
-  const index = content
-    ? `<nav>${Object.keys(content.dialogs).sort().map((id) => `<a href="#${escapeHtml(id)}">${escapeHtml(id)}</a>`).join(' · ')}</nav>`
-    : '';
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>ThinkFirst conversation flows</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:80rem}nav a{margin:0 .2rem}section{border-top:1px solid #ccc;margin-top:2rem}</style>
-</head><body>
-<h1>ThinkFirst conversation flows</h1>
-<p>Hexagon: a question with answers (arrows carry the answer id and its English label). Diamond: a branch. Double box: another dialog. Dotted arrow: answer not understood. The same diagrams are written to docs/flows/ by <code>npm run graph</code>.</p>
-${index}
-${body}
-<script src="/flows/mermaid.min.js"></script>
-<script src="/flows/flows.js"></script>
-</body></html>
-`;
-}
-
-/** Router serving `GET /flows`, `/flows/mermaid.min.js` and `/flows/flows.js`. Local mode only. */
+/**
+ * Router serving `GET /flows?dialog=<id>&lang=<vi|fr|en>` (one dialog, see flows-page.ts),
+ * `/flows/source/<dialog>`, `/flows/mermaid.min.js`, `/flows/flows.js` and `/flows/flows.css`. Local mode only.
+ */
 export function createFlowsRouter(options: FlowsRouterOptions): Router {
   const router = Router();
   const require = createRequire(import.meta.url);
@@ -125,11 +105,20 @@ export function createFlowsRouter(options: FlowsRouterOptions): Router {
     res.set('X-Content-Type-Options', 'nosniff');
     next();
   });
-  router.get('/flows', (_req, res) => {
-    res.type('html').send(renderFlowsPage(options.getContent(), options.getDiagnostics?.() ?? []));
+  router.get('/flows', (req, res) => {
+    const wanted = { ...(readText(req, 'dialog') ? { dialog: readText(req, 'dialog') } : {}), ...(readText(req, 'lang') ? { lang: readText(req, 'lang') } : {}) };
+    res.type('html').send(renderFlowsPage(options.getContent(), options.getDiagnostics?.() ?? [], wanted));
+  });
+  router.get('/flows/source/:dialog', (req, res) => {
+    const dialog = options.getContent()?.dialogs[String(req.params.dialog)];
+    if (!dialog) return void res.status(404).type('text/plain').send('No such dialog: pick one at /flows.');
+    res.type('html').send(renderSourcePage(options.rootDir ?? process.cwd(), dialog));
   });
   router.get('/flows/flows.js', (_req, res) => {
     res.type('application/javascript').send(FLOWS_SCRIPT);
+  });
+  router.get('/flows/flows.css', (_req, res) => {
+    res.type('text/css').send(FLOWS_CSS);
   });
   router.get('/flows/mermaid.min.js', (_req, res) => {
     let path: string;

@@ -11,12 +11,23 @@ import type { Logger } from '../log/logger';
 import { MemoryRateLimiter } from '../storage/rate-limit';
 import { describeStatus } from './http-errors';
 
-/** Requests per minute per client address on the turn endpoints; 0 turns the limit off. */
+/** True for 127.0.0.0/8 and ::1, also written as IPv4-mapped IPv6. */
+export function isLoopbackAddress(address: string): boolean {
+  const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return plain === '::1' || /^127\./.test(plain);
+}
+
+/**
+ * Requests per minute per client address on the turn endpoints; 0 turns the limit off.
+ * Loopback clients are not limited: local tools and the Emulator, or a reverse proxy on the
+ * same host (set TRUST_PROXY so that its clients' own addresses are limited instead).
+ */
 export function limitClientRate(requestsPerMinute: number, logger: Logger): RequestHandler {
   if (requestsPerMinute <= 0) return (_req, _res, next) => next();
   const limiter = new MemoryRateLimiter({ limit: requestsPerMinute, windowMs: 60_000 });
   return (req, res, next) => {
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    if (isLoopbackAddress(address)) return next();
     limiter.hit(address).then((decision) => {
       if (decision === 'allow') return next();
       if (decision === 'notify') logger.warn({ limit: requestsPerMinute }, 'client over its request rate: 429');
@@ -27,7 +38,7 @@ export function limitClientRate(requestsPerMinute: number, logger: Logger): Requ
 }
 
 /**
- * Closes new connections beyond `perAddress` open ones from the same address (slow or idle
+ * Closes new connections beyond `perAddress` (0: no cap) open ones from the same address (slow or idle
  * clients cannot take every connection slot; the global cap is `server.maxConnections`), and
  * connections whose first request's headers are not complete within `firstRequestMs` (Node's
  * own header time-out does not apply to a connection that sends nothing).
@@ -42,7 +53,7 @@ export function guardConnections(server: Server, perAddress: number, firstReques
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? 'unknown';
     const count = (open.get(address) ?? 0) + 1;
-    if (count > perAddress) {
+    if (perAddress > 0 && count > perAddress) {
       socket.destroy();
       return;
     }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
 import { createCloudChannel, type AdapterAuth } from '../bot-framework/cloud-channel';
 import { createBotLogic } from '../channel/create-bot-logic';
+import type { SendProactive } from '../handoff/types';
 import { createTurnProcessor, type TurnProcessor } from '../channel/turn-processor';
 import type { SystemTexts } from '../channel/system-texts';
 import type { TurnDeps } from '../channel/types';
@@ -51,6 +52,8 @@ export interface BotServer {
   port: number;
   server: Server;
   processor: TurnProcessor;
+  /** Sends to a stored conversation outside any turn (src/bot-framework/proactive-sender.ts): the hand-off's messages. */
+  sendProactive: SendProactive;
   /** Stops accepting, waits for in-flight turns (bounded), closes gate and storage. Idempotent. */
   close(): Promise<void>;
 }
@@ -67,6 +70,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const inFlight = createInFlight(limits.maxTurnsInFlight);
   let draining = false;
   const logic = createBotLogic(processor, gate, logger, options.rateLimiter);
+  const channel = createCloudChannel(options.auth, logger, logic);
   const localRouters = createLocalTestRouters({
     appId: options.auth.MicrosoftAppId, logic, inFlight, isDraining: () => draining, logger, getRuntime: options.getRuntime, defaultLang: options.defaultLang,
   });
@@ -75,7 +79,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     : [];
   const routers = [...(options.routers ?? []), ...localRouters, ...previewRouters];
   const app = createApp({
-    channel: createCloudChannel(options.auth, logger, logic),
+    channel,
     inFlight,
     isDraining: () => draining,
     logger,
@@ -122,5 +126,5 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     return closing;
   };
 
-  return { url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`, port, server, processor, close };
+  return { url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`, port, server, processor, sendProactive: channel.sendProactive!, close };
 }

@@ -14,7 +14,7 @@ export interface HttpLimits {
   keepAliveTimeoutMs: number;
   /** Open connections per instance (HTTP_MAX_CONNECTIONS). */
   maxConnections: number;
-  /** Open connections per client address (HTTP_MAX_CONNECTIONS_PER_CLIENT). */
+  /** Open connections per client address, 0 for no cap (HTTP_MAX_CONNECTIONS_PER_CLIENT; off by default: behind a load balancer every client shares its address). */
   maxConnectionsPerClient: number;
   /** Turn requests per minute per client address, 0 for none (RATE_LIMIT_CLIENT_REQUESTS). */
   clientRequestsPerMinute: number;
@@ -28,8 +28,8 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 15_000,
   keepAliveTimeoutMs: 5_000,
-  maxConnections: 1_000,
-  maxConnectionsPerClient: 100,
+  maxConnections: 8_000,
+  maxConnectionsPerClient: 0,
   clientRequestsPerMinute: 1_200,
   trustProxy: false,
 };

@@ -21,23 +21,21 @@ function withoutEtag<T>(item: StoreItem): T {
 }
 
 /**
- * Applies `change` to the item at `key` (or to `initial` when there is none) and writes the
- * result guarded by the eTag read. `change` returns `null` to leave the item as it is.
- * An absent item is first created blind as `initial` (harmless: an empty value), so the
- * change itself is always written with an eTag.
- * @returns the value now stored.
- * @throws after `maxAttempts` conflicts, naming the key, or when the store fails.
+ * The compare-and-set loop. A missing item is created blind as `initial` first (harmless: an
+ * empty value), so the change itself is always written with an eTag; without `initial`, a
+ * missing item resolves undefined.
  */
-export async function updateItem<T extends object>(
+async function changeItem<T extends object>(
   store: StateStore,
   key: string,
-  initial: T,
+  initial: T | undefined,
   change: (current: T) => T | null,
-  maxAttempts = 20,
-): Promise<T> {
+  maxAttempts: number,
+): Promise<T | undefined> {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const found = (await store.read([key]))[key];
     if (!found) {
+      if (initial === undefined) return undefined;
       await store.write({ [key]: { ...initial } });
       continue;
     }
@@ -53,4 +51,30 @@ export async function updateItem<T extends object>(
     }
   }
   throw new Error(`storage: '${key}' kept changing under ${maxAttempts} attempts to update it (other instances writing); try again.`);
+}
+
+/**
+ * Applies `change` to the item at `key` (or to `initial` when there is none) and writes the
+ * result guarded by the eTag read. `change` returns `null` to leave the item as it is.
+ * @returns the value now stored.
+ * @throws after `maxAttempts` conflicts, naming the key, or when the store fails.
+ */
+export async function updateItem<T extends object>(
+  store: StateStore,
+  key: string,
+  initial: T,
+  change: (current: T) => T | null,
+  maxAttempts = 20,
+): Promise<T> {
+  return (await changeItem(store, key, initial, change, maxAttempts))!;
+}
+
+/** Like {@link updateItem} for an item that must exist: resolves undefined when it does not. */
+export function updateExistingItem<T extends object>(
+  store: StateStore,
+  key: string,
+  change: (current: T) => T | null,
+  maxAttempts = 20,
+): Promise<T | undefined> {
+  return changeItem(store, key, undefined, change, maxAttempts);
 }

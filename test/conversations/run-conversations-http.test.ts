@@ -15,6 +15,7 @@ import { getChannelProfile } from '../../src/channel/channel-profile';
 import { createTranslator } from '../../src/channel/create-translator';
 import { buildRuntime } from '../../src/channel/load-runtime';
 import { renderOutputs } from '../../src/channel/render-outputs';
+import { hideUnavailableOffer } from '../../src/channel/handoff-glue';
 import { loadSystemTexts } from '../../src/channel/system-texts';
 import type { InboundActivity, OutboundActivity } from '../../src/channel/types';
 import { advance } from '../../src/engine/advance';
@@ -74,7 +75,8 @@ function engineTurn(activity: Record<string, unknown>, state: ConversationState 
     }
   }
   const result = advance(runtime.content, state, input);
-  const rendered = renderOutputs(result.outputs, lang, translate, profile);
+  // Without counsellors wired (as in this bot), the channel hides the "Talk to a person" button.
+  const rendered = renderOutputs(hideUnavailableOffer(result.outputs, undefined), lang, translate, profile);
   const next = rendered.deleteData ? undefined : (JSON.parse(JSON.stringify(result.state)) as ConversationState);
   return { seen: [...notices, ...toSeen(rendered.activities)], state: next, lang: rendered.lang };
 }

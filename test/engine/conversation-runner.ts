@@ -62,6 +62,7 @@ export function describeOutputs(outputs: EngineOutput[]): Expected[] {
       case 'choices': return { choices: o.options.map((x) => x.id) };
       case 'set_language': return { set_language: o.lang };
       case 'delete_data': return 'delete_data';
+      case 'handoff_request': return 'handoff_request';
       case 'end': return 'end';
     }
   });

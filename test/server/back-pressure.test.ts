@@ -97,14 +97,19 @@ describe('HTTP time-outs and connection caps', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
 
-  it('answers 429 to a client address over its request rate, whatever conversation ids it uses', async () => {
-    const { messagesUrl } = await start({ clientRequestsPerMinute: 5 });
+  it('answers 429 to a client address over its request rate, whatever conversation ids it uses (behind a proxy)', async () => {
+    const { messagesUrl } = await start({ clientRequestsPerMinute: 5, trustProxy: true });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const response = await post(messagesUrl, buildMessage(sink.url, { conversation: { id: `rotating-${i}` }, from: { id: `user-${i}` }, type: 'typing' }));
+      const body = buildMessage(sink.url, { conversation: { id: `rotating-${i}` }, from: { id: `user-${i}` }, type: 'typing' });
+      const response = await fetch(messagesUrl, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: JSON.stringify(body),
+      });
       statuses.push(response.status);
     }
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    // Another client (here the proxy's own loopback address, never limited) is still served.
+    expect((await post(messagesUrl, buildMessage(sink.url, { type: 'typing' }))).status).toBe(200);
   });
 });

@@ -29,7 +29,9 @@ describe('GET /flows', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     const html = await page.text();
     expect(html).not.toMatch(/https?:\/\/(?!localhost)[a-z]/i);
-    expect(html.match(/<pre class="mermaid">/g)).toHaveLength(Object.keys(content!.dialogs).length);
+    // One dialog at a time (the menu by default), with a picker listing every dialog.
+    expect(html.match(/<pre class="mermaid">/g)).toHaveLength(1);
+    expect(html.match(/<option value="[a-z-]+"/g)?.length).toBe(Object.keys(content!.dialogs).length + 3);
     const script = await fetch(`${base}/flows/mermaid.min.js`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('javascript');
@@ -59,17 +61,30 @@ describe.skipIf(!existsSync(CHROMIUM))('GET /flows in a browser (offline)', () =
   }, 30_000);
   afterAll(async () => browser?.close());
 
-  it('renders every dialog as a diagram, with no Mermaid syntax error and no request leaving the machine', async () => {
-    const page = await browser.newPage();
+  it('draws one picked dialog with texts in the chosen language, readable on a phone, each step linked to its file:line', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const outside: string[] = [];
     page.on('request', (r) => void (r.url().startsWith(base) || outside.push(r.url())));
     await page.goto(`${base}/flows`);
-    const count = Object.keys(content!.dialogs).length;
-    await page.waitForFunction((n) => document.querySelectorAll('pre.mermaid svg').length === n, count, { timeout: 60_000 });
+    await page.selectOption('select[name="dialog"]', 'check-offer');
+    await page.selectOption('select[name="lang"]', 'fr');
+    await page.click('form.picker button');
+    await page.waitForSelector('pre.mermaid svg', { timeout: 60_000 });
+    expect(await page.locator('pre.mermaid svg').count()).toBe(1);
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/Syntax error/i);
-    const checkOffer = await page.locator('#check-offer svg').innerHTML();
-    expect(checkOffer).toContain('q_salary');
+    const svg = await page.locator('pre.mermaid svg').innerHTML();
+    expect(svg).toContain('q_salary');
+    const frenchQuestion = (content!.locales.fr['check-offer'] as { q_salary: { question: string } }).q_salary.question;
+    expect(svg).toContain(frenchQuestion.slice(0, 20).replace(/'/g, '&#39;').replace(/'/g, "'"));
+    // Text stays at a readable size: the diagram scrolls sideways instead of shrinking.
+    const fontSize = await page.locator('pre.mermaid svg .nodeLabel').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(12);
+    const step = content!.dialogs['check-offer']!.steps.q_salary!;
+    const link = page.locator('ol.steps a', { hasText: 'q_salary' });
+    expect(await link.getAttribute('href')).toBe(`/flows/source/check-offer#L${step.pos.line}`);
+    await link.click();
+    await expect.poll(() => page.locator(`#L${step.pos.line}`).innerText()).toMatch(/q_salary:/);
     expect(outside).toEqual([]);
     await page.close();
   }, 90_000);

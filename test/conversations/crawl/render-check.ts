@@ -6,6 +6,10 @@
 import i18next from 'i18next';
 import type { Content, EngineOutput, VarValue } from '../../../src/engine/types';
 import type { Lang } from '../../../src/nlu/types';
+import { RETENTION_VARIABLE } from '../../../src/handoff/notice-keys';
+
+/** Variables the channel fills (the hand-off consent's retention, STATE_TTL_DAYS by default). */
+const CHANNEL_VARIABLES = { [RETENTION_VARIABLE]: '30' };
 
 /** Longest message (characters) and button label the channels can show. */
 export const MAX_MESSAGE = 640;
@@ -32,7 +36,7 @@ export function createStrictRenderer(content: Content, lang: Lang): StrictRender
     render(key, vars) {
       const problems: string[] = [];
       if (!instance.exists(key, { lng: lang })) return { text: '', problems: [`${lang} ${key}: text is missing`] };
-      const text = String(instance.t(key, { ...content.variables, ...vars, lng: lang }));
+      const text = String(instance.t(key, { ...content.variables, ...CHANNEL_VARIABLES, ...vars, lng: lang }));
       // i18next leaves a placeholder whose variable has no value as it is.
       for (const m of text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) problems.push(`${lang} ${key}: {{${m[1]}}} has no value`);
       return { text, problems };
