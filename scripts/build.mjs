@@ -83,9 +83,9 @@ const sourceLocations = {
       let text = readFileSync(args.path, 'utf8');
       if (text.includes('import.meta.')) {
         const rel = relative(ROOT, args.path).split(sep).join('/');
-        text = text
-          .replaceAll('import.meta.dirname', `__tfSourcePath(${JSON.stringify(rel.slice(0, rel.lastIndexOf('/')))})`)
-          .replaceAll('import.meta.url', `__tfSourceUrl(${JSON.stringify(rel)})`);
+        text = text.replaceAll('import.meta.dirname', `__tfSourcePath(${JSON.stringify(rel.slice(0, rel.lastIndexOf('/')))})`);
+        // Entry points keep their own URL ("am I the main module?" checks compare it with argv[1]).
+        if (!rel.startsWith('src/cli/')) text = text.replaceAll('import.meta.url', `__tfSourceUrl(${JSON.stringify(rel)})`);
       }
       return { contents: text, loader: 'ts' };
     });

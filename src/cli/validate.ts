@@ -6,11 +6,17 @@ import { resolve } from 'node:path';
 import { formatDiagnostic } from '../script/diagnostic';
 import { validateProject } from '../script/validate-project';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { answerHelp, refuseArgs } from '../util/read-args';
+
+const USAGE = 'usage: npm run validate [-- --root DIR]\nChecks dialogs/, locales/, training phrases and scanner rules; prints file:line:col problems, exits 1 on errors.';
 
 exitOnClosedOutput(process.stdout);
 
 /** Reads `--root DIR` (default: the current directory). */
 function parseRoot(argv: string[]): string {
+  answerHelp(argv, USAGE);
+  const unknown = argv.find((arg, i) => arg.startsWith('-') && arg !== '--root' && argv[i - 1] !== '--root');
+  if (unknown) refuseArgs('validate', `unknown option '${unknown}'`);
   const i = argv.indexOf('--root');
   if (i >= 0) {
     const dir = argv[i + 1];
