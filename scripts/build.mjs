@@ -130,11 +130,11 @@ if (args.has('--if-stale')) {
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   process.exit(0);
 }
-const validate = spawnSync(process.execPath, [join(DIST, 'cli', 'validate.js')], { cwd: ROOT, encoding: 'utf8' });
+const validate = spawnSync(process.execPath, [join(DIST, 'cli', 'validate.js'), '--write-content-cache', join(DIST, 'content-cache.json')], { cwd: ROOT, encoding: 'utf8' });
 if (validate.status !== 0) {
   process.stderr.write(validate.stdout + validate.stderr);
   process.stderr.write('build: the content in dialogs/ and locales/ has errors (above); fix them, then build again.\n');
   process.exit(1);
 }
 writeFileSync(STAMP, `${new Date().toISOString()}\n`);
-say('content of dialogs/ and locales/ is valid');
+say('content of dialogs/ and locales/ is valid; cached by hash in dist/content-cache.json');
