@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     getRuntime: () => runtime,
     advance,
     system,
-    onEvents: (events, lang) => analytics.record(events, lang),
+    onEvents: (events, lang) => analytics.record(events, lang, { test: config.localMode }),
   });
 
   const bot = await startBotServer({

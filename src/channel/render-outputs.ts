@@ -44,14 +44,17 @@ export interface SubmitAction {
  */
 export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Translate, profile: ChannelProfile): RenderResult {
   const activities: OutboundActivity[] = [];
+  const raw: RawTexts = new WeakMap();
   let current = lang;
   let deleteData = false;
   let handoffRequested = false;
   for (const output of outputs) {
     switch (output.type) {
-      case 'say':
-        activities.push(...renderText(translate(output.key, current, output.vars), profile));
+      case 'say': {
+        const text = translate(output.key, current, output.vars);
+        if (!(output.join && appendToLast(activities, raw, text, profile))) pushText(activities, raw, text, profile);
         break;
+      }
       case 'choices':
         renderChoices(activities, output.options, output.vars, current, translate, profile);
         break;
@@ -71,6 +74,35 @@ export function renderOutputs(outputs: EngineOutput[], lang: Lang, translate: Tr
     for (const activity of activities) activity.locale ??= current;
   }
   return { activities, lang: current, deleteData, handoffRequested };
+}
+
+/** The text each rendered message was made from, before markup: `join` adds to it. */
+type RawTexts = WeakMap<OutboundActivity, string>;
+
+/**
+ * Adds `text` on a new line of the last message when that message has no buttons yet and
+ * the two still fit the channel; the message is rendered again from the joined text.
+ * Returns false (nothing changed) otherwise.
+ */
+function appendToLast(activities: OutboundActivity[], raw: RawTexts, text: string, profile: ChannelProfile): boolean {
+  const last = activities.at(-1);
+  const before = last ? raw.get(last) : undefined;
+  if (!last || before === undefined || last.suggestedActions || last.attachments?.length) return false;
+  const joined = `${before}\n${text}`;
+  if ([...joined].length > profile.maxLength) return false;
+  const [message] = renderText(joined, profile);
+  if (!message) return false;
+  activities[activities.length - 1] = message;
+  raw.set(message, joined);
+  return true;
+}
+
+/** Renders `text` as new messages, remembering the text of the last one for `join`. */
+function pushText(activities: OutboundActivity[], raw: RawTexts, text: string, profile: ChannelProfile): void {
+  const parts = renderText(text, profile);
+  activities.push(...parts);
+  const last = parts.at(-1);
+  if (last && parts.length === 1) raw.set(last, text);
 }
 
 /** One text as one or more message activities, split to the channel's length and marked up for its client. */

@@ -168,8 +168,8 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     const outputs = [...reaction.outputs];
     const events = [...(reaction.events ?? [])];
     let state = stored;
-    if (reaction.resumeMenu) {
-      const result = deps.advance(runtime.content, stored, { type: 'intent', intent: 'menu' });
+    if (reaction.resumeMenu || reaction.resumeInput) {
+      const result = deps.advance(runtime.content, stored, reaction.resumeInput ?? { type: 'intent', intent: 'menu' });
       state = result.state;
       outputs.push(...result.outputs);
       events.push(...result.events);

@@ -11,6 +11,10 @@ export interface ChatArgs {
   /** `npm run transcript`: file to write (default: stdout). */
   out?: string;
   help: boolean;
+  /** `npm run transcript -- --update`: re-record transcripts from their inputs. */
+  update: boolean;
+  /** With `--update`: show the diff, write nothing. */
+  dryRun: boolean;
   /** Arguments that are not options (`npm run transcript -- FILE...`). */
   files: string[];
 }
@@ -23,11 +27,13 @@ const VALUED = new Set(['--lang', '--dialog', '--content', '--out']);
  * @throws naming the bad option and the accepted values.
  */
 export function parseChatArgs(argv: string[]): ChatArgs {
-  const args: ChatArgs = { lang: 'en', content: '.', fromChat: false, help: false, files: [] };
+  const args: ChatArgs = { lang: 'en', content: '.', fromChat: false, help: false, update: false, dryRun: false, files: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     if (flag === '--help' || flag === '-h') args.help = true;
     else if (flag === '--from-chat') args.fromChat = true;
+    else if (flag === '--update') args.update = true;
+    else if (flag === '--dry-run') args.dryRun = true;
     else if (VALUED.has(flag)) {
       const value = inline ?? argv[(i += 1)];
       if (value === undefined || value === '') throw new Error(`${flag} needs a value`);
@@ -38,7 +44,7 @@ export function parseChatArgs(argv: string[]): ChatArgs {
       else if (flag === '--content') args.content = value;
       else args.out = value;
     } else if (!flag.startsWith('-')) args.files.push(argv[i]!);
-    else throw new Error(`unknown option '${argv[i]}' (known: --lang vi|fr|en, --dialog ID, --content DIR, --from-chat, --out FILE, --help)`);
+    else throw new Error(`unknown option '${argv[i]}' (known: --lang vi|fr|en, --dialog ID, --content DIR, --from-chat, --out FILE, --update, --dry-run, --help)`);
   }
   return args;
 }

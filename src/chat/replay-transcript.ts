@@ -18,18 +18,18 @@ export interface ReplayResult {
 }
 
 /** True for an activity the replay sends to the bot. */
-function isUserActivity(activity: TranscriptActivity): boolean {
+export function isUserActivity(activity: TranscriptActivity): boolean {
   if (activity.type === 'conversationUpdate') return (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
   return activity.type === 'message' && activity.from?.role === 'user';
 }
 
 /** True for a bot message that is compared. */
-function isBotMessage(activity: TranscriptActivity): boolean {
+export function isBotMessage(activity: TranscriptActivity): boolean {
   return activity.type === 'message' && activity.from?.role === 'bot';
 }
 
 /** The activity sent to the bot: the transcript's, without its volatile fields. */
-function toInbound(activity: TranscriptActivity, index: number): InboundActivity {
+export function toInbound(activity: TranscriptActivity, index: number): InboundActivity {
   const inbound: InboundActivity = {
     type: activity.type,
     id: `replay-${index}`,

@@ -34,7 +34,7 @@ export function advance(content: Content, state: ConversationState | undefined, 
   return finishTurn(turn);
 }
 
-/** The scanned offer (with words of the user's text) is kept only while its report is open. */
+/** The scan summary (risk and flag ids, no words of the ad) is kept only while its report is open. */
 function forgetReportedScan(turn: Turn): void {
   const report = turn.content.global.on_offer_text;
   if (turn.state.scan && !turn.state.stack.some((f) => f.dialog === report)) delete turn.state.scan;

@@ -7,7 +7,7 @@ import type { Intent } from '../nlu/types';
 import { matchChoiceByAnswer, matchChoiceByIntent, matchChoiceDirect, type ChoiceMatch } from './match-choice';
 import { currentStep, enterStep, goTo, reask, say, startDialog } from './run-steps';
 import { topFrame, type Turn } from './turn';
-import type { ScanResult } from '../scanner/types';
+import { summariseScan, type ScanResult } from '../scanner/types';
 import type { EngineInput, Interruption, Step } from './types';
 import { visibleChoices } from './visible-choices';
 
@@ -88,10 +88,12 @@ function describesOffer(input: Extract<EngineInput, { type: 'text' }>): boolean 
   return input.intent === 'check_offer' && (input.scan?.flags.length ?? 0) > 0;
 }
 
-/** Keeps the scan and starts `on_offer_text` (in place of the paste step, or afresh). */
+/** Keeps the scan (evidence for this turn only) and starts `on_offer_text` (in place of the paste step, or afresh). */
 function reportOffer(turn: Turn, scan: ScanResult, step: Step | undefined): void {
-  turn.state.scan = scan;
-  startDialog(turn, turn.content.global.on_offer_text, step?.expect === 'offer_text' ? 'replace' : 'clear', { risk: scan.risk });
+  turn.offer = scan;
+  turn.state.scan = summariseScan(scan);
+  const vars = { risk: scan.risk, flag_count: scan.flags.length };
+  startDialog(turn, turn.content.global.on_offer_text, step?.expect === 'offer_text' ? 'replace' : 'clear', vars);
 }
 
 function takeChoice(turn: Turn, { choice, by }: ChoiceMatch): void {

@@ -146,18 +146,30 @@ function endConversation(turn: Turn): void {
   turn.outputs.push({ type: 'end' });
 }
 
-/** Outputs the texts of `items` whose condition holds; `each: scan_flags` repeats per flag. */
+/**
+ * Outputs the texts of `items` whose condition holds; `each: scan_flags` repeats per flag
+ * (at most `max`), with `evidence` only in the turn the offer was scanned.
+ */
 export function say(turn: Turn, frame: Frame, items: SayItem[]): void {
   for (const item of items) {
     if (item.when !== undefined && !checkCondition(item.when, frame.vars)) continue;
+    const join = item.join ? { join: true } : {};
     if (item.each === 'scan_flags') {
-      for (const flag of turn.state.scan?.flags ?? []) {
-        turn.outputs.push({ type: 'say', key: item.key.replaceAll('{id}', flag.id), vars: varsOf(turn, frame, { evidence: flag.evidence }) });
+      const flags = scannedFlags(turn).slice(0, item.max ?? Infinity);
+      for (const flag of flags) {
+        const extra: Record<string, VarValue> = flag.evidence === undefined ? {} : { evidence: flag.evidence };
+        turn.outputs.push({ type: 'say', key: item.key.replaceAll('{id}', flag.id), vars: varsOf(turn, frame, extra), ...join });
       }
       continue;
     }
-    turn.outputs.push({ type: 'say', key: item.key, vars: varsOf(turn, frame) });
+    turn.outputs.push({ type: 'say', key: item.key, vars: varsOf(turn, frame), ...join });
   }
+}
+
+/** The flags of the reported scan: with their evidence in the turn of the scan, ids only later. */
+function scannedFlags(turn: Turn): { id: string; evidence?: string }[] {
+  if (turn.offer) return turn.offer.flags;
+  return (turn.state.scan?.flags ?? []).map((id) => ({ id }));
 }
 
 function showChoices(turn: Turn, frame: Frame, step: Step): void {

@@ -2,6 +2,7 @@
  * The working context of one `advance` call: a private copy of the state and the
  * outputs and events produced so far.
  */
+import type { ScanResult } from '../scanner/types';
 import type { AdvanceResult, Content, ConversationState, EngineEvent, EngineOutput, Frame, VarValue } from './types';
 
 export interface Turn {
@@ -11,6 +12,8 @@ export interface Turn {
   events: EngineEvent[];
   /** Steps entered this turn; a guard against scripts that loop without asking anything. */
   stepsEntered: number;
+  /** The offer scanned this turn, with its evidence; never copied into the state. */
+  offer?: ScanResult;
 }
 
 /** Most steps one turn may enter before the engine reports a loop in the script. */

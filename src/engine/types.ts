@@ -4,7 +4,7 @@
  * The YAML format these come from is described in docs/script-format.md.
  */
 import type { Answer, Entities, Intent, Lang } from '../nlu/types';
-import type { ScanResult } from '../scanner/types';
+import type { ScanResult, ScanSummary } from '../scanner/types';
 
 /** Where something was written, for error messages (`file:line:col`). */
 export interface SourcePos {
@@ -23,6 +23,10 @@ export interface SayItem {
   when?: string;
   /** Repeat the text once per item of a list variable (only `scan_flags` today); `{id}` in `key` is replaced. */
   each?: 'scan_flags';
+  /** With `each`: at most this many items (the strongest first). */
+  max?: number;
+  /** Add the text to the previous message of the same reply instead of sending a new one. */
+  join?: boolean;
 }
 
 /**
@@ -156,8 +160,11 @@ export interface ConversationState {
   contentVersion: string;
   /** Open dialogs, innermost last. Empty = idle. */
   stack: Frame[];
-  /** Last scan result, for the offer report. */
-  scan?: ScanResult;
+  /**
+   * Last scan, for the offer report: its risk and the ids of the signs found, never
+   * words of the user's text (the evidence is said in the turn of the scan, then forgotten).
+   */
+  scan?: ScanSummary;
 }
 
 export type EngineInput =
@@ -183,7 +190,8 @@ export type EngineInput =
   | { type: 'intent'; intent: Intent; entities?: Entities };
 
 export type EngineOutput =
-  | { type: 'say'; key: string; vars: Record<string, VarValue> }
+  /** `join`: rendered as part of the previous message of the reply when it fits. */
+  | { type: 'say'; key: string; vars: Record<string, VarValue>; join?: boolean }
   | { type: 'choices'; options: { id: string; label: string }[]; vars: Record<string, VarValue> }
   | { type: 'set_language'; lang: Lang }
   | { type: 'delete_data' }

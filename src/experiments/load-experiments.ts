@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Content } from '../engine/types';
 import { LANGS } from '../nlu/types';
-import { MAX_LABEL, MAX_MESSAGE } from '../script/check-locales';
+import { COUNTER_PLACEHOLDERS, MAX_LABEL, MAX_MESSAGE } from '../script/check-locales';
 import { checkSchema } from '../script/check-schema';
 import type { Diagnostic } from '../script/diagnostic';
 import { formatKnown } from '../script/known-list';
@@ -150,7 +150,7 @@ function checkVariantTexts(rootDir: string, content: Content, text: string, vari
       if (got !== expected) {
         out.push(makeDiagnostic('error', file, at, '', `variant '${keyPath}${VARIANT_SEPARATOR}${variant}' has {{placeholders}} ${got || 'none'} but the text it varies has ${expected || 'none'}: keep the same ones`));
       }
-      const length = [...substituteVariables(value, content.variables)].length;
+      const length = [...substituteVariables(value, { ...COUNTER_PLACEHOLDERS, ...content.variables })].length;
       if (length > limit) out.push(makeDiagnostic('error', file, at, '', `variant '${keyPath}${VARIANT_SEPARATOR}${variant}' is ${length} characters, over the limit of ${limit}`));
     }
   }

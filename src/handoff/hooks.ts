@@ -26,6 +26,8 @@ export interface HandoffReaction {
   activities?: OutboundActivity[];
   /** The bot takes the conversation back: the main menu follows the outputs. */
   resumeMenu?: boolean;
+  /** The bot takes the conversation back and handles this input ("delete my data" while with a counsellor). */
+  resumeInput?: EngineInput;
   /** For analytics (no ids, no text). */
   events?: EngineEvent[];
 }

@@ -6,8 +6,10 @@ import type { EngineInput } from '../engine/types';
 import { MIN_INTENT_SCORE } from '../engine/route-input';
 import { fold } from '../nlu/normalise';
 
-/** Longest message (in words) that may end the hand-off by its intent alone. */
+/** Longest message (in words) that may end the hand-off by the `cancel` intent ("stop", "I want to stop"). */
 const MAX_STOP_WORDS = 4;
+/** Longest message (in words) that may end it by the `menu` intent ("menu", "main menu"). */
+const MAX_MENU_WORDS = 2;
 
 /**
  * True when `input` asks to leave the counsellor: the "Back to the bot" button (payload, or
@@ -22,7 +24,8 @@ export function isStopRequest(input: EngineInput | undefined, backLabels: string
   if (input.type !== 'text') return false;
   if (backLabels.some((label) => fold(label) === input.folded)) return true;
   const words = input.folded.split(' ').filter(Boolean).length;
-  return words <= MAX_STOP_WORDS && input.score >= MIN_INTENT_SCORE && (input.intent === 'cancel' || input.intent === 'menu');
+  if (input.score < MIN_INTENT_SCORE) return false;
+  return (input.intent === 'cancel' && words <= MAX_STOP_WORDS) || (input.intent === 'menu' && words <= MAX_MENU_WORDS);
 }
 
 /** True when `input` is the "Keep waiting" button (payload or label). */

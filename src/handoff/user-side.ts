@@ -4,6 +4,7 @@
  * emergency numbers at once) and "stop" / "Back to the bot" (the bot takes over again).
  */
 import type { EngineEvent, EngineInput } from '../engine/types';
+import { MIN_INTENT_SCORE } from '../engine/route-input';
 import type { IdHasher } from '../log/hash-id';
 import type { Logger } from '../log/logger';
 import type { HandoffStore } from './handoff-store';
@@ -121,6 +122,12 @@ export function createUserSide(deps: UserSideDeps) {
       return { outputs: [sayNotice('endedByUser')], resumeMenu: true, events: closingEvents(record) };
     }
     if (isKeepWaiting(input, deps.texts.labels('keep_waiting'))) return { outputs: [sayNotice('stillWaiting')] };
+    if (input?.type === 'text' && input.intent === 'delete_data' && input.score >= MIN_INTENT_SCORE) {
+      // "Delete my data" leaves the counsellor and asks the bot's confirmation; "yes" deletes the hand-off too.
+      await close(record, 'user');
+      logLine(turn, 'ended_for_deletion');
+      return { outputs: [], resumeInput: input, events: closingEvents(record) };
+    }
     const danger = input?.type === 'text' && input.intent === 'danger';
     if (record.mode === 'inbox') {
       const at = iso();

@@ -197,6 +197,10 @@ export function buildRecogniser(content: NluContent, options: Partial<Recogniser
     // Danger told by the classifier alone: sure enough, it is danger; less sure, the safety question.
     if (top.label === 'danger') {
       const second = ranked[1] ?? { label: 'unknown' as Intent, prob: 0 };
+      // Back home and no danger rule matched: what happened there is told to ask for support.
+      // Its score is renormalised without danger.
+      const rest = second.prob / Math.max(1 - top.prob, 1e-9);
+      if (danger.isBackHome(f)) return second.label === 'unknown' ? possible('unknown', rest) : { ...base, intent: second.label, score: rest };
       if (top.prob >= dangerSure) return { ...base, intent: 'danger', score: top.prob, danger: { level: 'clear', categories: [] } };
       return possible(second.prob >= threshold ? second.label : 'unknown', second.prob);
     }

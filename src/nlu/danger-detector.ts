@@ -85,6 +85,13 @@ export class DangerDetector {
     return found;
   }
 
+  /** True when the message says someone is back home ("vừa được giải cứu về", "he came back"): support, not rescue. */
+  isBackHome(folded: string): boolean {
+    if (!this.returned) return false;
+    this.returned.lastIndex = 0;
+    return this.returned.test(folded);
+  }
+
   /** True when the folded message carries a cue (help, passport, afraid...) that is not a request for an ordinary task. */
   hasCue(folded: string): boolean {
     if (!this.cues?.test(folded)) return false;

@@ -30,6 +30,8 @@ export interface CompiledRules {
   routeBonus: number;
   combos: Array<{ flags: FlagId[]; bonus: number }>;
   levels: { medium: number; high: number };
+  /** A licensed, verifiable recruiter named in the ad, and the weights that then apply. */
+  licensed: { matcher: PhraseSet; unlessFlags: FlagId[]; weights: Partial<Record<FlagId, number>> } | null;
   adCues: PhraseSet;
   minChars: number;
   minSignals: number;
@@ -47,6 +49,14 @@ function compileMatcher(rule: MatcherRule | undefined): PhraseSet | null {
 /** Phrase set of a per-language list (all languages). */
 function compileList(list: LangPhrases): PhraseSet {
   return new PhraseSet(listAllPhrases(list));
+}
+
+/** The licensed-recruiter context (flags.yaml `licensed_recruiter`, risk.yaml `when_licensed`), if both are set. */
+function compileLicensed(rules: ScannerRules): CompiledRules['licensed'] {
+  const matcher = compileMatcher(rules.flags.licensed_recruiter);
+  const when = rules.risk.when_licensed;
+  if (!matcher || !when) return null;
+  return { matcher, unlessFlags: when.unless_flags as FlagId[], weights: when.weights as Partial<Record<FlagId, number>> };
 }
 
 /** Compiles rules that passed validation. */
@@ -73,6 +83,7 @@ export function compileRules(rules: ScannerRules): CompiledRules {
     routeBonus: rules.risk.route_bonus,
     combos: rules.risk.combos.map((c) => ({ flags: c.flags as FlagId[], bonus: c.bonus })),
     levels: rules.risk.levels,
+    licensed: compileLicensed(rules),
     adCues: compileList(rules.adCues.cues),
     minChars: rules.adCues.min_chars,
     minSignals: rules.adCues.min_signals,

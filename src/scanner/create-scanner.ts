@@ -45,7 +45,8 @@ export function createScanner(rulesDir: string): Scanner {
       const language = lang ?? guessLang(text, ft.folded, tokens, rules);
       const detection = detectFlags(ft.folded, tokens, language, rules);
       const found = new Set(detection.hits.keys());
-      const risk = rateRisk(scoreFlags(found, detection.destinationWithRoute, rules), rules);
+      const licensed = rules.licensed?.matcher.occursIn(ft.folded, tokens, 0, ft.folded.length) ?? false;
+      const risk = rateRisk(scoreFlags(found, detection.destinationWithRoute, rules, licensed), rules);
       const flags: FlagHit[] = [...detection.hits.values()]
         .map((h) => {
           const span = mapSpan(ft, h.start, h.end);

@@ -69,6 +69,15 @@ function checkFlagIds(rules: ScannerRules, at: (f: RuleFileName) => Report): voi
   for (const id of Object.keys(rules.risk.weights)) {
     if (!known.has(id)) at('risk.yaml')(['weights', id], 'error', `unknown flag id '${id}' (known: ${KNOWN_FLAGS})`, 'key');
   }
+  const when = rules.risk.when_licensed;
+  if (when) {
+    when.unless_flags.forEach((id, i) => {
+      if (!known.has(id)) at('risk.yaml')(['when_licensed', 'unless_flags', i], 'error', `unknown flag id '${id}' (known: ${KNOWN_FLAGS})`);
+    });
+    for (const id of Object.keys(when.weights)) {
+      if (!known.has(id)) at('risk.yaml')(['when_licensed', 'weights', id], 'error', `unknown flag id '${id}' (known: ${KNOWN_FLAGS})`, 'key');
+    }
+  }
   rules.risk.combos.forEach((combo, i) =>
     combo.flags.forEach((id, j) => {
       if (!known.has(id)) at('risk.yaml')(['combos', i, 'flags', j], 'error', `unknown flag id '${id}' (known: ${KNOWN_FLAGS})`);

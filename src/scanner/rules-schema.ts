@@ -35,6 +35,8 @@ export const flagsFileSchema = z
     negation_window: z.number().int().positive(),
     negations: langPhrasesSchema,
     flags: z.record(z.string(), flagRuleSchema),
+    /** Words that show a licensed, verifiable recruiter (see risk.yaml `when_licensed`). */
+    licensed_recruiter: matcherSchema.optional(),
   })
   .strict();
 
@@ -77,6 +79,11 @@ export const riskFileSchema = z
     route_bonus: z.number().nonnegative(),
     combos: z.array(z.object({ flags: z.array(z.string()).min(2), bonus: z.number() }).strict()),
     levels: z.object({ medium: z.number().positive(), high: z.number().positive() }).strict(),
+    /** Weights used instead when the ad shows a licensed recruiter and none of `unless_flags`. */
+    when_licensed: z
+      .object({ unless_flags: z.array(z.string()), weights: z.record(z.string(), z.number().nonnegative()) })
+      .strict()
+      .optional(),
   })
   .strict();
 

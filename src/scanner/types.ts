@@ -25,3 +25,14 @@ export interface ScanResult {
   /** True when the text reads like a job ad or recruiter message (not a short chat line). */
   looksLikeAd: boolean;
 }
+
+/** What the conversation keeps of a scan: the level and the flag ids, no words of the ad. */
+export interface ScanSummary {
+  risk: Risk;
+  flags: FlagId[];
+}
+
+/** The part of `scan` that may be stored: risk and flag ids (strongest first). */
+export function summariseScan(scan: ScanResult): ScanSummary {
+  return { risk: scan.risk, flags: scan.flags.map((f) => f.id) };
+}

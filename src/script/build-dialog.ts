@@ -31,6 +31,8 @@ function buildSay(dialogId: string, stepId: string, items: RawSayItem[] | undefi
     const out: SayItem = { key: resolveKey(dialogId, stepId, item.key) };
     if (item.when !== undefined) out.when = item.when;
     if (item.each !== undefined) out.each = item.each;
+    if (item.max !== undefined) out.max = item.max;
+    if (item.join) out.join = true;
     return out;
   });
 }

@@ -56,6 +56,9 @@ function checkCompleteness(index: LocaleIndex): Diagnostic[] {
   return out;
 }
 
+/** Stand-ins for the engine's numeric built-ins when a text's length is measured. */
+export const COUNTER_PLACEHOLDERS: Record<string, string> = { score: '00', total: '00', flag_count: '00' };
+
 function checkUsedKey(index: LocaleIndex, key: string, uses: KeyUse[], globals: Record<string, string>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const first = uses[0]!;
@@ -86,7 +89,8 @@ function checkUsedKey(index: LocaleIndex, key: string, uses: KeyUse[], globals: 
     if (signature(vars) !== reference.signature) {
       err(`{{variables}} differ between languages: ${lang} has ${listVars(vars)}, ${reference.langs.join(' and ')} ${reference.langs.length > 1 ? 'have' : 'has'} ${listVars(reference.vars)}`);
     }
-    const length = [...substituteVariables(text, globals)].length;
+    // Counters the engine fills (a score, a number of signs) are measured as two digits.
+    const length = [...substituteVariables(text, { ...COUNTER_PLACEHOLDERS, ...globals })].length;
     const kind = uses.some((u) => u.kind === 'label') ? 'label' : 'text';
     const max = kind === 'label' ? MAX_LABEL : MAX_MESSAGE;
     if (length > max) err(`${kind} is ${length} characters, over the limit of ${max}${kind === 'text' ? ': split it into two keys' : ''}`);

@@ -5,11 +5,12 @@
 import type { RawDialog } from './schema';
 
 /**
- * Set by the engine: `score` and `total` (counters, 0 until added to), `risk` (in the
- * `on_offer_text` dialog: low, medium or high), `evidence` (in `each: scan_flags` texts) and
- * `intent` (in the `on_possible_danger` dialog: what else the message asked for, or `unknown`).
+ * Set by the engine: `score` and `total` (counters, 0 until added to), `risk` and
+ * `flag_count` (in the `on_offer_text` dialog: low, medium or high; how many signs the scan
+ * found), `evidence` (in `each: scan_flags` texts said in the turn of the scan) and `intent`
+ * (in the `on_possible_danger` dialog: what else the message asked for, or `unknown`).
  */
-export const BUILTIN_VARS = ['score', 'total', 'risk', 'evidence', 'intent'] as const;
+export const BUILTIN_VARS = ['score', 'total', 'risk', 'flag_count', 'evidence', 'intent'] as const;
 
 /** Filled by the channel in every text: `retention_days` (STATE_TTL_DAYS, for the hand-off consent). */
 export const CHANNEL_VARS = ['retention_days'] as const;

@@ -178,10 +178,14 @@ function findLoneOpener(text: string, l: TextLine, depth: number): TextLine | un
 
 /** The one line (if exactly one) whose indentation is not a multiple of 2 in a file otherwise indented by 2s. */
 function findOddIndent(text: string): { line: number; indent: number; expected: number[] } | null {
-  const odd = structuralLines(text).filter((l) => l.indent % 2 === 1);
+  const lines = structuralLines(text);
+  const odd = lines.filter((l) => l.indent % 2 === 1);
   if (odd.length !== 1) return null;
   const l = odd[0]!;
-  return { line: l.n, indent: l.indent, expected: [l.indent - 1, l.indent + 1] };
+  // Its neighbours: the line above (one level deeper when that line opens a block).
+  const above = lines[lines.indexOf(l) - 1];
+  const expected = above ? above.indent + (/:$/.test(above.body) ? 2 : 0) : 0;
+  return { line: l.n, indent: l.indent, expected: Math.abs(expected - l.indent) === 1 ? [expected] : [l.indent - 1, l.indent + 1] };
 }
 
 /**

@@ -10,10 +10,16 @@ const name = z.string().min(1);
 const varValue = z.union([z.string(), z.number(), z.boolean()]);
 const varMap = z.record(z.string(), varValue);
 
-/** `text`, `{ key, when }` or `{ each: scan_flags, key }`. */
+/** `text`, `{ key, when, join }` or `{ each: scan_flags, key, max, join }`. */
 const sayItem = z.union([
   name,
-  z.strictObject({ key: name, when: name.optional(), each: z.literal('scan_flags').optional() }),
+  z.strictObject({
+    key: name,
+    when: name.optional(),
+    each: z.literal('scan_flags').optional(),
+    max: z.number().int().min(1).optional(),
+    join: z.literal(true).optional(),
+  }),
 ]);
 
 const choice = z.strictObject({

@@ -16,7 +16,7 @@ describe('npm run stats -- --store', () => {
     expect(run.stderr).toContain(`no statistics database at ${missing}`);
     expect(run.stderr).toContain('nothing was created');
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
-  });
+  }, 60_000);
 });
 
 describe('npm run stats: test conversations, languages, A/B results', () => {
@@ -46,5 +46,5 @@ describe('npm run stats: test conversations, languages, A/B results', () => {
     expect(JSON.parse(french.stdout)).toMatchObject({ lang: 'fr', languages: {}, daysWithData: 0 });
     const vi = await runCli('stats.ts', [...base, '--lang', 'vi', '--json'], []);
     expect(JSON.parse(vi.stdout)).toMatchObject({ lang: 'vi', languages: { vi: 40 }, daysWithData: 1 });
-  });
+  }, 90_000);
 });

@@ -14,6 +14,7 @@ import { formatDiagnostic } from '../../src/script/diagnostic';
 import { loadContent } from '../../src/script/load-content';
 import { describePath, exploreContent, findTraps, type CrawlResult } from './crawl/explore';
 import { checkOutputs } from './crawl/render-check';
+import { countMessages } from './crawl/count-messages';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let content: Content;
@@ -25,7 +26,7 @@ beforeAll(() => {
   expect(errors, 'the shipped content must load without errors').toEqual([]);
   content = loaded.content!;
   crawl = exploreContent(content, advance);
-});
+}, 240_000); // about 100,000 states (the offer check's twelve answers): 10-40 s on a busy machine
 
 describe('crawl of every dialog', () => {
   it('runs every path without an engine error and never leaves the user without buttons', () => {
@@ -59,6 +60,35 @@ describe.each(LANGS)('texts of every path in %s', (lang) => {
   it('exist, have every {{variable}} filled, and fit a phone screen', () => {
     expect(crawl.outputs.length).toBeGreaterThan(0);
     expect(checkOutputs(content, crawl.outputs, lang)).toEqual([]);
+  });
+});
+
+/** Most messages one reply may send: a phone screen (issue 12). */
+const MAX_MESSAGES_PER_REPLY = 4;
+
+/**
+ * Dialogs whose replies may still exceed the limit while they are being shortened.
+ * This list may only shrink: remove a dialog as soon as it fits, and never add one.
+ */
+const OVER_LIMIT_ALLOWED: readonly string[] = [
+  // Issue 12, section 4 (new situations) and the safety question: their replies, or the
+  // question they repeat after an interruption, reach 5 or 6 messages. Remove each entry as
+  // soon as its dialog fits (the lead removes what is left).
+  'safety-check', // 5-6 with the question it resumes (already-paid, on-my-way, safety-plan, family, stories, about, danger, get-help)
+  'already-paid', // 5 when its first step is asked again after an interruption
+  'on-my-way', // 5, same
+  'safety-plan', // 5, same
+]
+
+describe.each(LANGS)('message count of every reply in %s', (lang) => {
+  it(`sends at most ${MAX_MESSAGES_PER_REPLY} messages per reply, rendered as on Web Chat`, () => {
+    expect(crawl.replies.length).toBeGreaterThan(50);
+    const over = crawl.replies
+      .map((r) => ({ ...r, count: countMessages(content, r.outputs, lang) }))
+      .filter((r) => r.count > MAX_MESSAGES_PER_REPLY)
+      .filter((r) => !r.outputs.some((o) => o.type === 'say' && OVER_LIMIT_ALLOWED.includes(o.key.split(':')[0]!)))
+      .map((r) => `${r.count} messages: ${r.path}`);
+    expect(over.slice(0, 10)).toEqual([]);
   });
 });
 

@@ -22,6 +22,8 @@ const userSchema = z.union([
 const expected = z.union([
   z.string(),
   z.object({ choices: z.array(z.union([z.string(), z.boolean()]).transform(String)) }).strict(),
+  /** Buttons that must be among those shown (others may be added to the content without breaking the test). */
+  z.object({ choices_include: z.array(z.union([z.string(), z.boolean()]).transform(String)) }).strict(),
   z.object({ set_language: z.enum(LANGS) }).strict(),
 ]);
 const turnSchema = z.union([
@@ -99,9 +101,17 @@ function missingKeys(content: Content, outputs: EngineOutput[], lang: Lang): str
   });
 }
 
+/** True when output `got` is what `wanted` describes (`choices_include`: those buttons among others). */
+function matches(wanted: Expected, got: Expected): boolean {
+  if (typeof wanted === 'object' && 'choices_include' in wanted) {
+    return typeof got === 'object' && 'choices' in got && wanted.choices_include.every((id) => got.choices.includes(id));
+  }
+  return JSON.stringify(got) === JSON.stringify(wanted);
+}
+
 function isSubsequence(wanted: Expected[], got: Expected[]): boolean {
   let i = 0;
-  for (const g of got) if (i < wanted.length && JSON.stringify(g) === JSON.stringify(wanted[i])) i++;
+  for (const g of got) if (i < wanted.length && matches(wanted[i]!, g)) i++;
   return i === wanted.length;
 }
 
@@ -125,7 +135,7 @@ export function playConversation(file: ConversationFile, lang: Lang, deps: Runne
     const got = describeOutputs(result.outputs);
     const missing = missingKeys(content, result.outputs, userLang);
     if (missing.length) return `${where}: missing ${userLang} text for ${missing.join(', ')}`;
-    if (turn.bot && JSON.stringify(got) !== JSON.stringify(turn.bot)) {
+    if (turn.bot && (got.length !== turn.bot.length || !turn.bot.every((w, k) => matches(w, got[k]!)))) {
       return `${where}: user ${JSON.stringify(turn.user)}\n  expected ${JSON.stringify(turn.bot)}\n  got      ${JSON.stringify(got)}`;
     }
     if (turn.bot_includes && !isSubsequence(turn.bot_includes, got)) {

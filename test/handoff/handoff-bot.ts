@@ -16,7 +16,7 @@ import { startBotServer, type BotServer } from '../../src/server/create-bot-serv
 import { createStaffAuth } from '../../src/staff/staff-auth';
 import { createMemoryTurnGate } from '../../src/storage/memory-turn-gate';
 import type { StateStore, TurnGate } from '../../src/storage/types';
-import { createEphemeralIdHasher } from '../../src/log/hash-id';
+import { createIdHasher } from '../../src/log/hash-id';
 import { captureLogs, type LogCapture } from '../helpers/capture-logs';
 
 const ROOT = process.cwd();
@@ -53,7 +53,8 @@ export async function startHandoffBot(options: HandoffBotOptions): Promise<Hando
   const logs = captureLogs('debug');
   const gate = options.gate ?? createMemoryTurnGate();
   const events: EngineEvent[] = [];
-  const ids = createEphemeralIdHasher();
+  // One secret for every start, as the bot keeps its own in storage: a restarted bot finds its keys again.
+  const ids = createIdHasher('handoff-tests-id-secret');
   const system = loadSystemTexts(ROOT);
   const service = createHandoffService({
     mode: options.mode ?? 'inbox',

@@ -18,6 +18,8 @@ interface Floors {
   unknown?: number;
   /** Share of messages answered in the right language. */
   language?: number;
+  /** Highest share of non-danger messages taken for danger (the safety question counts). */
+  falseDanger?: number;
 }
 
 const SETS: Floors[] = [
@@ -26,7 +28,8 @@ const SETS: Floors[] = [
   // 0.95 since talk_to_human joined (issue 14: 36 new rows, blind 95.9% overall); see README.md.
   { file: 'test/nlu/holdout3.tsv', perCell: 12, overall: 0.95, perLanguage: 0.95, unknown: 0.87, language: 0.98 },
   { file: 'test/nlu/holdout4.tsv', perCell: 8, overall: 0.94, perLanguage: 0.91, unknown: 0.9, language: 0.98 },
-  { file: 'test/nlu/holdout5.tsv', perCell: 4, overall: 0.93, perLanguage: 0.92, unknown: 0.7, language: 0.99 },
+  { file: 'test/nlu/holdout5.tsv', perCell: 4, overall: 0.96, perLanguage: 0.95, unknown: 0.85, language: 0.99, falseDanger: 0.02 },
+  { file: 'test/nlu/holdout6.tsv', perCell: 1, overall: 0.93, perLanguage: 0.9, unknown: 0.72, language: 0.99, falseDanger: 0.02 },
 ];
 
 const recogniser = createRecogniser('dialogs/intents');
@@ -51,6 +54,13 @@ describe.each(SETS)('$file', (floors) => {
   if (floors.unknown !== undefined) {
     it(`keeps unknown precision and recall at ${floors.unknown * 100}% or more`, () => {
       expect(unknownFloor(report)).toBeGreaterThanOrEqual(floors.unknown!);
+    });
+  }
+
+  if (floors.falseDanger !== undefined) {
+    it(`raises a false alarm on at most ${floors.falseDanger * 100}% of the other messages`, () => {
+      const others = report.items.filter((it) => it.intent !== 'danger');
+      expect(others.filter((it) => it.predictedIntent === 'danger').length / others.length).toBeLessThanOrEqual(floors.falseDanger!);
     });
   }
 

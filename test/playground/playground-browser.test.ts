@@ -56,6 +56,17 @@ async function shownLines(page: Page, text: string): Promise<string[]> {
   return lines(await found.innerText());
 }
 
+/**
+ * The lines a bubble shows for the campaign text `text`, from its first line on, as many as the
+ * text has (a dialog may join several texts into one message).
+ */
+async function shownLinesOf(page: Page, text: string): Promise<string[]> {
+  const expected = lines(text);
+  const shown = await shownLines(page, expected[0]!);
+  const start = shown.findIndex((line) => line === expected[0]);
+  return start < 0 ? shown : shown.slice(start, start + expected.length);
+}
+
 /** The newest visible button titled exactly `title` (suggested action or card button). */
 function button(page: Page, title: string) {
   return page.locator('button:visible', { hasText: new RegExp(`^\\s*${title}\\s*$`) }).last();
@@ -124,16 +135,16 @@ describe.skipIf(!canRun)('npm run playground in headless Chromium (loopback-only
       // The danger reply keeps every line, so no two countries' numbers run together.
       await send(page, DANGER);
       const callNow = t('danger:numbers.call_now', 'en');
-      await expect.poll(() => shownLines(page, firstLine(callNow)), { timeout: REPLY_TIMEOUT }).toEqual(lines(callNow));
+      await expect.poll(() => shownLinesOf(page, callNow), { timeout: REPLY_TIMEOUT }).toEqual(lines(callNow));
       for (const number of ['113', '117', '1300']) {
-        expect((await shownLines(page, firstLine(callNow))).filter((line) => line.includes(number)), number).toHaveLength(1);
+        expect((await shownLinesOf(page, callNow)).filter((line) => line.includes(number)), number).toHaveLength(1);
       }
 
       // A pasted job ad gets the scanner's report, its numbered advice one step per line.
       await send(page, AD);
       await bubble(page, t('offer-scan:high.verdict', 'en')).waitFor();
       const advice = t('offer-scan:high.advice', 'en');
-      await expect.poll(() => shownLines(page, firstLine(advice)), { timeout: REPLY_TIMEOUT }).toEqual(lines(advice));
+      await expect.poll(() => shownLinesOf(page, advice), { timeout: REPLY_TIMEOUT }).toEqual(lines(advice));
     } finally {
       mkdirSync(join(REPO_ROOT, 'test-output'), { recursive: true });
       await page.screenshot({ path: join(REPO_ROOT, 'test-output', `playground-${channel}.png`), fullPage: true });

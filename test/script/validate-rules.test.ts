@@ -56,7 +56,7 @@ const TABLE: [rule: string, lines: string[]][] = [
     "dialogs/check-offer.yaml:13:24  error    steps.ask_fee.choices.no.intents[0]: unknown intent or answer 'nope' (known: greet, menu, warning_signs, check_offer, quiz, stories, safe_migration, get_help, danger, change_language, cancel, goodbye, thanks, about, delete_data, talk_to_human, unknown, yes, no, unsure)",
   ]],
   ['unknown-condition-name', [
-    "dialogs/check-offer.yaml:23:17  error    steps.result.branch[0].when: unknown name 'fees' in condition (known: fee, score, total, risk, intent)",
+    "dialogs/check-offer.yaml:23:17  error    steps.result.branch[0].when: unknown name 'fees' in condition (known: fee, score, total, risk, flag_count, intent)",
   ]],
   ['unknown-dialog', [
     "dialogs/menu.yaml:8:28  error    steps.intro.choices.check_offer.goto: unknown dialog 'check-ofer' (known: check-offer, menu)",
@@ -71,9 +71,9 @@ const TABLE: [rule: string, lines: string[]][] = [
     "dialogs/check-offer.yaml:3:12  error    triggers[0]: unknown intent 'chek_offer' (known: greet, menu, warning_signs, check_offer, quiz, stories, safe_migration, get_help, danger, change_language, cancel, goodbye, thanks, about, delete_data, talk_to_human, unknown)",
   ]],
   ['unknown-variable', [
-    "locales/en/check-offer.json:20:16  error    key 'high_risk.verdict': unknown variable {{hotline}} (known: hotline_vn, score, total, risk, evidence, intent, retention_days, fee)",
-    "locales/fr/check-offer.json:20:16  error    key 'high_risk.verdict': unknown variable {{hotline}} (known: hotline_vn, score, total, risk, evidence, intent, retention_days, fee)",
-    "locales/vi/check-offer.json:20:16  error    key 'high_risk.verdict': unknown variable {{hotline}} (known: hotline_vn, score, total, risk, evidence, intent, retention_days, fee)",
+    "locales/en/check-offer.json:20:16  error    key 'high_risk.verdict': unknown variable {{hotline}} (known: hotline_vn, score, total, risk, flag_count, evidence, intent, retention_days, fee)",
+    "locales/fr/check-offer.json:20:16  error    key 'high_risk.verdict': unknown variable {{hotline}} (known: hotline_vn, score, total, risk, flag_count, evidence, intent, retention_days, fee)",
+    "locales/vi/check-offer.json:20:16  error    key 'high_risk.verdict': unknown variable {{hotline}} (known: hotline_vn, score, total, risk, flag_count, evidence, intent, retention_days, fee)",
   ]],
   ['unquoted-variable', [
     'dialogs/_variables.yaml:3:15  error    variables.hotline_vn: expected string, got number 111: write the value in quotes ("…"); unquoted, a number loses its leading zeros and spaces',

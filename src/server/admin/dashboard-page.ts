@@ -5,6 +5,7 @@
  */
 import type { StatsReport } from '../../analytics/build-report';
 import { REPORT_LANGS } from '../../analytics/load-report';
+import { staffPageHead } from '../../staff/sign-in-page';
 import type { DashboardSection } from './dashboard-sections';
 import { escapeHtml } from './svg-charts';
 
@@ -48,16 +49,7 @@ ${notes}</section>`;
 /** The whole page. */
 export function renderDashboardPage(report: StatsReport, sections: DashboardSection[], q: DashboardQuery): string {
   const nav = sections.map((s) => `<a href="#${s.id}">${escapeHtml(s.title)}</a>`).join(' · ');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>ThinkFirst dashboard</title>
-<link rel="stylesheet" href="/staff/assets/staff.css">
-<link rel="stylesheet" href="/admin/assets/dashboard.css">
-</head>
+  return `${staffPageHead('ThinkFirst dashboard').replace('</head>', '<link rel="stylesheet" href="/admin/assets/dashboard.css">\n</head>')}
 <body>
 <main>
 <div class="top"><h1>ThinkFirst dashboard</h1><a href="/preview">Try the bot (preview)</a></div>

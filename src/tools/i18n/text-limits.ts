@@ -2,11 +2,12 @@
  * The longest each text may be, carried with the texts into translation files (a CSV
  * column, XLIFF `maxwidth`) and checked again on import: button labels 20 characters
  * (what channels show), messages 640 (Messenger's limit), the same limits `npm run
- * validate` applies. `{{variables}}` count with their value from dialogs/_variables.yaml.
+ * validate` applies. `{{variables}}` count with their value from dialogs/_variables.yaml
+ * (counters such as `{{score}}` as two digits).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_LABEL, MAX_MESSAGE } from '../../script/check-locales';
+import { COUNTER_PLACEHOLDERS, MAX_LABEL, MAX_MESSAGE } from '../../script/check-locales';
 import { collectKeyUses } from '../../script/key-uses';
 import { substituteVariables } from '../../script/locale-index';
 import { readProject } from '../../script/read-project';
@@ -34,6 +35,7 @@ export function readTextLimits(localesDir: string): TextLimits {
   }
   return {
     limitOf: (key) => (labels.has(key) || LABEL_KEY.test(key) ? MAX_LABEL : MAX_MESSAGE),
-    measure: (text) => [...substituteVariables(text, globals)].length,
+    // Counters the engine fills (a score, a number of signs) count as two digits, as in npm run validate.
+    measure: (text) => [...substituteVariables(text, { ...COUNTER_PLACEHOLDERS, ...globals })].length,
   };
 }

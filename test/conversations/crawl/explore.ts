@@ -7,7 +7,7 @@
  */
 import { FLAG_IDS, type Risk, type ScanResult } from '../../../src/scanner/types';
 import { INTENTS, type Intent } from '../../../src/nlu/types';
-import { computeRelevantVars, type RelevantVars } from './relevant-vars';
+import { computeCounterCaps, computeRelevantVars, type CounterCaps, type RelevantVars } from './relevant-vars';
 import type { AdvanceResult, Content, ConversationState, EngineInput, EngineOutput } from '../../../src/engine/types';
 
 /** The engine entry point, passed in so the explorer stays independent of its module. */
@@ -33,6 +33,11 @@ export interface CrawlResult {
   problems: string[];
   /** Every output the engine produced, deduplicated by key or label set and variable names. */
   outputs: EngineOutput[];
+  /**
+   * One reply (the outputs of one input) per distinct sequence of texts and buttons, with
+   * the inputs that led to it: what the message-count check renders in every language.
+   */
+  replies: { path: string; outputs: EngineOutput[] }[];
   /** `dialog.step` reached, and `dialog.step.choice` taken. */
   stepsReached: Set<string>;
   choicesTaken: Set<string>;
@@ -48,24 +53,38 @@ function possibleDanger(intent: Intent): EngineInput {
   return { type: 'text', text: 'so scared', folded: 'so scared', intent, score: 0.6, entities: { places: [] }, possibleDanger: true };
 }
 
-/** A pasted offer scanned at `risk`, with every flag, so every flag text is rendered. */
-function pastedOffer(risk: Risk): EngineInput {
+/** How many flags the pasted offers have: every flag (every flag text is rendered), a few, none. */
+const PASTED_FLAG_COUNTS = [FLAG_IDS.length, 2, 0];
+
+/** A pasted offer scanned at `risk`, with the first `count` flags. */
+function pastedOffer(risk: Risk, count: number): EngineInput {
   const scan: ScanResult = {
     lang: 'en', risk, looksLikeAd: true,
-    flags: FLAG_IDS.map((id) => ({ id, evidence: `evidence of ${id}`, start: 0, end: 1 })),
+    flags: FLAG_IDS.slice(0, count).map((id) => ({ id, evidence: `evidence of ${id}`, start: 0, end: 1 })),
   };
   const text = 'Easy job in Cambodia, 2000 USD a month, no experience, we pay your ticket. Contact Telegram.';
   return { type: 'text', text, folded: text.toLowerCase(), intent: 'check_offer', score: 1, entities: { places: ['cambodia'] }, scan };
 }
 
-/** The part of a state that decides what can happen next: frames with their relevant variables only. */
-function stateKey(state: ConversationState, relevant: RelevantVars): string {
+/**
+ * The part of a state that decides what can happen next: frames with their relevant
+ * variables only, growing counters capped where no condition can tell them apart.
+ */
+function stateKey(state: ConversationState, relevant: RelevantVars, caps: CounterCaps): string {
   const stack = state.stack.map((f) => {
     const names = relevant.get(`${f.dialog}.${f.step}`) ?? new Set<string>();
-    const vars = Object.fromEntries(Object.entries(f.vars).filter(([k]) => names.has(k)));
+    const capOf = caps.get(f.dialog);
+    const vars = Object.fromEntries(
+      Object.entries(f.vars)
+        .filter(([k]) => names.has(k))
+        .map(([k, v]) => {
+          const cap = capOf?.get(k);
+          return [k, typeof v === 'number' && cap !== undefined ? Math.min(v, cap) : v];
+        }),
+    );
     return { dialog: f.dialog, step: f.step, retries: f.retries, resume: f.resume, vars };
   });
-  return stableKey({ stack, risk: state.scan?.risk });
+  return stableKey({ stack, scan: state.scan });
 }
 
 /** JSON with sorted object keys, so equal values give equal strings. */
@@ -84,12 +103,15 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
   const problems: string[] = [];
   const outputKeys = new Set<string>();
   const outputs: EngineOutput[] = [];
+  const replies: CrawlResult['replies'] = [];
+  const replyKeys = new Set<string>();
   const stepsReached = new Set<string>();
   const choicesTaken = new Set<string>();
   const probedSteps = new Set<string>();
   const queue: number[] = [];
   const menuStart = content.dialogs[content.global.menu]?.start;
   const relevant = computeRelevantVars(content);
+  const caps = computeCounterCaps(content);
   const interruptionDialogs = new Set(content.global.interruptions.flatMap((i) => ('dialog' in i.goto ? [i.goto.dialog] : [])));
   if (content.global.on_possible_danger) interruptionDialogs.add(content.global.on_possible_danger);
 
@@ -106,7 +128,7 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
 
   /** The node of `state`: the existing one, or a new one queued for exploration. */
   const nodeOf = (state: ConversationState, parent: number | undefined, via: string): number => {
-    const key = stateKey(state, relevant);
+    const key = stateKey(state, relevant, caps);
     const known = byKey.get(key);
     if (known !== undefined) return known;
     if (nodes.length >= MAX_NODES) throw new Error(`crawl: more than ${MAX_NODES} states; the content branches too much to prove`);
@@ -132,6 +154,13 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
       return undefined;
     }
     recordOutputs(result.outputs);
+    const shape = result.outputs
+      .map((o) => (o.type === 'say' ? `${o.key}${o.join ? '+' : ''}` : o.type === 'choices' ? o.options.map((c) => c.label).join('|') : o.type))
+      .join(' ');
+    if (!replyKeys.has(shape)) {
+      replyKeys.add(shape);
+      replies.push({ path: `${pathOf(from)} > ${via}`, outputs: result.outputs });
+    }
     for (const e of result.events) if (e.type === 'step_reached') stepsReached.add(`${e.dialog}.${e.step}`);
     const state = result.state;
     const top = state.stack[state.stack.length - 1];
@@ -193,15 +222,25 @@ export function exploreContent(content: Content, advance: AdvanceFn): CrawlResul
     // Once per step: every interruption, then (through the queue) its way back.
     for (const it of content.global.interruptions) step(id, { type: 'intent', intent: it.intent }, `${where}[${it.intent}]`);
     if (content.global.on_possible_danger) step(id, possibleDanger('unknown'), `${where}[possible danger]`);
-    if (s.expect === 'offer_text') for (const risk of ['low', 'medium', 'high'] as const) step(id, pastedOffer(risk), `${where}[pasted offer, ${risk}]`);
+    if (s.expect === 'offer_text') {
+      for (const risk of ['low', 'medium', 'high'] as const) {
+        for (const n of PASTED_FLAG_COUNTS) step(id, pastedOffer(risk, n), `${where}[pasted offer, ${risk}, ${n} flags]`);
+      }
+    }
   }
-  return { nodes, problems, outputs, stepsReached, choicesTaken };
+  return { nodes, problems, outputs, replies, stepsReached, choicesTaken };
 }
 
 /** Nodes from which no sequence of inputs reaches an end or the menu. */
 export function findTraps(nodes: CrawlNode[]): CrawlNode[] {
   const prev = new Map<number, number[]>();
-  for (const n of nodes) for (const m of n.next) prev.set(m, [...(prev.get(m) ?? []), n.id]);
+  for (const n of nodes) {
+    for (const m of n.next) {
+      const list = prev.get(m);
+      if (list) list.push(n.id);
+      else prev.set(m, [n.id]);
+    }
+  }
   const ok = new Set<number>(nodes.filter((n) => n.terminal).map((n) => n.id));
   const todo = [...ok];
   while (todo.length > 0) {

@@ -74,3 +74,38 @@ export function computeRelevantVars(content: Content): RelevantVars {
   for (const d of Object.values(content.dialogs)) relevantOfDialog(content, d, map);
   return map;
 }
+
+const NUMERIC_COMPARISON = /([A-Za-z_]\w*)\s*(?:==|!=|>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)(?![\w.])/g;
+
+/**
+ * `dialog` -> counter -> the largest number it is compared with, for counters that only
+ * ever grow (every `add` is positive). Once a counter reaches that number, no condition
+ * can tell its values apart any more, so the crawler may key states on min(value, cap):
+ * a questionnaire's "not sure" count of 3 or 9 behaves the same.
+ */
+export type CounterCaps = Map<string, Map<string, number>>;
+
+/** Computes the caps of every dialog (see {@link CounterCaps}). */
+export function computeCounterCaps(content: Content): CounterCaps {
+  const caps: CounterCaps = new Map();
+  for (const d of Object.values(content.dialogs)) {
+    // Counters shown in a text ({{score}}) are never capped: their value is what the user reads.
+    const texts = JSON.stringify(Object.values(content.locales).map((byNs) => byNs[d.id]));
+    const growing = new Set(d.counters.filter((c) => !texts.includes(`{{${c}}}`)));
+    const conditions: string[] = [];
+    for (const s of Object.values(d.steps)) {
+      for (const c of s.choices ?? []) for (const [name, n] of Object.entries(c.add)) if (n < 0) growing.delete(name);
+      for (const item of s.say) if (item.when) conditions.push(item.when);
+      for (const arm of s.branch ?? []) if (arm.when) conditions.push(arm.when);
+    }
+    const mine = new Map<string, number>();
+    for (const cond of conditions) {
+      for (const m of cond.matchAll(NUMERIC_COMPARISON)) {
+        const name = m[1]!;
+        if (growing.has(name)) mine.set(name, Math.max(mine.get(name) ?? 0, Number(m[2])));
+      }
+    }
+    caps.set(d.id, mine);
+  }
+  return caps;
+}

@@ -26,14 +26,17 @@ const SCRIPT: { tap: string; heading?: string }[] = [
   { tap: 'questions' },
   { tap: 'yes' }, // salary far above normal pay
   { tap: 'yes' }, // no experience needed
-  { tap: 'yes' }, // travel paid by the recruiter
-  { tap: 'unsure' }, // tourist visa
-  { tap: 'no' }, // signed contract with a licensed agency
-  { tap: 'yes' }, // contact only on chat apps
-  { tap: 'no' }, // moved across a border
-  { tap: 'yes' }, // fees up front
+  { tap: 'yes' }, // Cambodia, Myanmar, Laos, a border area, a special economic zone or a casino
+  { tap: 'no' }, // through another country, then by road
+  { tap: 'unsure' }, // leaving without a work visa
+  { tap: 'yes' }, // travel paid or visa arranged
+  { tap: 'no' }, // on the official list of licensed companies
+  { tap: 'no' }, // written contract before leaving
+  { tap: 'yes' }, // contact only online
+  { tap: 'person' }, // money asked by a person or online
   { tap: 'no' }, // asked to keep it secret
-  { tap: 'yes' }, // referred by a friend or relative
+  { tap: 'yes' }, // referred by a friend, a relative or a former colleague
+  { tap: 'why' },
   { tap: 'help', heading: 'help' },
   { tap: 'done' },
 ];
