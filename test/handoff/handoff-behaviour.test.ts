@@ -16,7 +16,7 @@ import { readLocaleText } from '../chat/locale-text';
 import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
 import { runStaffCli, signIn } from '../staff/staff-helpers';
 import { startHandoffBot, type HandoffBot, type HandoffBotOptions } from './handoff-bot';
-import { createUser } from './user-client';
+import { createUser, startConsentedUser } from './user-client';
 
 const PASSWORD = 'counsellor pass phrase';
 const en = (key: string) => readLocaleText('en', key);
@@ -43,12 +43,8 @@ async function start(options: Partial<HandoffBotOptions> = {}, file = join(dir, 
   return Object.assign(bot, { file });
 }
 
-async function consent(bot: HandoffBot, locale = 'en-US') {
-  const user = createUser(bot.messagesUrl, channel, locale);
-  await user.say('hello');
-  await user.say('I want to talk to a person');
-  await user.tap('yes');
-  return user;
+function consent(bot: HandoffBot) {
+  return startConsentedUser(bot.messagesUrl, channel);
 }
 
 describe('HANDOFF_MODE=protocol', () => {

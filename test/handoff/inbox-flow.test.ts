@@ -12,7 +12,7 @@ import { readLocaleText } from '../chat/locale-text';
 import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
 import { runStaffCli, signIn, type StaffClient } from '../staff/staff-helpers';
 import { startHandoffBot, type HandoffBot } from './handoff-bot';
-import { createUser } from './user-client';
+import { createUser, startConsentedUser } from './user-client';
 
 const PASSWORD = 'counsellor pass phrase';
 const CANARY = 'canary-7f3a my boss is very strict';
@@ -95,11 +95,28 @@ describe('hand-off to a counsellor through the inbox', () => {
     expect((await anna.call(`/staff/api/handoffs/${waiting.id}/messages`, { method: 'POST', body: { text: 'late' } })).status).toBe(409);
   });
 
+  it.each([
+    ['vi-VN', 'vi', 'xin chào', 'cho em nói chuyện với người thật', 'có', 'dừng'],
+    ['fr-FR', 'fr', 'bonjour', "je veux parler à quelqu'un", 'oui', 'stop'],
+    ['en-US', 'en', 'hello', 'can I talk to a human please', 'yes', 'stop'],
+  ])('works typed end to end in %s: request, typed consent, reply in the chat, typed stop', async (locale, lang, hello, ask, agree, stop) => {
+    const user = createUser(bot.messagesUrl, channel, locale);
+    await user.say(hello);
+    await user.say(ask);
+    expect(user.texts().at(-1)).toBe(readLocaleText(lang, 'handoff:consent.text').replace('{{retention_days}}', '30'));
+    await user.say(agree);
+    expect(user.texts().at(-1)).toBe(readLocaleText(lang, 'handoff:notices.waiting'));
+    const handoff = (await anna.call('/staff/api/handoffs')).body.handoffs.find((h: { status: string; lang: string }) => h.status === 'waiting' && h.lang === lang);
+    expect(handoff).toBeDefined();
+    const count = user.received().length;
+    await anna.call(`/staff/api/handoffs/${handoff.id}/messages`, { method: 'POST', body: { text: `reply in ${lang}` } });
+    await user.waitFor(count + 1);
+    await user.say(stop);
+    expect(user.texts().slice(count + 1, count + 3)).toEqual([readLocaleText(lang, 'handoff:notices.ended_by_user'), readLocaleText(lang, 'menu:intro.text')]);
+  });
+
   it('still gives the emergency numbers at once to danger text, and the counsellor sees it', async () => {
-    const user = createUser(bot.messagesUrl, channel);
-    await user.say('hello');
-    await user.say('I want to talk to a person');
-    await user.tap('yes');
+    const user = await startConsentedUser(bot.messagesUrl, channel);
     const count = user.received().length;
     await user.say('help they locked me in and took my passport');
     expect(user.texts().slice(count)).toEqual([en('handoff:notices.danger').replace('{{police_vn}}', '113').replace('{{hotline_vn}}', '111').replace('{{police_kh}}', '117').replace('{{mofa_hotline}}', '+84 981 84 84 84')]);
@@ -109,10 +126,7 @@ describe('hand-off to a counsellor through the inbox', () => {
   });
 
   it('"stop" ends the hand-off: the bot is back at the menu and the inbox shows it closed', async () => {
-    const user = createUser(bot.messagesUrl, channel);
-    await user.say('hello');
-    await user.say('I want to talk to a person');
-    await user.tap('yes');
+    const user = await startConsentedUser(bot.messagesUrl, channel);
     const count = user.received().length;
     await user.say('stop');
     expect(user.texts().slice(count, count + 2)).toEqual([en('handoff:notices.ended_by_user'), en('menu:intro.text')]);

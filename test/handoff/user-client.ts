@@ -44,3 +44,12 @@ export function createUser(messagesUrl: string, channel: FakeChannel, locale = '
     },
   };
 }
+
+/** A new user who says hello, asks for a person and agrees: the conversation is then with a counsellor. */
+export async function startConsentedUser(messagesUrl: string, channel: FakeChannel, locale = 'en-US') {
+  const user = createUser(messagesUrl, channel, locale);
+  await user.say('hello');
+  await user.say('I want to talk to a person');
+  await user.tap('yes');
+  return user;
+}

@@ -1,6 +1,6 @@
 /**
  * Helpers for the multi-process tests: walk a conversation to the first question of
- * "check my offer" (yes/no questions whose texts start with "1/N.", "2/N." …), send
+ * "check my offer" (yes/no questions whose texts start with "1/12.", "2/12." …), send
  * messages, and read which question a reply asks.
  */
 import { expect } from 'vitest';
@@ -13,7 +13,7 @@ export async function send(messagesUrl: string, sink: ChannelSink, conversationI
   expect(result.status, `POST /api/messages for ${JSON.stringify(input)}`).toBe(200);
 }
 
-/** Walks `conversationId` to question 1/N (join, English, check my offer, answer questions). */
+/** Walks `conversationId` to question 1 (join, English, check my offer, answer questions). */
 export async function goToFirstQuestion(messagesUrls: string[], sink: ChannelSink, conversationId: string): Promise<void> {
   const steps: UserInput[] = [{ join: true }, { choice: 'en', text: 'English' }, { choice: 'check_offer', text: 'Check my offer' }, { choice: 'questions', text: 'Answer questions' }];
   for (const [i, step] of steps.entries()) await send(messagesUrls[i % messagesUrls.length]!, sink, conversationId, step);
@@ -27,15 +27,6 @@ export function questionNumber(text: string | undefined): number | undefined {
 }
 
 /** Question numbers asked in the replies of `conversationId`, in arrival order. */
-/** How many questions the check has ("1/12. …" -> 12), read from the first question asked. */
-export function questionTotal(sink: ChannelSink, conversationId: string): number {
-  for (const reply of sink.repliesOf(conversationId)) {
-    const match = /^\d+\/(\d+)\./.exec(reply.text ?? '');
-    if (match) return Number(match[1]);
-  }
-  throw new Error('no question asked yet: call goToFirstQuestion first');
-}
-
 export function askedQuestions(sink: ChannelSink, conversationId: string): number[] {
   return sink.repliesOf(conversationId).map((r) => questionNumber(r.text)).filter((n): n is number => n !== undefined);
 }
