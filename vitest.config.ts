@@ -17,6 +17,7 @@ const SLOW = [
   'test/scale/**/*.test.ts',
   'test/faults/**/*.test.ts',
   'test/server/process.test.ts',
+  'test/server/dependency-console.test.ts',
   'test/staff/staff-redis.test.ts',
   'test/web-chat/browser.test.ts',
   'test/tools/flows-page.test.ts',

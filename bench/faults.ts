@@ -1,7 +1,7 @@
 /**
  * `npm run bench:faults`: three bot instances sharing a private Redis (its own redis-server on
- * a free port; the machine's Redis is never touched), simulated users answering the ten
- * questions of "check my offer", and faults injected while they talk: Redis frozen (SIGSTOP),
+ * a free port; the machine's Redis is never touched), simulated users answering the yes/no
+ * questions of "check my offer" (1 to 9), and faults injected while they talk: Redis frozen (SIGSTOP),
  * Redis killed and restarted, an instance killed (kill -9) and restarted. Prints
  *   stuck / double-applied / lost
  * counts (all must be 0), then /healthz latency during a burst of concurrent requests.

@@ -1,5 +1,5 @@
 /**
- * A simulated user of the fault benchmark: walks one conversation through the ten questions
+ * A simulated user of the fault benchmark: walks one conversation through the yes/no questions (1 to 9)
  * of "check my offer" the way a person on a messaging channel would, across several bot
  * instances, and classifies every answer's outcome.
  *
@@ -23,7 +23,7 @@ export interface UserCounts {
   silent: number;
   doubleApplied: number;
   lost: number;
-  /** True when the conversation reached question 10. */
+  /** True when the conversation reached question 10 (all yes/no questions answered). */
   finished: boolean;
 }
 
@@ -34,9 +34,9 @@ const ANSWERS = ['yes', 'no', 'not sure'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!;
 
-/** The question number a reply asks ("3/10. …" -> 3), or undefined. */
+/** The question number a reply asks ("3/12. …" -> 3), or undefined. */
 export function questionNumber(text: string | undefined): number | undefined {
-  const match = /^(\d+)\/10\./.exec(text ?? '');
+  const match = /^(\d+)\/\d+\./.exec(text ?? '');
   return match ? Number(match[1]) : undefined;
 }
 

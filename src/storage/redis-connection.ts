@@ -141,18 +141,22 @@ export async function callRedis<T>(client: RedisConnection, operation: string, f
  */
 async function waitForReady(client: RedisConnection, timeoutMs: number): Promise<void> {
   if (!client.isOpen) throw new Error('the Redis connection is closed');
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      client.off('ready', onReady);
-      reject(new RedisTimeoutError(timeoutMs));
-    }, timeoutMs);
-    const onReady = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    client.once('ready', onReady);
-  });
+  let ready = readyWaits.get(client);
+  if (!ready) {
+    // One listener per connection, however many commands wait (no listener pile-up during an outage).
+    ready = new Promise<void>((resolve) => client.once('ready', () => resolve()));
+    readyWaits.set(client, ready);
+    void ready.then(() => readyWaits.delete(client));
+  }
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([ready, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new RedisTimeoutError(timeoutMs)), timeoutMs)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
+
+const readyWaits = new WeakMap<RedisConnection, Promise<void>>();
 
 /** A Redis command that got no answer in time. */
 class RedisTimeoutError extends Error {

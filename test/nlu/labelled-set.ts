@@ -4,12 +4,16 @@
 import { loadTrainingPhrases } from '../../src/nlu/create-recogniser';
 import type { EvalReport, LabelledRow } from '../../src/nlu/evaluate';
 import { fold } from '../../src/nlu/normalise';
-import { INTENTS, LANGS } from '../../src/nlu/types';
+import { INTENTS, LANGS, SITUATION_INTENTS, type Intent } from '../../src/nlu/types';
 
 /** `lang/intent` pairs with fewer than `min` rows. */
-export function findThinCells(rows: readonly LabelledRow[], min: number): string[] {
-  return LANGS.flatMap((lang) => INTENTS.filter((intent) => rows.filter((r) => r.lang === lang && r.intent === intent).length < min).map((intent) => `${lang}/${intent}`));
+export function findThinCells(rows: readonly LabelledRow[], min: number, intents: readonly Intent[] = INTENTS): string[] {
+  return LANGS.flatMap((lang) => intents.filter((intent) => rows.filter((r) => r.lang === lang && r.intent === intent).length < min).map((intent) => `${lang}/${intent}`));
 }
+
+export { SITUATION_INTENTS };
+/** The intents the sets written before issue 12's situations cover (holdout-situations.tsv holds those). */
+export const EARLIER_INTENTS: readonly Intent[] = INTENTS.filter((i) => !SITUATION_INTENTS.includes(i));
 
 /**
  * Rows (as `file:line text`) that copy a training phrase or another set's row, or repeat a row of

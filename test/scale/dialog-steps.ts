@@ -1,6 +1,6 @@
 /**
  * Helpers for the multi-process tests: walk a conversation to the first question of
- * "check my offer" (10 yes/no questions whose texts start with "1/10.", "2/10." …), send
+ * "check my offer" (yes/no questions whose texts start with "1/12.", "2/12." …), send
  * messages, and read which question a reply asks.
  */
 import { expect } from 'vitest';
@@ -13,16 +13,16 @@ export async function send(messagesUrl: string, sink: ChannelSink, conversationI
   expect(result.status, `POST /api/messages for ${JSON.stringify(input)}`).toBe(200);
 }
 
-/** Walks `conversationId` to question 1/10 (join, English, check my offer, answer questions). */
+/** Walks `conversationId` to question 1 (join, English, check my offer, answer questions). */
 export async function goToFirstQuestion(messagesUrls: string[], sink: ChannelSink, conversationId: string): Promise<void> {
   const steps: UserInput[] = [{ join: true }, { choice: 'en', text: 'English' }, { choice: 'check_offer', text: 'Check my offer' }, { choice: 'questions', text: 'Answer questions' }];
   for (const [i, step] of steps.entries()) await send(messagesUrls[i % messagesUrls.length]!, sink, conversationId, step);
   await waitForQuestion(sink, conversationId, 1);
 }
 
-/** The question number a reply asks ("3/10. …" -> 3), or undefined. */
+/** The question number a reply asks ("3/12. …" -> 3), or undefined. */
 export function questionNumber(text: string | undefined): number | undefined {
-  const match = /^(\d+)\/10\./.exec(text ?? '');
+  const match = /^(\d+)\/\d+\./.exec(text ?? '');
   return match ? Number(match[1]) : undefined;
 }
 
@@ -35,7 +35,7 @@ export function askedQuestions(sink: ChannelSink, conversationId: string): numbe
 export async function waitForQuestion(sink: ChannelSink, conversationId: string, n: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!askedQuestions(sink, conversationId).includes(n)) {
-    if (Date.now() > deadline) throw new Error(`question ${n}/10 was not asked within ${timeoutMs} ms (asked: ${askedQuestions(sink, conversationId).join(', ')})`);
+    if (Date.now() > deadline) throw new Error(`question ${n} was not asked within ${timeoutMs} ms (asked: ${askedQuestions(sink, conversationId).join(', ')})`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -32,6 +32,15 @@ describe('scanner: licensed offers where the employer pays', () => {
     expect(result.risk).not.toBe('low');
   });
 
+  it.each([
+    ['vi', 'Sang Campuchia làm việc, đi lối mở, không qua cửa khẩu, có người dẫn đường.'],
+    ['vi', 'Cứ nhập cảnh Thái Lan như khách du lịch, sang đó chuyển visa sau.'],
+    ['en', 'Enter Thailand visa-free as a visitor, we will convert your visa once you start.'],
+    ['fr', 'Entrez comme visiteur, on va changer de visa sur place.'],
+  ] as const)('flags the ways Vietnamese users are told to go without a work visa (%s)', (lang, text) => {
+    expect(getScanner().scan(text, lang).flags.map((f) => f.id)).toContain('tourist_visa');
+  });
+
   it.each(['ads-blind3.tsv', 'ads-blind4.tsv'])('%s: every scam caught, no licensed or ordinary offer rated high', (file) => {
     const report = evaluateAds(getScanner(), readAdsTsv(join(import.meta.dirname, file)));
     for (const lang of ['vi', 'fr', 'en'] as const) {

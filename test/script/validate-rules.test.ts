@@ -53,7 +53,7 @@ const TABLE: [rule: string, lines: string[]][] = [
     "dialogs/check-offer.yaml:25:3  error    steps.high_risk: step has 2 ways forward (next, end): keep exactly one",
   ]],
   ['unknown-choice-intent', [
-    "dialogs/check-offer.yaml:13:24  error    steps.ask_fee.choices.no.intents[0]: unknown intent or answer 'nope' (known: greet, menu, warning_signs, check_offer, quiz, stories, safe_migration, get_help, danger, change_language, cancel, goodbye, thanks, about, delete_data, talk_to_human, unknown, yes, no, unsure)",
+    "dialogs/check-offer.yaml:13:24  error    steps.ask_fee.choices.no.intents[0]: unknown intent or answer 'nope' (known: greet, menu, warning_signs, check_offer, quiz, stories, safe_migration, get_help, danger, change_language, cancel, goodbye, thanks, about, delete_data, talk_to_human, unknown, already_paid, safety_plan, yes, no, unsure)",
   ]],
   ['unknown-condition-name', [
     "dialogs/check-offer.yaml:23:17  error    steps.result.branch[0].when: unknown name 'fees' in condition (known: fee, score, total, risk, flag_count, intent)",
@@ -68,7 +68,7 @@ const TABLE: [rule: string, lines: string[]][] = [
     "dialogs/check-offer.yaml:12:65  error    steps.ask_fee.choices.yes.goto: unknown step 'ask_vis' (known: intro, ask_fee, ask_visa, result, high_risk, low_risk)",
   ]],
   ['unknown-trigger', [
-    "dialogs/check-offer.yaml:3:12  error    triggers[0]: unknown intent 'chek_offer' (known: greet, menu, warning_signs, check_offer, quiz, stories, safe_migration, get_help, danger, change_language, cancel, goodbye, thanks, about, delete_data, talk_to_human, unknown)",
+    "dialogs/check-offer.yaml:3:12  error    triggers[0]: unknown intent 'chek_offer' (known: greet, menu, warning_signs, check_offer, quiz, stories, safe_migration, get_help, danger, change_language, cancel, goodbye, thanks, about, delete_data, talk_to_human, unknown, already_paid, safety_plan)",
   ]],
   ['unknown-variable', [
     "locales/en/check-offer.json:20:16  error    key 'high_risk.verdict': unknown variable {{hotline}} (known: hotline_vn, score, total, risk, flag_count, evidence, intent, retention_days, fee)",

@@ -137,6 +137,20 @@ export function createDirectLineRouter(options: DirectLineOptions): Router {
     res.json({ id });
   });
 
+  // The channel side of proactive messages (a counsellor's reply, src/handoff/): the adapter posts
+  // to `<serviceUrl>/v3/conversations/:id/activities[/:replyTo]`, and the reply joins the buffer.
+  const acceptProactive = (req: Request, res: Response) => {
+    const conversation = store.get(String(req.params.id ?? ''));
+    if (!conversation) return void sendFixed(res, 404);
+    const reply = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
+    if (typeof reply.type !== 'string') return void sendFixed(res, 400);
+    const { id: _ignored, ...fields } = reply;
+    const id = store.append(conversation, { ...fields, channelId, timestamp: new Date().toISOString(), from: { ...DIRECT_LINE_BOT }, recipient: describeUser(conversation) });
+    res.json({ id });
+  };
+  router.post(`${base}/v3/conversations/:id/activities`, ...parseJson, acceptProactive);
+  router.post(`${base}/v3/conversations/:id/activities/:replyTo`, ...parseJson, acceptProactive);
+
   router.get(`${base}/conversations/:id/activities`, (req, res) => {
     const raw = req.query.watermark;
     const watermark = raw === undefined || raw === '' ? 0 : Number(raw);
