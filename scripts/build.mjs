@@ -83,9 +83,9 @@ const sourceLocations = {
       let text = readFileSync(args.path, 'utf8');
       if (text.includes('import.meta.')) {
         const rel = relative(ROOT, args.path).split(sep).join('/');
-        text = text
-          .replaceAll('import.meta.dirname', `__tfSourcePath(${JSON.stringify(rel.slice(0, rel.lastIndexOf('/')))})`)
-          .replaceAll('import.meta.url', `__tfSourceUrl(${JSON.stringify(rel)})`);
+        text = text.replaceAll('import.meta.dirname', `__tfSourcePath(${JSON.stringify(rel.slice(0, rel.lastIndexOf('/')))})`);
+        // Entry points keep their own URL ("am I the main module?" checks compare it with argv[1]).
+        if (!rel.startsWith('src/cli/')) text = text.replaceAll('import.meta.url', `__tfSourceUrl(${JSON.stringify(rel)})`);
       }
       return { contents: text, loader: 'ts' };
     });
@@ -130,11 +130,11 @@ if (args.has('--if-stale')) {
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   process.exit(0);
 }
-const validate = spawnSync(process.execPath, [join(DIST, 'cli', 'validate.js')], { cwd: ROOT, encoding: 'utf8' });
+const validate = spawnSync(process.execPath, [join(DIST, 'cli', 'validate.js'), '--write-content-cache', join(DIST, 'content-cache.json')], { cwd: ROOT, encoding: 'utf8' });
 if (validate.status !== 0) {
   process.stderr.write(validate.stdout + validate.stderr);
   process.stderr.write('build: the content in dialogs/ and locales/ has errors (above); fix them, then build again.\n');
   process.exit(1);
 }
 writeFileSync(STAMP, `${new Date().toISOString()}\n`);
-say('content of dialogs/ and locales/ is valid');
+say('content of dialogs/ and locales/ is valid; cached by hash in dist/content-cache.json');

@@ -19,5 +19,6 @@ if (!existsSync(entry)) {
   process.stderr.write(`cli: no command '${name}' (known: the files of src/cli/).\n`);
   process.exit(2);
 }
-process.argv.splice(2, 1);
+// The command sees the argv it would see if node ran dist/cli/<name>.js itself.
+process.argv.splice(1, 2, entry);
 await import(pathToFileURL(entry).href);

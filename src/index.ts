@@ -71,7 +71,8 @@ async function main(): Promise<void> {
   guardProcess(logger);
   const rootDir = resolve(config.content.dir);
 
-  const loaded = loadRuntime(rootDir);
+  // The content validated by `npm run build` (dist/content-cache.json), when the files did not change since.
+  const loaded = loadRuntime(rootDir, resolve(import.meta.dirname, '..', 'dist', 'content-cache.json'));
   if (!loaded.runtime) {
     printDiagnostics(loaded.diagnostics);
     process.stderr.write('thinkfirst: the content in dialogs/ and locales/ has errors (above); fix them, then start again (npm run validate checks them).\n');

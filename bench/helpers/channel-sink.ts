@@ -4,7 +4,7 @@
  * connector, keeps the reply texts of each conversation in arrival order, and can be told
  * to fail (status code) or to be slow for a while.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A reply the bot posted. */
@@ -48,7 +48,7 @@ export async function startChannelSink(): Promise<ChannelSink> {
   let served = 0;
   let delayMs = 0;
   let nextId = 0;
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
     const body = await readBody(req);
     if (req.method !== 'POST' || !match) {
@@ -70,6 +70,11 @@ export async function startChannelSink(): Promise<ChannelSink> {
     replies.set(conversationId, list);
     if (activity.type === 'message') messages += 1;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `r${++nextId}` }));
+  };
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 2048 }, resolve));

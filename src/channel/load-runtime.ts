@@ -4,6 +4,7 @@ import type { Content } from '../engine/types';
 import { createRecogniser } from '../nlu/create-recogniser';
 import { createScanner } from '../scanner/create-scanner';
 import type { Diagnostic } from '../script/diagnostic';
+import { readContentCache } from '../script/content-cache';
 import { loadValidatedContent } from '../script/validate-project';
 import { loadExperiments } from '../experiments/load-experiments';
 import type { Runtime } from './types';
@@ -19,11 +20,14 @@ export function buildRuntime(rootDir: string, content: Content): Runtime {
 }
 
 /**
- * Loads and validates dialogs/, locales/, intents and scanner rules under `rootDir`.
+ * Loads and validates dialogs/, locales/, intents and scanner rules under `rootDir`; with
+ * `contentCache` (written by `npm run build`), skips the validation when the content files
+ * are exactly those the build validated.
  * @returns runtime null when there is any error; the diagnostics say what and where.
  */
-export function loadRuntime(rootDir: string): { runtime: Runtime | null; diagnostics: Diagnostic[] } {
-  const { content, diagnostics } = loadValidatedContent(rootDir);
+export function loadRuntime(rootDir: string, contentCache?: string): { runtime: Runtime | null; diagnostics: Diagnostic[] } {
+  const cached = contentCache ? readContentCache(rootDir, contentCache) : null;
+  const { content, diagnostics } = cached ? { content: cached, diagnostics: [] as Diagnostic[] } : loadValidatedContent(rootDir);
   if (!content) return { runtime: null, diagnostics };
   try {
     return { runtime: buildRuntime(rootDir, content), diagnostics };

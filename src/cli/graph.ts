@@ -3,15 +3,17 @@
  * into docs/flows/ and docs/flows/README.md linking them.
  */
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../script/diagnostic';
 import { loadContent } from '../script/load-content';
 import { writeFlows } from '../tools/graph/write-flows';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { readArgs } from '../util/read-args';
+
+const USAGE = 'usage: npm run graph [-- --root DIR] [--out DIR]\nWrites one Mermaid diagram per dialog to docs/flows/ (or --out) and a README linking them.';
 
 exitOnClosedOutput(process.stdout);
 
-const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' } } });
+const { values } = readArgs('graph', USAGE, { options: { root: { type: 'string' }, out: { type: 'string' } } });
 const root = values.root ?? process.cwd();
 const outDir = values.out ?? join(root, 'docs', 'flows');
 

@@ -3,13 +3,15 @@
  * one file per target language with key, source text, current translation and status.
  */
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportTranslations, parseFormat } from '../tools/i18n/export-translations';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { readArgs } from '../util/read-args';
+
+const USAGE = 'usage: npm run i18n:export -- --format csv|xliff [--source en] [--out DIR] [--lang fr] [--root DIR]\nOne file per target language with key, source text, current translation and status.';
 
 exitOnClosedOutput(process.stdout);
 
-const { values } = parseArgs({
+const { values } = readArgs('i18n:export', USAGE, {
   options: {
     format: { type: 'string', default: 'csv' },
     source: { type: 'string', default: 'en' },

@@ -3,10 +3,12 @@
  * into locales/<lang>/, after checking every row; reports what changed.
  */
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readTranslationFile } from '../tools/i18n/export-translations';
 import { importTranslations, type ImportReport } from '../tools/i18n/import-translations';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { readArgs } from '../util/read-args';
+
+const USAGE = 'usage: npm run i18n:import -- FILE [--dry-run] [--root DIR]\nImports a translated CSV or XLIFF file into locales/.';
 
 exitOnClosedOutput(process.stdout);
 
@@ -28,7 +30,7 @@ function printReport(r: ImportReport, dryRun: boolean): void {
   for (const path of r.filesWritten) console.log(`  wrote ${relative(process.cwd(), path)}`);
 }
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = readArgs('i18n:import', USAGE, {
   allowPositionals: true,
   options: { 'dry-run': { type: 'boolean', default: false }, root: { type: 'string' } },
 });

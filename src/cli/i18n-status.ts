@@ -4,14 +4,16 @@
  * translations as checked against today's source texts (and starts tracking new ones).
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { listLangs } from '../tools/i18n/locale-files';
 import { formatStatus, markReviewed, summariseStatus } from '../tools/i18n/translation-status';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { readArgs } from '../util/read-args';
+
+const USAGE = 'usage: npm run i18n:status [-- --source en] [--list] [--mark-reviewed LANG] [--root DIR]\nCompleteness of each language against the source language.';
 
 exitOnClosedOutput(process.stdout);
 
-const { values } = parseArgs({
+const { values } = readArgs('i18n:status', USAGE, {
   options: {
     source: { type: 'string', default: 'en' },
     list: { type: 'boolean', default: false },

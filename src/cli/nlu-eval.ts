@@ -3,11 +3,11 @@
  * Evaluates the recogniser on a labelled TSV file (columns lang, intent, text; header line optional).
  * With `--json`, stdout is one JSON object (see EvalReport); problems go to stderr with exit code 1.
  */
-import { parseArgs } from 'node:util';
 import { createRecogniser } from '../nlu/create-recogniser';
 import { evaluate, readLabelledRows, type UserLangMode } from '../nlu/evaluate';
 import { formatReport } from '../nlu/format-report';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { readArgs } from '../util/read-args';
 
 exitOnClosedOutput(process.stdout);
 
@@ -15,7 +15,7 @@ const USAGE = 'usage: npm run nlu:eval -- --data test/nlu/dev.tsv [--json] [--er
 
 /** Parses arguments, evaluates and prints; exits 2 on bad usage. */
 function main(): void {
-  const { values } = parseArgs({
+  const { values } = readArgs('nlu:eval', USAGE, {
     options: {
       data: { type: 'string' },
       json: { type: 'boolean', default: false },

@@ -2,16 +2,18 @@
  * `npm run nlu -- "some text" [--lang vi|fr|en]`: prints the language, intent, score, answer and
  * entities the recogniser finds in one message.
  */
-import { parseArgs } from 'node:util';
 import { createRecogniser } from '../nlu/create-recogniser';
 import { LANGS, type Lang } from '../nlu/types';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { readArgs } from '../util/read-args';
+
+const USAGE = 'usage: npm run nlu -- "some text" [--lang vi|fr|en] [--intents DIR]   (--lang: the user\'s current language, default vi)';
 
 exitOnClosedOutput(process.stdout);
 
 /** Parses arguments, recognises the message and prints the result; exits 2 on bad usage. */
 function main(): void {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = readArgs('nlu', USAGE, {
     allowPositionals: true,
     options: { lang: { type: 'string', default: 'vi' }, intents: { type: 'string', default: 'dialogs/intents' } },
   });

@@ -9,6 +9,7 @@ import { evaluateAds, toPercent, type EvalReport } from '../scanner/evaluate-ads
 import { readAdsTsv } from '../scanner/read-ads-tsv';
 import { locateRulesDir } from '../scanner/validate-rules';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { answerHelp, refuseArgs } from '../util/read-args';
 
 exitOnClosedOutput(process.stdout);
 
@@ -36,6 +37,9 @@ function formatReport(report: EvalReport): string {
 
 /** Entry point. */
 function main(argv: string[]): number {
+  answerHelp(argv, USAGE);
+  const unknown = argv.find((arg) => arg.startsWith('-') && arg !== '--data' && arg !== '--json');
+  if (unknown) refuseArgs('scan:eval', `unknown option '${unknown}'`);
   const dataAt = argv.indexOf('--data');
   const file = dataAt >= 0 ? argv[dataAt + 1] : undefined;
   if (!file) {

@@ -10,6 +10,7 @@ import { createScanner } from '../scanner/create-scanner';
 import type { ScanResult } from '../scanner/types';
 import { locateRulesDir } from '../scanner/validate-rules';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { answerHelp } from '../util/read-args';
 
 exitOnClosedOutput(process.stdout);
 
@@ -35,7 +36,7 @@ function parseArgs(argv: string[]): Options {
       const value = argv[++i] ?? '';
       if (!(LANGS as readonly string[]).includes(value)) throw new Error(`--lang '${value}' must be one of ${LANGS.join(', ')}\n${USAGE}`);
       lang = value as Lang;
-    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    } else if (arg.startsWith('--')) throw new Error(`unknown option '${arg}' (npm run scan -- --help shows the usage)`);
     else words.push(arg);
   }
   if (file !== undefined && words.length > 0) throw new Error(`give either --file or a text, not both\n${USAGE}`);
@@ -54,6 +55,7 @@ function formatResult(r: ScanResult): string {
 }
 
 try {
+  answerHelp(process.argv.slice(2), USAGE);
   const opts = parseArgs(process.argv.slice(2));
   const result = createScanner(locateRulesDir()).scan(opts.text, opts.lang);
   const json = { lang: result.lang, risk: result.risk, flags: result.flags.map((f) => ({ id: f.id, evidence: f.evidence })) };

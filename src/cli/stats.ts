@@ -3,7 +3,6 @@
  * funnels, risk levels, quiz results, languages, not-understood counts, hand-offs and A/B results from the
  * anonymous daily analytics records (default store: STORAGE_URL, else the SQLite file).
  */
-import { parseArgs } from 'node:util';
 import { formatReport } from '../analytics/format-report';
 import { loadReport } from '../analytics/load-report';
 import { loadExperiments } from '../experiments/load-experiments';
@@ -11,10 +10,13 @@ import { loadContent } from '../script/load-content';
 import { openStatsStore } from '../analytics/open-stats-store';
 import { loadConfig, readEnvironment } from '../config';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { readArgs } from '../util/read-args';
+
+const USAGE = 'usage: npm run stats -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang vi|fr|en|other] [--include-test] [--store URL] [--json]\nFunnels, risk levels, quiz results, languages, not-understood counts, hand-offs and A/B results\nfrom the anonymous daily records (default store: STORAGE_URL, else the SQLite file).';
 
 exitOnClosedOutput(process.stdout);
 
-const { values } = parseArgs({
+const { values } = readArgs('stats', USAGE, {
   options: {
     from: { type: 'string' },
     to: { type: 'string' },

@@ -4,13 +4,21 @@
  */
 import { resolve } from 'node:path';
 import { formatDiagnostic } from '../script/diagnostic';
-import { validateProject } from '../script/validate-project';
+import { loadValidatedContent, validateProject } from '../script/validate-project';
+import { writeContentCache } from '../script/content-cache';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { answerHelp, refuseArgs } from '../util/read-args';
+
+const USAGE = 'usage: npm run validate [-- --root DIR] [--write-content-cache FILE]\nChecks dialogs/, locales/, training phrases and scanner rules; prints file:line:col problems, exits 1 on errors.';
 
 exitOnClosedOutput(process.stdout);
 
 /** Reads `--root DIR` (default: the current directory). */
 function parseRoot(argv: string[]): string {
+  answerHelp(argv, USAGE);
+  const valued = ['--root', '--write-content-cache'];
+  const unknown = argv.find((arg, i) => arg.startsWith('-') && !valued.includes(arg) && !valued.includes(argv[i - 1] ?? ''));
+  if (unknown) refuseArgs('validate', `unknown option '${unknown}'`);
   const i = argv.indexOf('--root');
   if (i >= 0) {
     const dir = argv[i + 1];
@@ -27,6 +35,12 @@ export function runValidate(argv: string[]): number {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   console.log(`${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
+  const cacheAt = argv.indexOf('--write-content-cache');
+  if (errors === 0 && cacheAt >= 0) {
+    const root = parseRoot(argv);
+    const { content } = loadValidatedContent(root);
+    if (content) writeContentCache(root, content, resolve(argv[cacheAt + 1] ?? 'content-cache.json'));
+  }
   return errors > 0 ? 1 : 0;
 }
 

@@ -111,13 +111,25 @@ export function enterStep(turn: Turn, stepId: string): void {
   } else endDialog(turn);
 }
 
-/** Asks the innermost step again: its texts and its choices (no `set`, no `effect`). */
+/**
+ * Asks the innermost step again after an interruption: its last text (the question) and its
+ * choices, no `set`, no `effect`. The step's earlier texts were read before the interruption;
+ * repeating all of them would push the reply past the four messages a phone screen holds.
+ */
 export function reask(turn: Turn): void {
   const frame = topFrame(turn);
   const step = currentStep(turn);
   if (!frame || !step) return;
-  say(turn, frame, step.say);
+  say(turn, frame, lastMessage(step.say, frame));
   if (step.choices) showChoices(turn, frame, step);
+}
+
+/** The items of the last message `items` would send: the last shown item and the ones joined to it. */
+function lastMessage(items: SayItem[], frame: Frame): SayItem[] {
+  const shown = items.filter((item) => item.each !== undefined || item.when === undefined || checkCondition(item.when, frame.vars));
+  let start = shown.length - 1;
+  while (start > 0 && shown[start]!.join) start--;
+  return shown.slice(Math.max(start, 0));
 }
 
 /** Ends the innermost dialog and continues its caller (or the interrupted step). */

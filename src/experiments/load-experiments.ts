@@ -22,7 +22,6 @@ import { CONTROL_VARIANT, DEFAULT_MIN_SAMPLE, VARIANT_SEPARATOR, type Experiment
 export const EXPERIMENTS_FILE = 'dialogs/_experiments.yaml';
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
-const VARIANT_ID = /^[a-z0-9][a-z0-9_-]{0,19}$/;
 
 const experimentSchema = z.strictObject({
   text: z.string().regex(/^[a-z0-9_-]+:[A-Za-z0-9_.-]+$/, 'write the text as namespace:key, e.g. menu:intro.text'),

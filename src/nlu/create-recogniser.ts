@@ -18,7 +18,7 @@ import { requireLexicons } from './load-lexicons';
 import { emitFeatures, extractFeatures, intentTokens } from './features';
 import { LanguageIdentifier } from './language-id';
 import { loadIntentFiles } from './load-intents';
-import { LogBayes } from './log-bayes';
+import { IntentModel } from './intent-model';
 import { fold, toNfc } from './normalise';
 import { looksLikeJobAd } from './job-ad';
 import { Vocabulary } from './vocabulary';
@@ -54,6 +54,13 @@ export interface RecogniserOptions {
    * directly from this probability; below it, the bot asks the safety question.
    */
   dangerSure: number;
+  /**
+   * Intent model: the naive Bayes alone, the logistic regression alone, or both with their
+   * probabilities mixed (`logisticShare` of the logistic model's).
+   */
+  model: 'bayes' | 'logistic' | 'ensemble';
+  /** Share of the logistic model in the ensemble's probabilities. */
+  logisticShare: number;
 }
 
 /**
@@ -63,7 +70,7 @@ export interface RecogniserOptions {
 export const OFF_TOPIC_SCORE = 0.9;
 
 /** Default options. */
-export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7 };
+export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7, model: 'bayes', logisticShare: 0.3 };
 
 /** Training examples of the intent classifier, one per phrase. */
 export interface TrainingPhrase {
@@ -139,10 +146,11 @@ export function buildRecogniser(content: NluContent, options: Partial<Recogniser
   const { phrases } = content;
   const danger = new DangerDetector(content.danger, content.lexicons.places);
   const lexicon = new EntityFinder(content.lexicons);
-  const { threshold, alpha, temperature, informative, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure } = { ...DEFAULT_OPTIONS, ...options };
+  const { threshold, alpha, temperature, informative, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, model: kind, logisticShare } = { ...DEFAULT_OPTIONS, ...options };
   const folded = phrases.map((p) => ({ ...p, folded: fold(p.text) }));
   const languages = new LanguageIdentifier(folded);
-  const model = new LogBayes(INTENTS, folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) })), { alpha, temperature, informative, bias: { unknown: unknownBias } });
+  const examples = folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) }));
+  const model = new IntentModel(INTENTS, examples, { alpha, temperature, informative, bias: { unknown: unknownBias } }, kind, logisticShare);
   const exact = indexExactPhrases(folded);
   const vocabulary = new Vocabulary(folded.map((p) => ({ intent: p.intent, words: intentTokens(p.folded) })), ['unknown'], DOMAIN_KEYWORDS);
 

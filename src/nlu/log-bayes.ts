@@ -121,6 +121,18 @@ export class LogBayes<L extends string> {
     };
     if (typeof features === 'function') features(sink);
     else for (const [f, w] of features) sink(f, w);
+    this.probabilities(sums, weight, biasScale);
+    const ranked = this.labels.map((label, i) => ({ label, prob: sums[i]! }));
+    ranked.sort((a, b) => b.prob - a.prob);
+    return { ranked, known: total > 0 ? seen / total : 0 };
+  }
+
+  /**
+   * Turns `sums` (per label, the weighted log likelihoods of a message's features, as in
+   * `classify`) into probabilities in place; `weight` is the sum of the features' weights.
+   */
+  probabilities(sums: Float64Array, weight: number, biasScale = 1): void {
+    const n = this.labels.length;
     const scale = weight > 0 ? this.options.temperature / weight : 0;
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
@@ -128,10 +140,24 @@ export class LogBayes<L extends string> {
       if ((sums[i] ?? 0) > max) max = sums[i] ?? 0;
     }
     let z = 0;
-    for (let i = 0; i < n; i++) z += Math.exp((sums[i] ?? 0) - max);
-    const ranked = this.labels.map((label, i) => ({ label, prob: Math.exp((sums[i] ?? 0) - max) / z }));
-    ranked.sort((a, b) => b.prob - a.prob);
-    return { ranked, known: total > 0 ? seen / total : 0 };
+    for (let i = 0; i < n; i++) z += sums[i] = Math.exp((sums[i] ?? 0) - max);
+    for (let i = 0; i < n; i++) sums[i]! /= z;
+  }
+
+  /**
+   * Copies the row of feature `f` (labels.length weighted log likelihoods, then the feature's
+   * weight) into `out` from `at`; false if the feature was not seen in training.
+   */
+  copyRow(f: number, out: Float64Array, at: number): boolean {
+    const from = this.rows.get(f);
+    if (from === undefined) return false;
+    out.set(this.table.subarray(from, from + this.labels.length + 1), at);
+    return true;
+  }
+
+  /** The features seen in training. */
+  features(): IterableIterator<number> {
+    return this.rows.keys();
   }
 
   /** Sum of log likelihoods per label (no normalisation): used by language identification. */

@@ -35,14 +35,20 @@ export function findCurlyJsonQuote(file: string, text: string): Diagnostic | nul
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (inString) {
-      if (c === '\\') (i++, col++);
+      if (c === '\\') {
+        i++;
+        col++;
+      }
       else if (c === '"') inString = false;
     } else if (c === '"') inString = true;
     else if (CURLY.test(c)) {
       return makeDiagnostic('error', file, { line, col }, '',
         `curly quote ${c} where JSON needs a straight quote ": word processors and some phones replace them as you type; type " instead (inside a text, curly quotes are fine)`);
     }
-    if (c === '\n') (line++, (col = 1));
+    if (c === '\n') {
+      line++;
+      col = 1;
+    }
     else col++;
   }
   return null;

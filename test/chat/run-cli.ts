@@ -1,5 +1,9 @@
-/** Runs a CLI of src/cli with `npx tsx`, lines piped on stdin, and collects what it prints. */
+/**
+ * Runs a CLI as `npm run` does (the compiled dist/cli/<name>.js; test/global-setup.ts builds
+ * it), lines piped on stdin, and collects what it prints.
+ */
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { REPO_ROOT } from './locale-text';
 
 export interface CliRun {
@@ -8,10 +12,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Spawns `npx tsx src/cli/<script> ...args` with `lines` on stdin (then end of input). */
+/** Spawns `node dist/cli/<script as .js> ...args` with `lines` on stdin (then end of input). */
 export function runCli(script: string, args: string[], lines: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', `src/cli/${script}`, ...args], {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'cli', script.replace(/\.ts$/, '.js')), ...args], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
       stdio: ['pipe', 'pipe', 'pipe'],

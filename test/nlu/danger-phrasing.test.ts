@@ -37,6 +37,9 @@ const DANGER = [
   'e muốn về mà họ bắt trả 3000 đô', 'mon fils veut rentrer mais ils lui demandent de rembourser le billet', 'my uncle is stuck in a compound in laos', 'im being held against my will',
   // a story request that names the writer's own relative is a report
   'kể chuyện con tôi bị bán', 'my son is trapped, tell me stories of people who escaped',
+  // a demand sent to the family: pay, or the person is sent on (round 7)
+  'on a écrit à mon père : payez vite sinon elle sera envoyée ailleurs', 'they texted my aunt: pay now or she goes to another country',
+  'ma tante a reçu une vidéo où son fils est frappé', 'my uncle got videos of my cousin being beaten',
 ];
 
 const NOT_DANGER = [

@@ -4,7 +4,6 @@
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStaffAuth } from '../../src/staff/staff-auth';
 import { openRedisConnection, waitForRedis } from '../../src/storage/redis-connection';

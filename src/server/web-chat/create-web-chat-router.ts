@@ -99,7 +99,7 @@ export function createWebChatRouter(options: WebChatOptions): Router {
     res.set('Cache-Control', 'no-store').type('html').send(renderPage(withNote(collectPageTexts(runtime), options.noteKey ?? 'note'), options.defaultLang, path, options.directLinePath));
   });
   router.get(`${path}/webchat.js`, (_req, res) => {
-    const missing = () => res.status(501).type('text/plain').send('botframework-webchat is not installed: run npm install.');
+    const missing = () => res.status(501).type('text/plain').send('Microsoft Web Chat is not installed: run npm install.');
     let bundle: string;
     try {
       bundle = findWebChatBundle();

@@ -33,19 +33,28 @@ function splitRecords(text: string, separator: string, file: string): { cells: s
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else {
         if (c === '\n') line++;
         cell += c;
       }
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === separator) cells.push(cell), (cell = '');
+    else if (c === separator) {
+      cells.push(cell);
+      cell = '';
+    }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell);
       if (cells.some((x) => x !== '')) records.push({ cells, line: start });
-      (cells = []), (cell = ''), line++, (start = line);
+      cells = [];
+      cell = '';
+      line++;
+      start = line;
     } else cell += c;
   }
   if (quoted) throw fileError(file, start, 'a quoted cell is never closed: a " is missing.');

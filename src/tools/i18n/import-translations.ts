@@ -107,7 +107,10 @@ export function importTranslations(localesDir: string, file: ImportFile, fileNam
       report.unchanged++;
       continue;
     }
-    if (entries[row.key] !== entry) (entries[row.key] = entry), (recordChanged = true);
+    if (entries[row.key] !== entry) {
+      entries[row.key] = entry;
+      recordChanged = true;
+    }
   }
   if (report.errors.length || dryRun) return report;
 
