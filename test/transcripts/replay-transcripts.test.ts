@@ -41,6 +41,16 @@ describe('Emulator transcripts', () => {
     expect(result.turns).toBeGreaterThan(2);
   });
 
+  // The examples in docs/ show real replies: they must not drift from the content.
+  const DOCS = join(REPO_ROOT, 'docs/transcripts');
+  const DOC_FILES = readdirSync(DOCS).filter((name) => name.endsWith('.transcript')).sort();
+  it.each(DOC_FILES)('docs/transcripts/%s replays against the bot', async (name) => {
+    const result = await replay(shipped, readTranscript(join(DOCS, name)), name);
+    expect(result.report).toBe('');
+    expect(result.ok).toBe(true);
+    expect(result.turns).toBeGreaterThan(2);
+  });
+
   it('ships at least one transcript per language', () => {
     const langs = new Set(FILES.map((name) => langFromLocale(readTranscript(join(DIR, name)).find((a) => a.locale)?.locale)));
     expect([...langs].sort()).toEqual(['en', 'fr', 'vi']);
