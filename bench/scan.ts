@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { LANGS } from '../src/nlu/types';
+import { LANGS } from '../src/kernel/lang';
 import { createScanner } from '../src/scanner/create-scanner';
 import { readAdsTsv } from '../src/scanner/read-ads-tsv';
 import { locateRulesDir } from '../src/scanner/validate-rules';

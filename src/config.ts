@@ -11,7 +11,7 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { parseSchedule } from './handoff/hours';
 import { HANDOFF_MODES } from './handoff/types';
-import { LANGS, type Lang } from './nlu/types';
+import { LANGS, type Lang } from './kernel/lang';
 import { DEFAULT_HTTP_LIMITS } from './server/http-limits';
 
 const LANG_VALUES = LANGS as unknown as [Lang, ...Lang[]];

@@ -14,7 +14,7 @@ import { createLogger, nameError, type Logger } from './log/logger';
 import { createLogDestination } from './log/log-destination';
 import { reportDroppedLogs } from './log/report-dropped';
 import { routeConsoleToLogger } from './log/route-console';
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './script/diagnostic';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './kernel/diagnostic';
 import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { createDashboardRouter } from './server/admin/create-dashboard-router';
 import { createPreviewGuards } from './server/preview/create-preview-routers';

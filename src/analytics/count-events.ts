@@ -5,7 +5,7 @@
  */
 import type { EngineEvent } from '../engine/types';
 import type { ExperimentEvent } from '../experiments/types';
-import { LANGS } from '../nlu/types';
+import { LANGS } from '../kernel/lang';
 import type { Counts } from './types';
 
 /** Shape of a content id (`check-offer`, `ask_fee`, `yes`). */

@@ -7,7 +7,7 @@
 import type { Content, EngineEvent } from '../engine/types';
 import type { StateStore } from '../storage/types';
 import type { ExperimentEvent } from '../experiments/types';
-import { LANGS } from '../nlu/types';
+import { LANGS } from '../kernel/lang';
 import { countEvents, countTurn, mergeCounts, type CountOptions } from './count-events';
 import { QUIZ_DIALOGS, findBandSteps } from './find-band-steps';
 import { addToDay, ensureDay, nextDay, toDay } from './day-store';

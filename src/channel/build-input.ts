@@ -1,7 +1,9 @@
 /** Activity -> engine input: button payloads, NFC text, recognition and (for texts long enough to be an ad) the offer scan. */
 import type { ConversationState, Content, EngineInput } from '../engine/types';
 import { toNfc } from '../nlu/normalise';
-import { INTENTS, type Intent, type Lang, type Recognition } from '../nlu/types';
+import { INTENTS, type Intent } from '../kernel/intent';
+import type { Lang } from '../kernel/lang';
+import type { Recognition } from '../nlu/types';
 import type { InboundActivity, Runtime } from './types';
 
 /** The engine input of a message, with the recognition when it was text. */

@@ -1,6 +1,6 @@
 /** i18next rendering of keys in a given language, over dialog content plus the platform texts. */
 import i18next, { type i18n } from 'i18next';
-import { LANGS, type Lang } from '../nlu/types';
+import { LANGS, type Lang } from '../kernel/lang';
 import type { VarValue } from '../engine/types';
 import { SYSTEM_NS, type SystemTexts } from './system-texts';
 

@@ -6,7 +6,8 @@
  * too short for the identifier, which rightly treats "hello" as neutral in later messages
  * ("hello ad oi" is Vietnamese).
  */
-import type { Lang, Recognition } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
+import type { Recognition } from '../nlu/types';
 
 /**
  * Folded words a greeting-only first message may contain, by language. A word listed under two

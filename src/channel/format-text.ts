@@ -4,6 +4,7 @@
  * Markdown or HTML get those characters escaped and each newline as a real line break, so
  * lists, bullets and phone numbers stay one per line everywhere.
  */
+import { escapeHtml } from '../kernel/escape-html';
 import type { TextMarkup } from './channel-profile';
 
 /** Characters with a meaning anywhere in a Markdown line. */
@@ -47,9 +48,4 @@ function joinMarkdownLines(lines: string[]): string {
     }
   }
   return out;
-}
-
-/** HTML-escapes `&`, `<`, `>` (enough for text content; no attribute values are written). */
-function escapeHtml(line: string): string {
-  return line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Content } from '../engine/types';
 import { createRecogniser } from '../nlu/create-recogniser';
 import { createScanner } from '../scanner/create-scanner';
-import type { Diagnostic } from '../script/diagnostic';
+import type { Diagnostic } from '../kernel/diagnostic';
 import { readContentCache } from '../script/content-cache';
 import { loadValidatedContent } from '../script/validate-project';
 import { loadExperiments } from '../experiments/load-experiments';

@@ -4,7 +4,7 @@
  * buttons or a numbered list, as the channel profile says.
  */
 import type { EngineOutput, VarValue } from '../engine/types';
-import type { Lang } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
 import type { ChannelProfile } from './channel-profile';
 import type { Translate } from './create-translator';
 import { formatText } from './format-text';

@@ -4,8 +4,9 @@
  * src/bot-framework/ knows the SDK's types.
  */
 import type { AdvanceResult, ConversationState, Content, EngineEvent, EngineInput } from '../engine/types';
-import type { Lang, Recogniser } from '../nlu/types';
-import type { ScanResult } from '../scanner/types';
+import type { Lang } from '../kernel/lang';
+import type { Recogniser } from '../nlu/types';
+import type { Scanner } from '../kernel/scan-result';
 import type { StateStore } from '../storage/types';
 import type { Logger } from '../log/logger';
 import type { HandoffHooks } from '../handoff/hooks';
@@ -80,13 +81,6 @@ export interface TurnIO {
 
 /** The bot's handler of one activity, run by a channel adapter (src/bot-framework/). */
 export type BotLogic = (turn: TurnIO) => Promise<void>;
-
-/** The job-offer scanner as built by src/scanner/create-scanner.ts. */
-export interface Scanner {
-  scan(text: string, lang?: Lang): ScanResult;
-  /** Shortest text that can read as a job ad (`min_chars` of dialogs/scanner/ad-cues.yaml). */
-  readonly minChars: number;
-}
 
 /** Everything built from dialogs/ and locales/; swapped as a whole on live reload. */
 export interface Runtime {

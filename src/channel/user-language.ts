@@ -1,5 +1,5 @@
 /** The user's language: stored choice, else the activity's locale when it is vi/fr/en, else the default. */
-import { LANGS, type Lang } from '../nlu/types';
+import { LANGS, type Lang } from '../kernel/lang';
 
 /** `vi-VN` -> `vi`; undefined for locales the bot does not speak. */
 export function langFromLocale(locale: string | undefined): Lang | undefined {

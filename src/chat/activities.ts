@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { InboundActivity, OutboundActivity } from '../channel/types';
-import type { Lang } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
 
 /** Channel of the terminal chat and of recorded transcripts. */
 export const CHAT_CHANNEL = 'emulator';

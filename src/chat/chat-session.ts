@@ -4,7 +4,7 @@
  * as typed, and the tester's commands (/debug, /lang, /restart, /quit, /help).
  */
 import type { InboundActivity, OutboundActivity } from '../channel/types';
-import { LANGS, type Lang } from '../nlu/types';
+import { LANGS, type Lang } from '../kernel/lang';
 import {
   buildJoinActivity, buildUserMessage, completeBotReply, createParties, localeOf, readButtons,
   type ButtonTap, type ConversationParties,

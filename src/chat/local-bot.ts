@@ -9,8 +9,8 @@ import { createTurnProcessor } from '../channel/turn-processor';
 import type { AdvanceFn, InboundActivity, OutboundActivity, Runtime } from '../channel/types';
 import { advance } from '../engine/advance';
 import { createLogger, type Logger } from '../log/logger';
-import { LANGS, type Lang } from '../nlu/types';
-import { formatDiagnostic, sortDiagnostics } from '../script/diagnostic';
+import { LANGS, type Lang } from '../kernel/lang';
+import { formatDiagnostic, sortDiagnostics } from '../kernel/diagnostic';
 import { createMemoryStore } from '../storage/memory-store';
 import { assertDialogExists, createAdvanceStartingAt } from './start-dialog';
 

@@ -1,5 +1,5 @@
 /** Command-line options shared by `npm run chat` and `npm run transcript`. */
-import { LANGS, type Lang } from '../nlu/types';
+import { LANGS, type Lang } from '../kernel/lang';
 
 export interface ChatArgs {
   lang: Lang;

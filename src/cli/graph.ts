@@ -3,7 +3,7 @@
  * into docs/flows/ and docs/flows/README.md linking them.
  */
 import { join, relative } from 'node:path';
-import { formatDiagnostic } from '../script/diagnostic';
+import { formatDiagnostic } from '../kernel/diagnostic';
 import { loadContent } from '../script/load-content';
 import { writeFlows } from '../tools/graph/write-flows';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';

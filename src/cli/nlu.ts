@@ -3,7 +3,7 @@
  * entities the recogniser finds in one message.
  */
 import { createRecogniser } from '../nlu/create-recogniser';
-import { LANGS, type Lang } from '../nlu/types';
+import { LANGS, type Lang } from '../kernel/lang';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 import { readArgs } from '../util/read-args';
 

@@ -3,7 +3,7 @@
  * (TSV columns label, lang, text). Targets: per language, >= 90 % of scam-style ads scored
  * medium or high, <= 10 % of legitimate ads scored high.
  */
-import { LANGS } from '../nlu/types';
+import { LANGS } from '../kernel/lang';
 import { createScanner } from '../scanner/create-scanner';
 import { evaluateAds, toPercent, type EvalReport } from '../scanner/evaluate-ads';
 import { readAdsTsv } from '../scanner/read-ads-tsv';

@@ -5,9 +5,9 @@
  * `--json` prints exactly `{ "lang", "risk", "flags": [{ "id", "evidence" }] }`.
  */
 import { readFileSync } from 'node:fs';
-import { LANGS, type Lang } from '../nlu/types';
+import { LANGS, type Lang } from '../kernel/lang';
 import { createScanner } from '../scanner/create-scanner';
-import type { ScanResult } from '../scanner/types';
+import type { ScanResult } from '../kernel/scan-result';
 import { locateRulesDir } from '../scanner/validate-rules';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 import { answerHelp } from '../util/read-args';

@@ -3,7 +3,7 @@
  * `file:line:col  severity path: message`, then `N errors, M warnings`; exits 1 on errors.
  */
 import { resolve } from 'node:path';
-import { formatDiagnostic } from '../script/diagnostic';
+import { formatDiagnostic } from '../kernel/diagnostic';
 import { loadValidatedContent, validateProject } from '../script/validate-project';
 import { writeContentCache } from '../script/content-cache';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';

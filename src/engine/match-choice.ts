@@ -4,7 +4,7 @@
  * the intent or short answer of free text.
  */
 import { fold } from '../nlu/normalise';
-import { LANGS } from '../nlu/types';
+import { LANGS } from '../kernel/lang';
 import type { Choice, Content, EngineInput, Step } from './types';
 
 export type MatchedBy = 'payload' | 'label' | 'number' | 'intent';

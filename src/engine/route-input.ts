@@ -3,11 +3,11 @@
  * payload, label or number; interruptions; choice by intent; pasted job offers; triggers;
  * otherwise (retries, then `on_stuck`) or the fallback dialog.
  */
-import type { Intent } from '../nlu/types';
+import type { Intent } from '../kernel/intent';
 import { matchChoiceByAnswer, matchChoiceByIntent, matchChoiceDirect, type ChoiceMatch } from './match-choice';
 import { currentStep, enterStep, goTo, reask, say, startDialog } from './run-steps';
 import { topFrame, type Turn } from './turn';
-import { summariseScan, type ScanResult } from '../scanner/types';
+import { summariseScan, type ScanResult } from '../kernel/scan-result';
 import type { EngineInput, Interruption, Step } from './types';
 import { visibleChoices } from './visible-choices';
 

@@ -2,7 +2,7 @@
  * The working context of one `advance` call: a private copy of the state and the
  * outputs and events produced so far.
  */
-import type { ScanResult } from '../scanner/types';
+import type { ScanResult } from '../kernel/scan-result';
 import type { AdvanceResult, Content, ConversationState, EngineEvent, EngineOutput, Frame, VarValue } from './types';
 
 export interface Turn {

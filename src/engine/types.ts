@@ -3,8 +3,10 @@
  * (`advance`) and the channel layer (which renders `EngineOutput`s).
  * The YAML format these come from is described in docs/script-format.md.
  */
-import type { Answer, Entities, Intent, Lang } from '../nlu/types';
-import type { ScanResult, ScanSummary } from '../scanner/types';
+import type { Answer, Intent } from '../kernel/intent';
+import type { Entities } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
+import type { ScanResult, ScanSummary } from '../kernel/scan-result';
 
 /** Where something was written, for error messages (`file:line:col`). */
 export interface SourcePos {

@@ -10,7 +10,7 @@ import type { ConversationState, EngineEvent } from '../engine/types';
 import type { IdHasher } from '../log/hash-id';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
-import type { Lang } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
 import type { StateStore, TurnGate } from '../storage/types';
 import { createDelivery, DEFAULT_DELIVERY, sendWithRetry, type DeliveryOptions } from './delivery';
 import { appendMessage, createHandoffStore, handoffLinkKey, type HandoffStore } from './handoff-store';

@@ -5,7 +5,7 @@
  */
 import type { EngineEvent, EngineInput, EngineOutput } from '../engine/types';
 import type { InboundActivity, OutboundActivity } from '../channel/types';
-import type { Lang } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
 
 /** One user activity, as the hand-off sees it. */
 export interface HandoffTurn {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { InboundActivity, OutboundActivity } from '../channel/types';
-import type { Lang } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
 
 /** `handoff.status` states: the contact centre took the conversation, could not, or ended it. */
 export type HandoffState = 'accepted' | 'failed' | 'completed';

@@ -1,6 +1,6 @@
 /** Types of the hand-off to counsellors: the stored hand-off, its messages, the modes. */
 import type { OutboundActivity } from '../channel/types';
-import type { Lang } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
 
 /** `inbox`: the built-in counsellor inbox; `protocol`: the Bot Framework hand-off protocol (a contact centre); `off`: no hand-off. */
 export const HANDOFF_MODES = ['inbox', 'protocol', 'off'] as const;

@@ -8,7 +8,7 @@ import type { OutboundActivity, Runtime } from '../channel/types';
 import type { EngineOutput } from '../engine/types';
 import type { HandoffHooks } from './hooks';
 import { NOTICE_CHOICES, NOTICE_TEXT_KEYS } from './notice-keys';
-import { LANGS, type Lang } from '../nlu/types';
+import { LANGS, type Lang } from '../kernel/lang';
 
 /** A notice as an engine output. */
 export function sayNotice(name: keyof typeof NOTICE_TEXT_KEYS): EngineOutput {

@@ -8,7 +8,7 @@
  * when the message carries a domain keyword (vocabulary.ts, domain-words.ts) or names a place.
  */
 import { join } from 'node:path';
-import { formatDiagnostic } from '../script/diagnostic';
+import { formatDiagnostic } from '../kernel/diagnostic';
 import { DangerDetector } from './danger-detector';
 import type { DangerRules } from './danger-schema';
 import { requireDangerRules } from './load-danger-rules';
@@ -23,7 +23,9 @@ import { fold, toNfc } from './normalise';
 import { looksLikeJobAd } from './job-ad';
 import { Vocabulary } from './vocabulary';
 import { DOMAIN_KEYWORDS } from './domain-words';
-import { INTENTS, type Intent, type Lang, type Recognition, type Recogniser } from './types';
+import { INTENTS, type Intent } from '../kernel/intent';
+import type { Lang } from '../kernel/lang';
+import type { Recognition, Recogniser } from './types';
 
 /** Tunable constants of the classifier (defaults chosen on test/nlu/dev.tsv, holdout.tsv, the errors of holdout3.tsv (fourth round) and fresh messages outside every eval file; holdout2.tsv and holdout4.tsv are never used to tune). */
 export interface RecogniserOptions {

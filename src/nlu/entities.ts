@@ -2,7 +2,9 @@
  * Entities and short answers found in a folded message, by the lexicons of dialogs/nlu/lexicons.yaml.
  */
 import type { Lexicons } from './lexicon-schema';
-import { ANSWERS, LANGS, type Answer, type Entities, type Lang } from './types';
+import { ANSWERS, type Answer } from '../kernel/intent';
+import { LANGS, type Lang } from '../kernel/lang';
+import type { Entities } from './types';
 
 /** Whole-word regular expression over alternatives (regular-expression sources). */
 function wordsRe(alternatives: readonly string[]): RegExp {

@@ -4,7 +4,9 @@
  * accuracy, confusion matrix, and every prediction.
  */
 import type { LabelledRow } from './read-labelled-rows';
-import { INTENTS, LANGS, type Intent, type Lang, type Recogniser } from './types';
+import { INTENTS, type Intent } from '../kernel/intent';
+import { LANGS, type Lang } from '../kernel/lang';
+import type { Recogniser } from './types';
 
 export { readLabelledRows, type LabelledRow } from './read-labelled-rows';
 

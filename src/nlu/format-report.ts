@@ -2,7 +2,8 @@
  * Human-readable rendering of an evaluation report (`npm run nlu:eval` without `--json`).
  */
 import type { EvalReport } from './evaluate';
-import { INTENTS, LANGS } from './types';
+import { INTENTS } from '../kernel/intent';
+import { LANGS } from '../kernel/lang';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 

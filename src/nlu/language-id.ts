@@ -9,7 +9,7 @@ import { emitCharNgrams, hashString, SEEDS, type FeatureSink } from './feature-h
 import type { FeatureBag } from './features';
 import { tokenize } from './features';
 import { LogBayes } from './log-bayes';
-import { LANGS, type Lang } from './types';
+import { LANGS, type Lang } from '../kernel/lang';
 
 /** Frequent short words of each language, folded; they anchor the profiles beyond the training phrases. */
 const FUNCTION_WORDS: Readonly<Record<Lang, string>> = {

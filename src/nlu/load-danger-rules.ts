@@ -4,12 +4,12 @@
  * `file:line:col` diagnostics, like every other `npm run validate` message.
  */
 import { join } from 'node:path';
-import type { Diagnostic } from '../script/diagnostic';
-import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../script/source-file';
+import type { Diagnostic } from '../kernel/diagnostic';
+import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../kernel/source-file';
 import { expandPlaces } from './danger-detector';
 import { DANGER_RULES_FILE, DANGER_RULES_SCHEMA, type DangerRules } from './danger-schema';
 import { isUnfolded, readNluYaml, requireLoaded } from './load-nlu-yaml';
-import { LANGS } from './types';
+import { LANGS } from '../kernel/lang';
 
 /** Rules read from the file: `data` is set only when there is no error. */
 export interface LoadedDangerRules {

@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { describeColonInPhrase } from '../script/editor-mistakes';
-import type { Diagnostic } from '../script/diagnostic';
-import { LANGS, type Lang } from './types';
+import { describeColonInPhrase } from '../kernel/editor-mistakes';
+import type { Diagnostic } from '../kernel/diagnostic';
+import { LANGS, type Lang } from '../kernel/lang';
 
 /** One training phrase and where it is written. */
 export interface IntentPhrase {

@@ -3,11 +3,11 @@
  * regular expressions, no answer listed as two different answers.
  */
 import { join } from 'node:path';
-import type { Diagnostic } from '../script/diagnostic';
-import { makeDiagnostic, positionOf, type PathSeg } from '../script/source-file';
+import type { Diagnostic } from '../kernel/diagnostic';
+import { makeDiagnostic, positionOf, type PathSeg } from '../kernel/source-file';
 import { LEXICONS_FILE, LEXICONS_SCHEMA, type Lexicons } from './lexicon-schema';
 import { isUnfolded, readNluYaml, requireLoaded } from './load-nlu-yaml';
-import { ANSWERS } from './types';
+import { ANSWERS } from '../kernel/intent';
 
 /** Lexicons read from the file: `data` is set only when there is no error. */
 export interface LoadedLexicons {

@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { z } from 'zod';
-import { formatDiagnostic, type Diagnostic } from '../script/diagnostic';
-import { makeDiagnostic, parseYamlSource, positionOf, type SourceFile } from '../script/source-file';
-import { LANGS } from './types';
+import { formatDiagnostic, type Diagnostic } from '../kernel/diagnostic';
+import { makeDiagnostic, parseYamlSource, positionOf, type SourceFile } from '../kernel/source-file';
+import { LANGS } from '../kernel/lang';
 
 /** A file read and checked against its schema: `data` only when the shape is right. */
 export interface ReadNluYaml<T> {

@@ -5,7 +5,8 @@
  * for a quote inside) and text that itself contains tabs. A malformed row throws with file:line.
  */
 import { readFileSync } from 'node:fs';
-import { INTENTS, LANGS, type Intent, type Lang } from './types';
+import { INTENTS, type Intent } from '../kernel/intent';
+import { LANGS, type Lang } from '../kernel/lang';
 
 /** One labelled message. */
 export interface LabelledRow {

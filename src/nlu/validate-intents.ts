@@ -3,12 +3,12 @@
  * duplicate phrases (after folding), non-NFC strings, and intents with few examples.
  */
 import { join } from 'node:path';
-import { sortDiagnostics, type Diagnostic } from '../script/diagnostic';
+import { sortDiagnostics, type Diagnostic } from '../kernel/diagnostic';
 import { loadDangerRules } from './load-danger-rules';
 import { loadLexicons } from './load-lexicons';
 import { loadIntentFiles, type IntentFile } from './load-intents';
 import { fold, toNfc } from './normalise';
-import { INTENTS } from './types';
+import { INTENTS } from '../kernel/intent';
 
 /** Fewer examples than this for an intent in a language gives a warning. */
 export const MIN_EXAMPLES = 8;

@@ -2,12 +2,12 @@
  * Turns checked rules into the regular expressions and tables the scanner runs with.
  * Done once, when the scanner is created.
  */
-import { LANGS, type Lang } from '../nlu/types';
+import { LANGS, type Lang } from '../kernel/lang';
 import { compilePay, type CompiledPay } from './parse-amounts';
 import { listAllPhrases } from './phrase-regex';
 import { PhraseSet } from './phrase-set';
 import type { LangPhrases, MatcherRule, ScannerRules } from './rules-schema';
-import { FLAG_IDS, type FlagId } from './types';
+import { FLAG_IDS, type FlagId } from '../kernel/scan-result';
 
 /** One flag, ready to run. */
 export interface CompiledFlag {

@@ -2,8 +2,8 @@
  * The job-offer scanner: reads a pasted job ad and reports its red flags, each with the
  * span of text that shows it, and a risk level. Rules live in dialogs/scanner/*.yaml.
  */
-import { formatDiagnostic } from '../script/diagnostic';
-import type { Lang } from '../nlu/types';
+import { formatDiagnostic } from '../kernel/diagnostic';
+import type { Lang } from '../kernel/lang';
 import { compileRules } from './compile-rules';
 import { detectFlags } from './detect-flags';
 import { foldWithOffsets, mapSpan } from './fold-map';
@@ -12,18 +12,7 @@ import { loadRules } from './load-rules';
 import { looksLikeAd } from './looks-like-ad';
 import { tokenize } from './phrase-set';
 import { rateRisk, scoreFlags } from './score-risk';
-import type { FlagHit, ScanResult } from './types';
-
-/** Scans job ads. Pure and synchronous. */
-export interface Scanner {
-  /**
-   * Scans `text`. `lang` is the language of the ad when known; otherwise it is guessed.
-   * Flags come one per id, strongest first, each with the exact span of `text` that shows it.
-   */
-  scan(text: string, lang?: Lang): ScanResult;
-  /** Shortest text that can read as a job ad (`min_chars` of dialogs/scanner/ad-cues.yaml): shorter texts need no scan. */
-  readonly minChars: number;
-}
+import type { FlagHit, ScanResult, Scanner } from '../kernel/scan-result';
 
 /**
  * Loads the rules of `rulesDir` (dialogs/scanner) once and returns a scanner.

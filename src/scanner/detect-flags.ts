@@ -2,11 +2,11 @@
  * Finds the red flags of an ad in its folded text: phrases and patterns of
  * dialogs/scanner/flags.yaml, and pay above the threshold of pay.yaml.
  */
-import type { Lang } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
 import type { CompiledFlag, CompiledRules } from './compile-rules';
 import { findAmounts, type Amount } from './parse-amounts';
 import type { PhraseSet, Span, Token } from './phrase-set';
-import type { FlagId } from './types';
+import type { FlagId } from '../kernel/scan-result';
 
 /** A flag found, with its span in the folded text. */
 export interface FoldedHit {

@@ -2,10 +2,10 @@
  * Scores the scanner on labelled ads: per language, how many scam-style ads score
  * medium or high, how many legitimate ads score high, and which flags fire on legitimate ads.
  */
-import { LANGS, type Lang } from '../nlu/types';
-import type { Scanner } from './create-scanner';
+import { LANGS, type Lang } from '../kernel/lang';
+import type { Scanner } from '../kernel/scan-result';
 import type { AdLabel, LabelledAd } from './read-ads-tsv';
-import type { FlagId, Risk } from './types';
+import type { FlagId, Risk } from '../kernel/scan-result';
 
 /** Result of one ad, in input order. */
 export interface EvalItem {

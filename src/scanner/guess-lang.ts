@@ -2,7 +2,7 @@
  * A simple language guess for the scanner (vi, fr or en), driven by dialogs/scanner/language.yaml.
  * The bot's NLU identifies languages better; this one only needs to be right on ads.
  */
-import type { Lang } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
 import type { CompiledRules } from './compile-rules';
 import type { Token } from './phrase-set';
 

@@ -4,8 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import type { Diagnostic } from '../script/diagnostic';
-import { parseYamlSource } from '../script/source-file';
+import type { Diagnostic } from '../kernel/diagnostic';
+import { parseYamlSource } from '../kernel/source-file';
 import { checkRules, checkValues } from './rules-checks';
 import { RULE_FILES, type RuleFileName, type ScannerRules } from './rules-schema';
 import { diagnoseAt, type YamlSource } from './yaml-location';

@@ -3,7 +3,7 @@
  * "1 800 € par mois", "50k/ngay") and converts them to a monthly US-dollar equivalent
  * with the fixed rates of dialogs/scanner/pay.yaml.
  */
-import type { Lang } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
 import { foldPhrase } from './fold-map';
 import { buildPhrasesSource } from './phrase-regex';
 import type { PayFile } from './rules-schema';

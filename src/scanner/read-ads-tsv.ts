@@ -4,7 +4,7 @@
  * `\t` for a tab and `\\` for a backslash.
  */
 import { readFileSync } from 'node:fs';
-import { LANGS, type Lang } from '../nlu/types';
+import { LANGS, type Lang } from '../kernel/lang';
 
 export type AdLabel = 'scam' | 'legit';
 

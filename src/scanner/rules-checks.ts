@@ -3,10 +3,10 @@
  * nothing or repeat, regular expressions that do not compile, unknown flag ids and
  * currencies, and the risk table.
  */
-import type { Diagnostic } from '../script/diagnostic';
+import type { Diagnostic } from '../kernel/diagnostic';
 import { foldPhrase } from './fold-map';
 import type { RuleFileName, ScannerRules } from './rules-schema';
-import { FLAG_IDS } from './types';
+import { FLAG_IDS } from '../kernel/scan-result';
 import { diagnoseAt, type YamlPath, type YamlSource } from './yaml-location';
 
 type Report = (path: YamlPath, severity: Diagnostic['severity'], message: string, part?: 'key' | 'value') => void;

@@ -2,7 +2,7 @@
  * Risk score of a scan, as documented in dialogs/scanner/risk.yaml.
  */
 import type { CompiledRules } from './compile-rules';
-import type { FlagId, Risk } from './types';
+import type { FlagId, Risk } from '../kernel/scan-result';
 
 /**
  * Sum of the weights of the different flags found, plus the route bonus and the bonus

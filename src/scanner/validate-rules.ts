@@ -3,7 +3,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sortDiagnostics, type Diagnostic } from '../script/diagnostic';
+import { sortDiagnostics, type Diagnostic } from '../kernel/diagnostic';
 import { loadRules } from './load-rules';
 
 /** Folder of the scanner rules inside the project. */

@@ -1,10 +1,10 @@
 /**
  * Diagnostics at a path of a parsed rule file, with the project's shared source-file
- * helpers (src/script/source-file.ts), so scanner messages read like every other
+ * helpers (src/kernel/source-file.ts), so scanner messages read like every other
  * `npm run validate` message.
  */
-import type { Diagnostic } from '../script/diagnostic';
-import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../script/source-file';
+import type { Diagnostic } from '../kernel/diagnostic';
+import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../kernel/source-file';
 
 export type YamlPath = readonly PathSeg[];
 export type YamlSource = SourceFile;

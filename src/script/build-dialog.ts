@@ -2,11 +2,11 @@
  * Turns a schema-checked dialog file into the engine's `Dialog`: keys made absolute,
  * targets parsed, `score` folded into `add`, positions kept for messages.
  */
-import type { Answer, Intent } from '../nlu/types';
+import type { Answer, Intent } from '../kernel/intent';
 import type { Dialog, SayItem, Step, Target } from '../engine/types';
 import { countersOfDialog } from './dialog-vars';
 import type { RawDialog, RawSayItem, RawStep } from './schema';
-import { positionOf, type SourceFile } from './source-file';
+import { positionOf, type SourceFile } from '../kernel/source-file';
 
 /** Default number of times a step is asked again before `on_stuck`. */
 export const DEFAULT_RETRY = 2;

@@ -3,12 +3,12 @@
  * the dialog sets, its counters, or the built-ins.
  */
 import { namesInCondition, parseCondition } from '../engine/conditions';
-import type { Diagnostic } from './diagnostic';
+import type { Diagnostic } from '../kernel/diagnostic';
 import { BUILTIN_VARS, namesSetByDialog } from './dialog-vars';
 import { formatKnown } from './known-list';
 import type { DialogSource } from './read-project';
 import type { RawSayItem } from './schema';
-import { makeDiagnostic, positionOf, type PathSeg } from './source-file';
+import { makeDiagnostic, positionOf, type PathSeg } from '../kernel/source-file';
 
 /** Checks every `when` of one dialog. */
 export function checkConditions(d: DialogSource): Diagnostic[] {

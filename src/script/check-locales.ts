@@ -3,14 +3,14 @@
  * language exists in all; `{{variables}}` are known and the same in every language;
  * labels fit in 20 characters and messages in 640; unused dialog keys are reported.
  */
-import { LANGS, type Lang } from '../nlu/types';
-import type { Diagnostic } from './diagnostic';
+import { LANGS, type Lang } from '../kernel/lang';
+import type { Diagnostic } from '../kernel/diagnostic';
 import { BUILTIN_VARS, CHANNEL_VARS, namesSetByDialog } from './dialog-vars';
 import { formatKnown } from './known-list';
 import { collectKeyUses, splitKey, type KeyUse } from './key-uses';
 import { indexLocales, listLeafKeys, lookupPath, substituteVariables, variablesInText, type LocaleIndex } from './locale-index';
 import type { ProjectSources } from './read-project';
-import { makeDiagnostic, positionOf } from './source-file';
+import { makeDiagnostic, positionOf } from '../kernel/source-file';
 
 /** Longest button label (channels cut longer suggested actions). */
 export const MAX_LABEL = 20;

@@ -2,8 +2,8 @@
  * Unicode NFC checks. Vietnamese can be typed with combining accents (NFD) that look the
  * same but never match: every string in dialogs/ and locales/ must be NFC.
  */
-import type { Diagnostic } from './diagnostic';
-import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from './source-file';
+import type { Diagnostic } from '../kernel/diagnostic';
+import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../kernel/source-file';
 
 /** One error per string (or map key) of the file that is not in NFC form. */
 export function checkNfc(source: SourceFile): Diagnostic[] {

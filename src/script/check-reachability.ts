@@ -2,10 +2,10 @@
  * Warnings for steps no path reaches from the dialog's start, and dialogs no path
  * reaches from `_global.yaml` (welcome, menu, interruptions, …) or a trigger.
  */
-import type { Diagnostic } from './diagnostic';
+import type { Diagnostic } from '../kernel/diagnostic';
 import type { DialogSource, ProjectSources } from './read-project';
 import type { RawStep } from './schema';
-import { makeDiagnostic, positionOf } from './source-file';
+import { makeDiagnostic, positionOf } from '../kernel/source-file';
 
 /** Targets written in a step (`next`, choice and otherwise `goto`, branch arms), as written. */
 function targetsOf(step: RawStep, stepId: string): string[] {

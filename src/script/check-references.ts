@@ -3,13 +3,13 @@
  * step, `choices` with `otherwise`, known steps, dialogs and intents everywhere a
  * target or intent is named (docs/script-format.md).
  */
-import { ANSWERS, INTENTS } from '../nlu/types';
-import type { Diagnostic } from './diagnostic';
+import { ANSWERS, INTENTS } from '../kernel/intent';
+import type { Diagnostic } from '../kernel/diagnostic';
 import { formatKnown } from './known-list';
 import type { DialogSource, ProjectSources } from './read-project';
 import type { RawStep } from './schema';
 import { RESUME_TARGET } from './build-dialog';
-import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from './source-file';
+import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../kernel/source-file';
 
 const INTENT_NAMES: readonly string[] = INTENTS;
 const CHOICE_INTENTS: readonly string[] = [...INTENTS, ...ANSWERS];

@@ -3,8 +3,8 @@
  * the offending node (`file:line:col`) and name the fields that are allowed there.
  */
 import type { z } from 'zod';
-import type { Diagnostic } from './diagnostic';
-import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from './source-file';
+import type { Diagnostic } from '../kernel/diagnostic';
+import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../kernel/source-file';
 
 type Issue = z.core.$ZodIssue;
 interface SchemaDef {

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from './diagnostic';
-import { parseYamlSource, makeDiagnostic, positionOf } from './source-file';
+import type { Diagnostic } from '../kernel/diagnostic';
+import { parseYamlSource, makeDiagnostic, positionOf } from '../kernel/source-file';
 
 const SOURCES = 'dialogs/SOURCES.md';
 const VARIABLES = 'dialogs/_variables.yaml';

@@ -3,14 +3,15 @@
  * _variables.yaml and locales/<lang>/*.json. Content is returned only when there is no
  * error; warnings do not block.
  */
-import { LANGS, type Intent, type Lang } from '../nlu/types';
+import { LANGS, type Lang } from '../kernel/lang';
+import type { Intent } from '../kernel/intent';
 import type { Content, Dialog, GlobalConfig } from '../engine/types';
 import { buildDialog, parseTarget } from './build-dialog';
 import { checkConditions } from './check-conditions';
 import { checkLocales } from './check-locales';
 import { checkReachability } from './check-reachability';
 import { checkReferences } from './check-references';
-import { sortDiagnostics, type Diagnostic } from './diagnostic';
+import { sortDiagnostics, type Diagnostic } from '../kernel/diagnostic';
 import { readProject, type ProjectSources } from './read-project';
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Lookup over the locale files: lang -> namespace -> file, and the leaf keys of a file.
  */
-import type { Lang } from '../nlu/types';
+import type { Lang } from '../kernel/lang';
 import type { LocaleSource } from './read-project';
 
 export type LocaleIndex = Map<Lang, Map<string, LocaleSource>>;

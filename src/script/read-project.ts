@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGS, type Lang } from '../nlu/types';
-import type { Diagnostic } from './diagnostic';
+import { LANGS, type Lang } from '../kernel/lang';
+import type { Diagnostic } from '../kernel/diagnostic';
 import { checkNfc, normaliseDeep } from './check-nfc';
 import { checkSchema } from './check-schema';
 import { dialogSchema, globalSchema, variablesSchema, type RawDialog, type RawGlobal, type RawVariables } from './schema';
-import { makeDiagnostic, parseJsonSource, parseYamlSource, positionOf, type SourceFile } from './source-file';
+import { makeDiagnostic, parseJsonSource, parseYamlSource, positionOf, type SourceFile } from '../kernel/source-file';
 
 export interface DialogSource {
   source: SourceFile;

@@ -4,7 +4,7 @@
  * Cross-file rules (targets, intents, keys) live in the check-*.ts files.
  */
 import { z } from 'zod';
-import { LANGS } from '../nlu/types';
+import { LANGS } from '../kernel/lang';
 
 const name = z.string().min(1);
 const varValue = z.union([z.string(), z.number(), z.boolean()]);

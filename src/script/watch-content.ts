@@ -5,7 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import type { Content } from '../engine/types';
-import type { Diagnostic } from './diagnostic';
+import type { Diagnostic } from '../kernel/diagnostic';
 import { loadValidatedContent } from './validate-project';
 import { watchFolders } from './watch-folders';
 

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { Router, type Request, type Response } from 'express';
 import { loadReport, resolvePeriod } from '../analytics/load-report';
 import type { Content } from '../engine/types';
-import type { Diagnostic } from '../script/diagnostic';
+import type { Diagnostic } from '../kernel/diagnostic';
 import type { StateStore } from '../storage/types';
 import { FLOWS_CSS, FLOWS_SCRIPT, renderFlowsPage, renderSourcePage } from './flows-page';
 

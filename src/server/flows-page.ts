@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content, Dialog } from '../engine/types';
-import { LANGS } from '../nlu/types';
-import { formatDiagnostic, type Diagnostic } from '../script/diagnostic';
+import { LANGS } from '../kernel/lang';
+import { formatDiagnostic, type Diagnostic } from '../kernel/diagnostic';
 import { buildMermaid } from '../tools/graph/build-mermaid';
 import { listStepsInOrder } from '../tools/graph/step-order';
-import { escapeHtml } from './admin/svg-charts';
+import { escapeHtml } from '../kernel/escape-html';
 
 const LANG_NAMES: Record<string, string> = { vi: 'Tiếng Việt', fr: 'Français', en: 'English' };
 

@@ -5,7 +5,7 @@
 import type { Content } from '../engine/types';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
-import type { Diagnostic } from '../script/diagnostic';
+import type { Diagnostic } from '../kernel/diagnostic';
 import { watchContent } from '../script/watch-content';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/channel/create-translator';
 import { SYSTEM_KEYS, loadSystemTexts } from '../../src/channel/system-texts';
-import { LANGS } from '../../src/nlu/types';
+import { LANGS } from '../../src/kernel/lang';
 
 describe('locales/*/system.json', () => {
   const system = loadSystemTexts(process.cwd());

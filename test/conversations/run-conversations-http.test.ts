@@ -20,7 +20,7 @@ import { loadSystemTexts } from '../../src/channel/system-texts';
 import type { InboundActivity, OutboundActivity } from '../../src/channel/types';
 import { advance } from '../../src/engine/advance';
 import type { ConversationState, EngineInput } from '../../src/engine/types';
-import type { Lang } from '../../src/nlu/types';
+import type { Lang } from '../../src/kernel/lang';
 import { createSqliteStore } from '../../src/storage/sqlite-store';
 import { buildJoin, buildMessage, postJson } from '../helpers/http';
 import { startTestBot, type TestBot } from '../helpers/start-test-bot';

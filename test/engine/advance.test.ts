@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { advance } from '../../src/engine/advance';
 import type { Content, ConversationState, EngineInput, EngineOutput } from '../../src/engine/types';
 import { fold } from '../../src/nlu/normalise';
-import type { ScanResult } from '../../src/scanner/types';
+import type { ScanResult } from '../../src/kernel/scan-result';
 import { describeOutputs } from './conversation-runner';
 import { loadContentOrThrow } from './load-fixture';
 

@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { advance } from '../../src/engine/advance';
 import type { Content, ConversationState, EngineInput, EngineOutput } from '../../src/engine/types';
-import { LANGS, type Lang, type Recogniser } from '../../src/nlu/types';
+import { LANGS, type Lang } from '../../src/kernel/lang';
+import type { Recogniser } from '../../src/nlu/types';
 
 const langText = z.object({ vi: z.string().optional(), fr: z.string().optional(), en: z.string().optional() }).strict();
 const userSchema = z.union([

@@ -1,5 +1,5 @@
 /** Loads content for tests, failing with every diagnostic when it is invalid. */
-import { formatDiagnostic } from '../../src/script/diagnostic';
+import { formatDiagnostic } from '../../src/kernel/diagnostic';
 import { loadContent } from '../../src/script/load-content';
 import type { Content } from '../../src/engine/types';
 

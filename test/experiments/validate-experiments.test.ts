@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareVariants, wilsonInterval } from '../../src/analytics/compare-variants';
-import { formatDiagnostic } from '../../src/script/diagnostic';
+import { formatDiagnostic } from '../../src/kernel/diagnostic';
 import { validateProject } from '../../src/script/validate-project';
 
 const ROOT = join(import.meta.dirname, '..', '..');

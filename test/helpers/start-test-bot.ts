@@ -8,7 +8,7 @@ import { loadSystemTexts } from '../../src/channel/system-texts';
 import type { AdvanceFn, Runtime, TurnDeps, TurnMeta } from '../../src/channel/types';
 import type { AdapterAuth } from '../../src/bot-framework/cloud-channel';
 import type { EngineEvent } from '../../src/engine/types';
-import type { Lang } from '../../src/nlu/types';
+import type { Lang } from '../../src/kernel/lang';
 import type { Logger } from '../../src/log/logger';
 import { createIdHasher } from '../../src/log/hash-id';
 import { startBotServer, type BotServer } from '../../src/server/create-bot-server';

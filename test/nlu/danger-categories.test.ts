@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRecogniser, loadNluContent } from '../../src/nlu/create-recogniser';
 import { DangerDetector } from '../../src/nlu/danger-detector';
 import { fold } from '../../src/nlu/normalise';
-import { LANGS, type Lang, type Recogniser } from '../../src/nlu/types';
+import { LANGS, type Lang } from '../../src/kernel/lang';
+import type { Recogniser } from '../../src/nlu/types';
 
 /** One message per category and language, as a user would type it with diacritics. */
 const CASES: Record<string, Record<Lang, string[]>> = {

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRecogniser, loadNluContent } from '../../src/nlu/create-recogniser';
 import { DangerDetector } from '../../src/nlu/danger-detector';
 import { fold } from '../../src/nlu/normalise';
-import { LANGS, type Recogniser } from '../../src/nlu/types';
+import { LANGS } from '../../src/kernel/lang';
+import type { Recogniser } from '../../src/nlu/types';
 
 let nlu: Recogniser;
 let unbiased: Recogniser;

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRecogniser } from '../../src/nlu/create-recogniser';
 import { evaluate, readLabelledRows, type EvalReport, type LabelledRow } from '../../src/nlu/evaluate';
-import { LANGS } from '../../src/nlu/types';
+import { LANGS } from '../../src/kernel/lang';
 import { EARLIER_INTENTS, findCopies, findMissedDanger, findThinCells, unknownFloor } from './labelled-set';
 
 const DEV = 'test/nlu/dev.tsv';

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRecogniser } from '../../src/nlu/create-recogniser';
 import { evaluate, readLabelledRows } from '../../src/nlu/evaluate';
-import { LANGS, type Intent } from '../../src/nlu/types';
+import { LANGS } from '../../src/kernel/lang';
+import type { Intent } from '../../src/kernel/intent';
 import { EARLIER_INTENTS, findMissedDanger, findThinCells, SITUATION_INTENTS, unknownFloor } from './labelled-set';
 
 interface Floors {

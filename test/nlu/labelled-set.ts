@@ -4,7 +4,8 @@
 import { loadTrainingPhrases } from '../../src/nlu/create-recogniser';
 import type { EvalReport, LabelledRow } from '../../src/nlu/evaluate';
 import { fold } from '../../src/nlu/normalise';
-import { INTENTS, LANGS, SITUATION_INTENTS, type Intent } from '../../src/nlu/types';
+import { INTENTS, SITUATION_INTENTS, type Intent } from '../../src/kernel/intent';
+import { LANGS } from '../../src/kernel/lang';
 
 /** `lang/intent` pairs with fewer than `min` rows. */
 export function findThinCells(rows: readonly LabelledRow[], min: number, intents: readonly Intent[] = INTENTS): string[] {

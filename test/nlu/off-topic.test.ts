@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MIN_INTENT_SCORE } from '../../src/engine/route-input';
 import { createRecogniser } from '../../src/nlu/create-recogniser';
-import type { Lang, Recogniser } from '../../src/nlu/types';
+import type { Lang } from '../../src/kernel/lang';
+import type { Recogniser } from '../../src/nlu/types';
 
 let nlu: Recogniser;
 beforeAll(() => {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecogniser } from '../../src/nlu/create-recogniser';
-import { formatDiagnostic } from '../../src/script/diagnostic';
+import { formatDiagnostic } from '../../src/kernel/diagnostic';
 import { validateIntents } from '../../src/nlu/validate-intents';
-import { INTENTS, LANGS } from '../../src/nlu/types';
+import { INTENTS } from '../../src/kernel/intent';
+import { LANGS } from '../../src/kernel/lang';
 import { loadIntentFile } from '../../src/nlu/load-intents';
 
 const dirs: string[] = [];

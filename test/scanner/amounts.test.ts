@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Lang } from '../../src/nlu/types';
+import type { Lang } from '../../src/kernel/lang';
 import { compileRules } from '../../src/scanner/compile-rules';
 import { foldWithOffsets } from '../../src/scanner/fold-map';
 import { loadRules } from '../../src/scanner/load-rules';

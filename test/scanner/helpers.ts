@@ -1,9 +1,10 @@
 /** Shared set-up of the scanner tests: the real rules and the labelled ads. */
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { LANGS, type Lang } from '../../src/nlu/types';
+import { LANGS, type Lang } from '../../src/kernel/lang';
 import type { evaluateAds } from '../../src/scanner/evaluate-ads';
-import { createScanner, type Scanner } from '../../src/scanner/create-scanner';
+import { createScanner } from '../../src/scanner/create-scanner';
+import type { Scanner } from '../../src/kernel/scan-result';
 import { readAdsTsv, type LabelledAd } from '../../src/scanner/read-ads-tsv';
 import { locateRulesDir } from '../../src/scanner/validate-rules';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createScanner } from '../../src/scanner/create-scanner';
 import { validateScannerRules } from '../../src/scanner/validate-rules';
-import { formatDiagnostic } from '../../src/script/diagnostic';
+import { formatDiagnostic } from '../../src/kernel/diagnostic';
 import { ROOT } from './helpers';
 
 const BROKEN = join(import.meta.dirname, 'fixtures', 'broken');

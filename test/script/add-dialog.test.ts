@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { advance } from '../../src/engine/advance';
-import { formatDiagnostic } from '../../src/script/diagnostic';
+import { formatDiagnostic } from '../../src/kernel/diagnostic';
 import { loadContent } from '../../src/script/load-content';
 import { describeOutputs } from '../engine/conversation-runner';
 import { materialiseFixture } from './fixture-project';

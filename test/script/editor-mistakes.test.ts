@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/script/diagnostic';
+import { formatDiagnostic } from '../../src/kernel/diagnostic';
 import { validateProject } from '../../src/script/validate-project';
 import { materialiseFixture } from './fixture-project';
 

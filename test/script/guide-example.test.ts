@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { advance } from '../../src/engine/advance';
 import type { EngineOutput } from '../../src/engine/types';
-import { formatDiagnostic } from '../../src/script/diagnostic';
+import { formatDiagnostic } from '../../src/kernel/diagnostic';
 import { loadValidatedContent } from '../../src/script/validate-project';
 
 const ROOT = join(import.meta.dirname, '..', '..');

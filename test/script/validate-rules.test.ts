@@ -3,7 +3,7 @@
  * an overlay on fixtures/base/), and the exact lines `npm run validate` prints for it.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/script/diagnostic';
+import { formatDiagnostic } from '../../src/kernel/diagnostic';
 import { loadContent } from '../../src/script/load-content';
 import { materialiseFixture } from './fixture-project';
 

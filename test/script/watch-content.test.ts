@@ -6,7 +6,7 @@ import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Content } from '../../src/engine/types';
-import type { Diagnostic } from '../../src/script/diagnostic';
+import type { Diagnostic } from '../../src/kernel/diagnostic';
 import { loadContent } from '../../src/script/load-content';
 import { watchContent } from '../../src/script/watch-content';
 import { materialiseFixture } from './fixture-project';

@@ -12,7 +12,7 @@ import type { RequireStaff } from '../../staff/require-staff';
 import type { StateStore } from '../../storage/types';
 import { DASHBOARD_CSS, renderDashboardPage, type DashboardQuery } from './dashboard-page';
 import { buildDashboardSections, formatDashboardCsv } from './dashboard-sections';
-import { escapeHtml } from './svg-charts';
+import { escapeHtml } from '../../kernel/escape-html';
 
 /** Options of {@link createDashboardRouter}. */
 export interface DashboardRouterOptions {

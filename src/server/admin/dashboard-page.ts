@@ -7,7 +7,7 @@ import type { StatsReport } from '../../analytics/build-report';
 import { REPORT_LANGS } from '../../analytics/load-report';
 import { staffPageHead } from '../../staff/sign-in-page';
 import type { DashboardSection } from './dashboard-sections';
-import { escapeHtml } from './svg-charts';
+import { escapeHtml } from '../../kernel/escape-html';
 
 /** The filters as given in the query string. */
 export interface DashboardQuery {

@@ -3,14 +3,10 @@
  * scale to the screen's width). A masked count (`"<5"`) is drawn as no bar and labelled
  * as such, so small numbers are never shown in a chart either.
  */
+import { escapeHtml } from '../../kernel/escape-html';
 
 /** A count or a masked count (`"<5"`). */
 export type Shown = number | string;
-
-/** Escapes text for HTML and SVG. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 const WIDTH = 640;
 const FONT = 'font-family="system-ui, sans-serif" font-size="15"';

@@ -5,7 +5,7 @@
 import type { Router } from 'express';
 import type { BotLogic, Runtime } from '../../channel/types';
 import type { Logger } from '../../log/logger';
-import type { Lang } from '../../nlu/types';
+import type { Lang } from '../../kernel/lang';
 import type { InFlight } from '../in-flight';
 import { createDirectLineRouter } from '../direct-line/create-direct-line-router';
 import { createWebChatRouter } from './create-web-chat-router';

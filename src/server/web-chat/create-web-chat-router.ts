@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { Router, type RequestHandler } from 'express';
 import { findWebChatBundle } from '../../bot-framework/web-chat-bundle';
 import type { Runtime } from '../../channel/types';
-import { LANGS, type Lang } from '../../nlu/types';
+import { escapeHtml } from '../../kernel/escape-html';
+import { LANGS, type Lang } from '../../kernel/lang';
 
 export interface WebChatOptions {
   /** Current content (for the page's texts), or null while it is not loaded. */
@@ -47,10 +48,6 @@ export function collectPageTexts(runtime: Runtime): Record<Lang, Record<string, 
     texts[lang] = page;
   }
   return texts;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The page; scripts are files (the page allows no inline script), texts a JSON data block. */

@@ -4,6 +4,7 @@
  * missing = needs-translation, changed = needs-review-translation, done = translated.
  * `maxwidth` (with `size-unit="char"`) carries the longest the translation may be.
  */
+import { escapeHtml as escapeXml } from '../../kernel/escape-html';
 import type { Catalogue, TranslationStatus } from './catalogue';
 import { fileError, type ImportFile, type ImportRow } from './exchange-file';
 
@@ -12,11 +13,6 @@ const STATE_OF: Record<TranslationStatus, string> = {
   changed: 'needs-review-translation',
   done: 'translated',
 };
-
-/** Escapes text for XML content and attributes. */
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** Decodes the five XML entities and numeric references; refuses inline markup. */
 function unescapeXml(text: string, file: string, line: number): string {

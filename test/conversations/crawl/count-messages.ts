@@ -7,7 +7,7 @@ import { getChannelProfile } from '../../../src/channel/channel-profile';
 import { renderOutputs } from '../../../src/channel/render-outputs';
 import { loadSystemTexts } from '../../../src/channel/system-texts';
 import type { Content, EngineOutput } from '../../../src/engine/types';
-import type { Lang } from '../../../src/nlu/types';
+import type { Lang } from '../../../src/kernel/lang';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 const translators = new WeakMap<Content, ReturnType<typeof createTranslator>>();

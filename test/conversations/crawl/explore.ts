@@ -5,8 +5,8 @@
  * retries run out, fires every interruption once per step, and pastes an offer at steps
  * that expect one. States are deduplicated, so the result is the full state graph.
  */
-import { FLAG_IDS, type Risk, type ScanResult } from '../../../src/scanner/types';
-import { INTENTS, type Intent } from '../../../src/nlu/types';
+import { FLAG_IDS, type Risk, type ScanResult } from '../../../src/kernel/scan-result';
+import { INTENTS, type Intent } from '../../../src/kernel/intent';
 import { computeCounterCaps, computeRelevantVars, type CounterCaps, type RelevantVars } from './relevant-vars';
 import type { AdvanceResult, Content, ConversationState, EngineInput, EngineOutput } from '../../../src/engine/types';
 

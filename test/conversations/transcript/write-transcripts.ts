@@ -9,8 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { advance } from '../../../src/engine/advance';
 import type { Content, ConversationState, EngineInput, EngineOutput } from '../../../src/engine/types';
-import { LANGS, type Lang } from '../../../src/nlu/types';
-import { formatDiagnostic } from '../../../src/script/diagnostic';
+import { LANGS, type Lang } from '../../../src/kernel/lang';
+import { formatDiagnostic } from '../../../src/kernel/diagnostic';
 import { loadContent } from '../../../src/script/load-content';
 import { createStrictRenderer, type StrictRenderer } from '../crawl/render-check';
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../nlu/types';
+import type { Lang } from './lang';
 
 /** Red-flag ids the scanner can report. Locale keys `offer-scan:flags.<id>` explain each one. */
 export const FLAG_IDS = [
@@ -35,4 +35,15 @@ export interface ScanSummary {
 /** The part of `scan` that may be stored: risk and flag ids (strongest first). */
 export function summariseScan(scan: ScanResult): ScanSummary {
   return { risk: scan.risk, flags: scan.flags.map((f) => f.id) };
+}
+
+/** Scans job ads (built by src/scanner/create-scanner.ts). Pure and synchronous. */
+export interface Scanner {
+  /**
+   * Scans `text`. `lang` is the language of the ad when known; otherwise it is guessed.
+   * Flags come one per id, strongest first, each with the exact span of `text` that shows it.
+   */
+  scan(text: string, lang?: Lang): ScanResult;
+  /** Shortest text that can read as a job ad (`min_chars` of dialogs/scanner/ad-cues.yaml): shorter texts need no scan. */
+  readonly minChars: number;
 }
