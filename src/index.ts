@@ -5,9 +5,9 @@
 import { resolve } from 'node:path';
 import { createTestConversationRule } from './analytics/is-test-conversation';
 import { createAnalyticsRecorder } from './analytics/recorder';
-import { buildRuntime, loadRuntime } from './channel/load-runtime';
+import { buildRuntime, loadRuntime } from './script/load-runtime';
 import { loadSystemTexts } from './channel/system-texts';
-import type { Runtime } from './channel/types';
+import type { Runtime } from './script/runtime';
 import { ConfigError, loadConfig } from './config';
 import { advance } from './engine/advance';
 import { createLogger, nameError, type Logger } from './log/logger';

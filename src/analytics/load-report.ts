@@ -4,7 +4,7 @@
  */
 import type { Content } from '../engine/types';
 import type { StateStore } from '../storage/types';
-import { listStepsInOrder } from '../tools/graph/step-order';
+import { listStepsInOrder } from '../script/step-order';
 import { buildReport, type StatsReport } from './build-report';
 import type { Experiment } from '../experiments/types';
 import { listDays, parseDay, readDays, toDay } from './day-store';

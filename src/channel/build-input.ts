@@ -4,7 +4,8 @@ import { toNfc } from '../nlu/normalise';
 import { INTENTS, type Intent } from '../kernel/intent';
 import type { Lang } from '../kernel/lang';
 import type { Recognition } from '../nlu/types';
-import type { InboundActivity, Runtime } from './types';
+import type { InboundActivity } from './types';
+import type { Runtime } from '../script/runtime';
 
 /** The engine input of a message, with the recognition when it was text. */
 export interface MessageInput {

@@ -1,7 +1,7 @@
 /** Small pieces of the hand-off inside a turn: hiding the offer when nobody can answer, and the intent with the hand-off off. */
 import type { EngineInput, EngineOutput } from '../engine/types';
 import type { HandoffHooks } from '../handoff/hooks';
-import { OFFER_CHOICE_ID } from '../handoff/notice-keys';
+import { OFFER_CHOICE_ID } from '../kernel/handoff-notice-keys';
 import type { InboundActivity } from './types';
 
 /**

@@ -1,7 +1,7 @@
 /** One translator per loaded runtime (content reloads make a new one), shared by the turn processor and the hand-off. */
 import { createTranslator, type Translate } from './create-translator';
 import type { SystemTexts } from './system-texts';
-import type { Runtime } from './types';
+import type { Runtime } from '../script/runtime';
 
 /**
  * Returns `translatorOf(runtime)`: the translator of that runtime's texts plus the platform

@@ -24,7 +24,8 @@ import { getLegacyStateKeys, getStateKeys, type StateKeys } from './state-keys';
 import { migrateStateKeys } from './migrate-state-keys';
 import { keysToDelete, needsListing, withConversation } from './user-conversations';
 import type { SystemTexts } from './system-texts';
-import type { InboundActivity, OutboundActivity, Runtime, TurnDeps, TurnOutcome } from './types';
+import type { InboundActivity, OutboundActivity, TurnDeps, TurnOutcome } from './types';
+import type { Runtime } from '../script/runtime';
 import { isLang, langFromLocale } from './user-language';
 
 /** Default test rule of a deployed bot: the Emulator's and the preview's conversations. */

@@ -5,15 +5,14 @@
  */
 import type { AdvanceResult, ConversationState, Content, EngineEvent, EngineInput } from '../engine/types';
 import type { Lang } from '../kernel/lang';
-import type { Recogniser } from '../nlu/types';
-import type { Scanner } from '../kernel/scan-result';
+import type { Runtime } from '../script/runtime';
 import type { StateStore } from '../storage/types';
 import type { Logger } from '../log/logger';
 import type { HandoffHooks } from '../handoff/hooks';
 import type { ConversationRef } from '../handoff/types';
 import type { IdHasher } from '../log/hash-id';
 import type { PickVariant } from '../experiments/apply-experiments';
-import type { Experiment, ExperimentEvent } from '../experiments/types';
+import type { ExperimentEvent } from '../experiments/types';
 
 /** A user, bot or channel account as activities name it. */
 export interface ChannelAccount {
@@ -81,15 +80,6 @@ export interface TurnIO {
 
 /** The bot's handler of one activity, run by a channel adapter (src/bot-framework/). */
 export type BotLogic = (turn: TurnIO) => Promise<void>;
-
-/** Everything built from dialogs/ and locales/; swapped as a whole on live reload. */
-export interface Runtime {
-  content: Content;
-  recogniser: Recogniser;
-  scanner: Scanner;
-  /** A/B experiments on texts (dialogs/_experiments.yaml); none when absent. */
-  experiments?: Experiment[];
-}
 
 /** What analytics learns about a turn beyond the engine's events: counts only, no ids. */
 export interface TurnMeta {

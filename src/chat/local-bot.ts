@@ -3,10 +3,11 @@
  * layer's turn processor, with a memory store. Used by the terminal chat, the transcript
  * recorder and the transcript replay (no HTTP, no Azure).
  */
-import { loadRuntime } from '../channel/load-runtime';
+import { loadRuntime } from '../script/load-runtime';
 import { loadSystemTexts, type SystemTexts } from '../channel/system-texts';
 import { createTurnProcessor } from '../channel/turn-processor';
-import type { AdvanceFn, InboundActivity, OutboundActivity, Runtime } from '../channel/types';
+import type { AdvanceFn, InboundActivity, OutboundActivity } from '../channel/types';
+import type { Runtime } from '../script/runtime';
 import { advance } from '../engine/advance';
 import { createLogger, type Logger } from '../log/logger';
 import { LANGS, type Lang } from '../kernel/lang';

@@ -5,7 +5,7 @@
  */
 import { formatReport } from '../analytics/format-report';
 import { loadReport } from '../analytics/load-report';
-import { loadExperiments } from '../experiments/load-experiments';
+import { loadExperiments } from '../script/load-experiments';
 import { loadContent } from '../script/load-content';
 import { openStatsStore } from '../analytics/open-stats-store';
 import { loadConfig, readEnvironment } from '../config';

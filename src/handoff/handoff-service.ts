@@ -5,7 +5,8 @@
  * a restart loses nothing.
  */
 import type { SystemTexts } from '../channel/system-texts';
-import type { AdvanceFn, Runtime } from '../channel/types';
+import type { AdvanceFn } from '../channel/types';
+import type { Runtime } from '../script/runtime';
 import type { ConversationState, EngineEvent } from '../engine/types';
 import type { IdHasher } from '../log/hash-id';
 import type { Logger } from '../log/logger';
@@ -16,7 +17,7 @@ import { createDelivery, DEFAULT_DELIVERY, sendWithRetry, type DeliveryOptions }
 import { appendMessage, createHandoffStore, handoffLinkKey, type HandoffStore } from './handoff-store';
 import type { HandoffHooks } from './hooks';
 import type { Schedule } from './hours';
-import { RETENTION_VARIABLE } from './notice-keys';
+import { RETENTION_VARIABLE } from '../kernel/handoff-notice-keys';
 import type { HandoffMessage, HandoffMode, HandoffRecord, SendProactive } from './types';
 import { createUserSide, handoffEvent, waitBand } from './user-side';
 import { createUserTexts, sayNotice, waitingChoices } from './user-texts';

@@ -4,10 +4,11 @@ import { hideUnavailableOffer } from '../channel/handoff-glue';
 import { renderOutputs } from '../channel/render-outputs';
 import type { SystemTexts } from '../channel/system-texts';
 import { createTranslatorCache } from '../channel/translator-cache';
-import type { OutboundActivity, Runtime } from '../channel/types';
+import type { OutboundActivity } from '../channel/types';
+import type { Runtime } from '../script/runtime';
 import type { EngineOutput } from '../engine/types';
 import type { HandoffHooks } from './hooks';
-import { NOTICE_CHOICES, NOTICE_TEXT_KEYS } from './notice-keys';
+import { NOTICE_CHOICES, NOTICE_TEXT_KEYS } from '../kernel/handoff-notice-keys';
 import { LANGS, type Lang } from '../kernel/lang';
 
 /** A notice as an engine output. */

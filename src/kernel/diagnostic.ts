@@ -14,6 +14,25 @@ export interface Diagnostic {
   message: string;
 }
 
+/** A segment of a path inside a file: a map key or a list index. */
+export type PathSeg = string | number;
+
+/** Renders a path the way diagnostics print it: `steps.ask_fee.branch[1].goto`. */
+export function formatPath(path: readonly PathSeg[]): string {
+  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+}
+
+/** Builds one diagnostic. */
+export function makeDiagnostic(
+  severity: Diagnostic['severity'],
+  file: string,
+  pos: { line: number; col: number },
+  path: readonly PathSeg[] | string,
+  message: string,
+): Diagnostic {
+  return { severity, file, line: pos.line, col: pos.col, path: typeof path === 'string' ? path : formatPath(path), message };
+}
+
 /** Formats a diagnostic the way `npm run validate` prints it: `file:line:col  error    path: message`. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = `${d.file}:${d.line}:${d.col}`;

@@ -5,8 +5,7 @@
  * line where the parser gave up), a YAML list item that contains `: `.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { Diagnostic } from './diagnostic';
-import { makeDiagnostic } from './source-file';
+import { makeDiagnostic, type Diagnostic } from './diagnostic';
 
 const BOM = '\uFEFF';
 

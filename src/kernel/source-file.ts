@@ -4,11 +4,8 @@
  * (JSON is YAML) for positions, and with JSON.parse for strict syntax errors.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Diagnostic } from './diagnostic';
+import { makeDiagnostic, type Diagnostic, type PathSeg } from './diagnostic';
 import { checkByteOrderMark, explainIndentation, findCurlyJsonQuote, findDuplicateKeys } from './editor-mistakes';
-
-/** A segment of a path inside a file: a map key or a list index. */
-export type PathSeg = string | number;
 
 /** A parsed file: its data and a way to find where a path was written. */
 export interface SourceFile {
@@ -17,22 +14,6 @@ export interface SourceFile {
   data: unknown;
   doc: Document | null;
   lines: LineCounter;
-}
-
-/** Renders a path the way diagnostics print it: `steps.ask_fee.branch[1].goto`. */
-export function formatPath(path: readonly PathSeg[]): string {
-  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
-}
-
-/** Builds one diagnostic. */
-export function makeDiagnostic(
-  severity: Diagnostic['severity'],
-  file: string,
-  pos: { line: number; col: number },
-  path: readonly PathSeg[] | string,
-  message: string,
-): Diagnostic {
-  return { severity, file, line: pos.line, col: pos.col, path: typeof path === 'string' ? path : formatPath(path), message };
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import type { Diagnostic } from '../kernel/diagnostic';
-import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../kernel/source-file';
+import { makeDiagnostic, type PathSeg } from '../kernel/diagnostic';
+import { positionOf, type SourceFile } from '../kernel/source-file';
 import { expandPlaces } from './danger-detector';
 import { DANGER_RULES_FILE, DANGER_RULES_SCHEMA, type DangerRules } from './danger-schema';
 import { isUnfolded, readNluYaml, requireLoaded } from './load-nlu-yaml';

@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import type { Diagnostic } from '../kernel/diagnostic';
-import { makeDiagnostic, positionOf, type PathSeg } from '../kernel/source-file';
+import { makeDiagnostic, type PathSeg } from '../kernel/diagnostic';
+import { positionOf } from '../kernel/source-file';
 import { LEXICONS_FILE, LEXICONS_SCHEMA, type Lexicons } from './lexicon-schema';
 import { isUnfolded, readNluYaml, requireLoaded } from './load-nlu-yaml';
 import { ANSWERS } from '../kernel/intent';

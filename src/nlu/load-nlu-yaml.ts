@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { formatDiagnostic, type Diagnostic } from '../kernel/diagnostic';
-import { makeDiagnostic, parseYamlSource, positionOf, type SourceFile } from '../kernel/source-file';
+import { makeDiagnostic } from '../kernel/diagnostic';
+import { parseYamlSource, positionOf, type SourceFile } from '../kernel/source-file';
 import { LANGS } from '../kernel/lang';
 
 /** A file read and checked against its schema: `data` only when the shape is right. */

@@ -4,7 +4,8 @@
  * `npm run validate` message.
  */
 import type { Diagnostic } from '../kernel/diagnostic';
-import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../kernel/source-file';
+import { makeDiagnostic, type PathSeg } from '../kernel/diagnostic';
+import { positionOf, type SourceFile } from '../kernel/source-file';
 
 export type YamlPath = readonly PathSeg[];
 export type YamlSource = SourceFile;

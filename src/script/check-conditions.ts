@@ -8,7 +8,8 @@ import { BUILTIN_VARS, namesSetByDialog } from './dialog-vars';
 import { formatKnown } from './known-list';
 import type { DialogSource } from './read-project';
 import type { RawSayItem } from './schema';
-import { makeDiagnostic, positionOf, type PathSeg } from '../kernel/source-file';
+import { makeDiagnostic, type PathSeg } from '../kernel/diagnostic';
+import { positionOf } from '../kernel/source-file';
 
 /** Checks every `when` of one dialog. */
 export function checkConditions(d: DialogSource): Diagnostic[] {

@@ -10,7 +10,8 @@ import { formatKnown } from './known-list';
 import { collectKeyUses, splitKey, type KeyUse } from './key-uses';
 import { indexLocales, listLeafKeys, lookupPath, substituteVariables, variablesInText, type LocaleIndex } from './locale-index';
 import type { ProjectSources } from './read-project';
-import { makeDiagnostic, positionOf } from '../kernel/source-file';
+import { makeDiagnostic } from '../kernel/diagnostic';
+import { positionOf } from '../kernel/source-file';
 
 /** Longest button label (channels cut longer suggested actions). */
 export const MAX_LABEL = 20;

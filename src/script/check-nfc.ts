@@ -3,7 +3,8 @@
  * same but never match: every string in dialogs/ and locales/ must be NFC.
  */
 import type { Diagnostic } from '../kernel/diagnostic';
-import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../kernel/source-file';
+import { makeDiagnostic, type PathSeg } from '../kernel/diagnostic';
+import { positionOf, type SourceFile } from '../kernel/source-file';
 
 /** One error per string (or map key) of the file that is not in NFC form. */
 export function checkNfc(source: SourceFile): Diagnostic[] {

@@ -5,7 +5,8 @@
 import type { Diagnostic } from '../kernel/diagnostic';
 import type { DialogSource, ProjectSources } from './read-project';
 import type { RawStep } from './schema';
-import { makeDiagnostic, positionOf } from '../kernel/source-file';
+import { makeDiagnostic } from '../kernel/diagnostic';
+import { positionOf } from '../kernel/source-file';
 
 /** Targets written in a step (`next`, choice and otherwise `goto`, branch arms), as written. */
 function targetsOf(step: RawStep, stepId: string): string[] {

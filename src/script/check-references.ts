@@ -9,7 +9,8 @@ import { formatKnown } from './known-list';
 import type { DialogSource, ProjectSources } from './read-project';
 import type { RawStep } from './schema';
 import { RESUME_TARGET } from './build-dialog';
-import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../kernel/source-file';
+import { makeDiagnostic, type PathSeg } from '../kernel/diagnostic';
+import { positionOf, type SourceFile } from '../kernel/source-file';
 
 const INTENT_NAMES: readonly string[] = INTENTS;
 const CHOICE_INTENTS: readonly string[] = [...INTENTS, ...ANSWERS];

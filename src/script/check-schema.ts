@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import type { Diagnostic } from '../kernel/diagnostic';
-import { makeDiagnostic, positionOf, type PathSeg, type SourceFile } from '../kernel/source-file';
+import { makeDiagnostic, type PathSeg } from '../kernel/diagnostic';
+import { positionOf, type SourceFile } from '../kernel/source-file';
 
 type Issue = z.core.$ZodIssue;
 interface SchemaDef {

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../kernel/diagnostic';
-import { parseYamlSource, makeDiagnostic, positionOf } from '../kernel/source-file';
+import { parseYamlSource, positionOf } from '../kernel/source-file';
+import { makeDiagnostic } from '../kernel/diagnostic';
 
 const SOURCES = 'dialogs/SOURCES.md';
 const VARIABLES = 'dialogs/_variables.yaml';

@@ -2,12 +2,13 @@
  * Which locale keys the dialogs use, and where (for messages): say items, otherwise
  * texts, choice labels and `_global.content_changed`.
  */
-import { HANDOFF_DIALOG, NOTICE_CHOICES, NOTICE_TEXT_KEYS } from '../handoff/notice-keys';
+import { HANDOFF_DIALOG, NOTICE_CHOICES, NOTICE_TEXT_KEYS } from '../kernel/handoff-notice-keys';
 import { FLAG_IDS } from '../kernel/scan-result';
 import { resolveKey } from './build-dialog';
 import type { DialogSource, ProjectSources } from './read-project';
 import type { RawSayItem } from './schema';
-import type { PathSeg, SourceFile } from '../kernel/source-file';
+import type { PathSeg } from '../kernel/diagnostic';
+import type { SourceFile } from '../kernel/source-file';
 
 export interface KeyUse {
   /** Absolute key, `namespace:path`. */

@@ -44,3 +44,14 @@ export function variablesInText(text: string): string[] {
 export function substituteVariables(text: string, values: Record<string, string>): string {
   return text.replace(VARIABLE, (whole, name: string) => values[name] ?? whole);
 }
+
+/**
+ * Text of an absolute key (`check-offer:ask_fee.question`) in i18next resources
+ * (`lang -> namespace -> tree`), or undefined.
+ */
+export function readLocaleText(resources: Record<string, Record<string, unknown>>, lang: string, key: string): string | undefined {
+  const colon = key.indexOf(':');
+  if (colon < 0) return undefined;
+  const text = lookupPath(resources[lang]?.[key.slice(0, colon)], key.slice(colon + 1).split('.'));
+  return typeof text === 'string' ? text : undefined;
+}

@@ -10,7 +10,8 @@ import type { Diagnostic } from '../kernel/diagnostic';
 import { checkNfc, normaliseDeep } from './check-nfc';
 import { checkSchema } from './check-schema';
 import { dialogSchema, globalSchema, variablesSchema, type RawDialog, type RawGlobal, type RawVariables } from './schema';
-import { makeDiagnostic, parseJsonSource, parseYamlSource, positionOf, type SourceFile } from '../kernel/source-file';
+import { makeDiagnostic } from '../kernel/diagnostic';
+import { parseJsonSource, parseYamlSource, positionOf, type SourceFile } from '../kernel/source-file';
 
 export interface DialogSource {
   source: SourceFile;

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Content } from '../engine/types';
 import { sortDiagnostics, type Diagnostic } from '../kernel/diagnostic';
-import { loadExperiments } from '../experiments/load-experiments';
+import { loadExperiments } from './load-experiments';
 import { checkVariableSources } from './check-sources';
 import { loadContent } from './load-content';
 import { validateIntents } from '../nlu/validate-intents';

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { Content, Dialog } from '../engine/types';
 import { LANGS } from '../kernel/lang';
 import { formatDiagnostic, type Diagnostic } from '../kernel/diagnostic';
-import { buildMermaid } from '../tools/graph/build-mermaid';
-import { listStepsInOrder } from '../tools/graph/step-order';
+import { buildMermaid } from '../flows/build-mermaid';
+import { listStepsInOrder } from '../script/step-order';
 import { escapeHtml } from '../kernel/escape-html';
 
 const LANG_NAMES: Record<string, string> = { vi: 'Tiếng Việt', fr: 'Français', en: 'English' };

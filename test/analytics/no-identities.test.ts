@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createAnalyticsRecorder, type AnalyticsRecorder } from '../../src/analytics/recorder';
-import { loadRuntime } from '../../src/channel/load-runtime';
+import { loadRuntime } from '../../src/script/load-runtime';
 import { advance } from '../../src/engine/advance';
 import { createSqliteStore } from '../../src/storage/sqlite-store';
 import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';

@@ -5,42 +5,12 @@
  * - the engine, and everything it imports, does no I/O (no file, network, database, process
  *   or SDK module) so a turn's logic stays a pure function of content, state and input.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const SRC = join(ROOT, 'src');
-
-/** Every .ts file under `dir`. */
-function listSources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** Module specifiers a file imports: static, dynamic, re-exports, require/resolve calls. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const found: string[] = [];
-  const patterns = [
-    /\bfrom\s+['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /^\s*import\s+['"]([^'"]+)['"]/gm,
-    /\b(?:require|resolve)\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  for (const pattern of patterns) for (const match of text.matchAll(pattern)) found.push(match[1]!);
-  return found;
-}
+import { importsOf, listSources, resolveLocal, ROOT, SRC } from './source-imports';
 
 const isSdk = (specifier: string) => /^(botbuilder|botframework-|@microsoft\/agents-)/.test(specifier);
-
-/** Resolves a relative specifier to its .ts file under src/ (undefined for packages). */
-function resolveLocal(from: string, specifier: string): string | undefined {
-  if (!specifier.startsWith('.')) return undefined;
-  const base = resolve(dirname(from), specifier).replace(/\.js$/, '');
-  return base.endsWith('.ts') ? base : `${base}.ts`;
-}
 
 describe('import layers', () => {
   it('imports the Bot Framework SDK only in src/bot-framework/', () => {

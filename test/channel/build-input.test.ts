@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildMessageInput } from '../../src/channel/build-input';
-import { buildRuntime } from '../../src/channel/load-runtime';
+import { buildRuntime } from '../../src/script/load-runtime';
 import type { InboundActivity } from '../../src/channel/types';
 import { loadContentOrThrow } from '../engine/load-fixture';
 

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_PROFILES, getChannelProfile, profileForActivity } from '../../src/channel/channel-profile';
 import { createTranslator, type Translate } from '../../src/channel/create-translator';
-import { loadRuntime } from '../../src/channel/load-runtime';
+import { loadRuntime } from '../../src/script/load-runtime';
 import { ADAPTIVE_CARD, renderOutputs, type ButtonAction, type SubmitAction } from '../../src/channel/render-outputs';
 import { loadSystemTexts } from '../../src/channel/system-texts';
 import type { OutboundActivity } from '../../src/channel/types';

@@ -4,10 +4,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/channel/create-translator';
-import { loadRuntime } from '../../src/channel/load-runtime';
+import { loadRuntime } from '../../src/script/load-runtime';
 import { loadSystemTexts } from '../../src/channel/system-texts';
 import { createTurnProcessor, type TurnProcessor } from '../../src/channel/turn-processor';
-import type { InboundActivity, Runtime } from '../../src/channel/types';
+import type { InboundActivity } from '../../src/channel/types';
+import type { Runtime } from '../../src/script/runtime';
 import { advance } from '../../src/engine/advance';
 import { pickControl } from '../../src/experiments/apply-experiments';
 import { createMemoryStore } from '../../src/storage/memory-store';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMessageInput } from '../../src/channel/build-input';
 import { getChannelProfile } from '../../src/channel/channel-profile';
 import { createTranslator } from '../../src/channel/create-translator';
-import { buildRuntime } from '../../src/channel/load-runtime';
+import { buildRuntime } from '../../src/script/load-runtime';
 import { renderOutputs } from '../../src/channel/render-outputs';
 import { hideUnavailableOffer } from '../../src/channel/handoff-glue';
 import { loadSystemTexts } from '../../src/channel/system-texts';

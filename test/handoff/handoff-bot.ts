@@ -3,9 +3,9 @@
  * CloudAdapter on a real port, staff sign-in, the inbox, the hand-off service and its
  * proactive sender; any store and gate (SQLite, Redis).
  */
-import { loadRuntime } from '../../src/channel/load-runtime';
+import { loadRuntime } from '../../src/script/load-runtime';
 import { loadSystemTexts } from '../../src/channel/system-texts';
-import type { Runtime } from '../../src/channel/types';
+import type { Runtime } from '../../src/script/runtime';
 import { advance } from '../../src/engine/advance';
 import { createHandoffService, type HandoffService } from '../../src/handoff/handoff-service';
 import { parseSchedule } from '../../src/handoff/hours';

@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import type { Router } from 'express';
 import { loadSystemTexts } from '../../src/channel/system-texts';
-import type { AdvanceFn, Runtime, TurnDeps, TurnMeta } from '../../src/channel/types';
+import type { AdvanceFn, TurnDeps, TurnMeta } from '../../src/channel/types';
+import type { Runtime } from '../../src/script/runtime';
 import type { AdapterAuth } from '../../src/bot-framework/cloud-channel';
 import type { EngineEvent } from '../../src/engine/types';
 import type { Lang } from '../../src/kernel/lang';

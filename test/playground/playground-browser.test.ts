@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator, type Translate } from '../../src/channel/create-translator';
-import { loadRuntime } from '../../src/channel/load-runtime';
+import { loadRuntime } from '../../src/script/load-runtime';
 import { loadSystemTexts } from '../../src/channel/system-texts';
 import { REPO_ROOT } from '../chat/locale-text';
 import { canCreateLoopbackNamespace, createLoopbackNamespace, type LoopbackNamespace } from '../helpers/loopback-namespace';

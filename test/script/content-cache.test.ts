@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRuntime } from '../../src/channel/load-runtime';
+import { loadRuntime } from '../../src/script/load-runtime';
 import { readContentCache, writeContentCache } from '../../src/script/content-cache';
 import { loadValidatedContent } from '../../src/script/validate-project';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Content, Dialog, Step, Target } from '../../src/engine/types';
 import { loadContent } from '../../src/script/load-content';
-import { END_NODE, RESUME_NODE, START_NODE, buildMermaid, escapeLabel, toDialogNodeId, toStepNodeId } from '../../src/tools/graph/build-mermaid';
-import { resolveKey } from '../../src/tools/i18n/locale-tree';
+import { END_NODE, RESUME_NODE, START_NODE, buildMermaid, escapeLabel, toDialogNodeId, toStepNodeId } from '../../src/flows/build-mermaid';
+import { readLocaleText } from '../../src/script/locale-index';
 import { writeFlows } from '../../src/tools/graph/write-flows';
 import { ROOT } from './temp-locales';
 
@@ -17,7 +17,7 @@ function expectedEdges(step: Step, content?: Content): string[] {
   const lines: string[] = [];
   if (step.call) lines.push(`${from} -->|"call ${escapeLabel(step.call)}"| ${toDialogNodeId(step.call)}`);
   for (const c of step.choices ?? []) {
-    const label = content && resolveKey(content.locales, 'en', c.label);
+    const label = content && readLocaleText(content.locales, 'en', c.label);
     lines.push(`${from} -->|"${escapeLabel(label ? `${c.id}: ${label}` : c.id)}"| ${node(c.goto)}`);
   }
   if (step.otherwise) lines.push(`${from} -.->|"otherwise (retry ${step.otherwise.retry})"| ${node(step.otherwise.goto)}`);

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime } from '../../src/channel/load-runtime';
+import { loadRuntime } from '../../src/script/load-runtime';
 import { advance } from '../../src/engine/advance';
 import { readLocaleText, REPO_ROOT } from '../chat/locale-text';
 import { startTestBot, type TestBot } from '../helpers/start-test-bot';

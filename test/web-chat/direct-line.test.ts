@@ -3,8 +3,8 @@
  * NLU and engine; conversations started, activities posted and polled with a watermark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime } from '../../src/channel/load-runtime';
-import type { Runtime } from '../../src/channel/types';
+import { loadRuntime } from '../../src/script/load-runtime';
+import type { Runtime } from '../../src/script/runtime';
 import { advance } from '../../src/engine/advance';
 import { readLocaleText, REPO_ROOT } from '../chat/locale-text';
 import { startTestBot, type TestBot } from '../helpers/start-test-bot';

@@ -3,7 +3,8 @@
  * MicrosoftAppId: the server listens on loopback): the web chat page and its Direct Line.
  */
 import type { Router } from 'express';
-import type { BotLogic, Runtime } from '../../channel/types';
+import type { BotLogic } from '../../channel/types';
+import type { Runtime } from '../../script/runtime';
 import type { Logger } from '../../log/logger';
 import type { Lang } from '../../kernel/lang';
 import type { InFlight } from '../in-flight';

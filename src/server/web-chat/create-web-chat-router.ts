@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { Router, type RequestHandler } from 'express';
 import { findWebChatBundle } from '../../bot-framework/web-chat-bundle';
-import type { Runtime } from '../../channel/types';
+import type { Runtime } from '../../script/runtime';
 import { escapeHtml } from '../../kernel/escape-html';
 import { LANGS, type Lang } from '../../kernel/lang';
 

@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content } from '../../engine/types';
-import { buildMermaid } from './build-mermaid';
+import { buildMermaid } from '../../flows/build-mermaid';
 
 /** What `writeFlows` did, for the CLI to print. */
 export interface FlowsWritten {

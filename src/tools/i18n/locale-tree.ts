@@ -22,26 +22,6 @@ export function flattenTree(tree: unknown, prefix = ''): [string, string][] {
   return out;
 }
 
-/** Text at dotted `path` in `tree`, or undefined. */
-export function readTreePath(tree: unknown, path: string): string | undefined {
-  let node: unknown = tree;
-  for (const part of path.split('.')) {
-    if (!isTree(node)) return undefined;
-    node = node[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
-
-/**
- * Text of an absolute key (`check-offer:ask_fee.question`) in i18next resources
- * (`lang -> namespace -> tree`), or undefined.
- */
-export function resolveKey(resources: Record<string, Record<string, unknown>>, lang: string, key: string): string | undefined {
-  const colon = key.indexOf(':');
-  if (colon < 0) return undefined;
-  return readTreePath(resources[lang]?.[key.slice(0, colon)], key.slice(colon + 1));
-}
-
 /** Inserts `key: value` into `obj` right after the nearest earlier sibling of `order` it holds. */
 function insertOrdered(obj: LocaleTree, key: string, value: unknown, order: string[]): void {
   const at = order.indexOf(key);

@@ -6,7 +6,7 @@
 import i18next from 'i18next';
 import type { Content, EngineOutput, VarValue } from '../../../src/engine/types';
 import type { Lang } from '../../../src/kernel/lang';
-import { RETENTION_VARIABLE } from '../../../src/handoff/notice-keys';
+import { RETENTION_VARIABLE } from '../../../src/kernel/handoff-notice-keys';
 
 /** Variables the channel fills (the hand-off consent's retention, STATE_TTL_DAYS by default). */
 const CHANNEL_VARIABLES = { [RETENTION_VARIABLE]: '30' };

@@ -4,9 +4,9 @@
  * English label), branch arms with their conditions, `next`, `call`, `otherwise`,
  * other dialogs as distinct nodes, and an end node.
  */
-import type { Content, Dialog, Step, Target } from '../../engine/types';
-import { resolveKey } from '../i18n/locale-tree';
-import { listStepsInOrder } from './step-order';
+import type { Content, Dialog, Step, Target } from '../engine/types';
+import { readLocaleText } from '../script/locale-index';
+import { listStepsInOrder } from '../script/step-order';
 
 /** Language whose texts label the diagrams by default. */
 const LABEL_LANG = 'en';
@@ -64,7 +64,7 @@ function targetNode(target: Target): string {
 
 function stepNode(step: Step, content: Content | undefined, lang: string): string {
   const first = step.say[0];
-  const text = first && content ? resolveKey(content.locales, lang, first.key) : undefined;
+  const text = first && content ? readLocaleText(content.locales, lang, first.key) : undefined;
   const label = escapeLabel(step.id) + (text ? `<br/><i>${escapeLabel(shorten(text))}</i>` : '');
   const id = toStepNodeId(step.id);
   if (step.branch) return `${id}{"${label}"}`;
@@ -83,7 +83,7 @@ function stepEdges(step: Step, content: Content | undefined, lang: string): stri
   const lines: string[] = [];
   if (step.call) lines.push(edge(from, toDialogNodeId(step.call), `call ${step.call}`));
   for (const choice of step.choices ?? []) {
-    const label = content ? resolveKey(content.locales, lang, choice.label) : undefined;
+    const label = content ? readLocaleText(content.locales, lang, choice.label) : undefined;
     lines.push(edge(from, targetNode(choice.goto), label ? `${choice.id}: ${label}` : choice.id));
   }
   if (step.otherwise) lines.push(edge(from, targetNode(step.otherwise.goto), `otherwise (retry ${step.otherwise.retry})`, true));

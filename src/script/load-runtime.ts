@@ -4,10 +4,10 @@ import type { Content } from '../engine/types';
 import { createRecogniser } from '../nlu/create-recogniser';
 import { createScanner } from '../scanner/create-scanner';
 import type { Diagnostic } from '../kernel/diagnostic';
-import { readContentCache } from '../script/content-cache';
-import { loadValidatedContent } from '../script/validate-project';
-import { loadExperiments } from '../experiments/load-experiments';
-import type { Runtime } from './types';
+import { readContentCache } from './content-cache';
+import { loadValidatedContent } from './validate-project';
+import { loadExperiments } from './load-experiments';
+import type { Runtime } from './runtime';
 
 /** Recogniser and scanner for already validated `content` of the project at `rootDir`. */
 export function buildRuntime(rootDir: string, content: Content): Runtime {

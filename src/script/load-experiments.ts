@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Content } from '../engine/types';
 import { LANGS } from '../kernel/lang';
-import { COUNTER_PLACEHOLDERS, MAX_LABEL, MAX_MESSAGE } from '../script/check-locales';
-import { checkSchema } from '../script/check-schema';
+import { COUNTER_PLACEHOLDERS, MAX_LABEL, MAX_MESSAGE } from './check-locales';
+import { checkSchema } from './check-schema';
 import type { Diagnostic } from '../kernel/diagnostic';
-import { formatKnown } from '../script/known-list';
-import { listLeafKeys, lookupPath, substituteVariables, variablesInText } from '../script/locale-index';
-import { makeDiagnostic, parseYamlSource, positionOf, type SourceFile } from '../kernel/source-file';
-import { CONTROL_VARIANT, DEFAULT_MIN_SAMPLE, VARIANT_SEPARATOR, type Experiment, type Outcome } from './types';
+import { formatKnown } from './known-list';
+import { listLeafKeys, lookupPath, substituteVariables, variablesInText } from './locale-index';
+import { makeDiagnostic } from '../kernel/diagnostic';
+import { parseYamlSource, positionOf, type SourceFile } from '../kernel/source-file';
+import { CONTROL_VARIANT, DEFAULT_MIN_SAMPLE, VARIANT_SEPARATOR, type Experiment, type Outcome } from '../experiments/types';
 
 /** Where experiments are declared, relative to the project root. */
 export const EXPERIMENTS_FILE = 'dialogs/_experiments.yaml';

@@ -3,7 +3,7 @@
  * `start`, then any step not reachable from it (in file order). Used by the flow
  * diagrams and by the analytics funnels, so both list steps in the same order.
  */
-import type { Dialog, Step, Target } from '../../engine/types';
+import type { Dialog, Step, Target } from '../engine/types';
 
 /** Every target a step can lead to, in the order they are written. */
 export function listStepTargets(step: Step): Target[] {
