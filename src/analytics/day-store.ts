@@ -2,6 +2,7 @@
  * Daily analytics records in a StateStore. Increments use eTag compare-and-set with
  * retries, so several bot instances writing the same day never lose a count.
  */
+import { isStorageConflict } from '../storage/errors';
 import type { StateStore } from '../storage/types';
 import { mergeCounts } from './count-events';
 import { DAY_KEY_PREFIX, RECORD_KIND, TEST_DAY_KEY_PREFIX, type Counts, type DailyRecord, type Day, type RecordScope } from './types';
@@ -53,10 +54,6 @@ function isRecord(value: unknown): value is DailyRecord & { eTag?: string } {
   return v?.kind === RECORD_KIND && typeof v.day === 'string' && typeof v.counts === 'object' && v.counts !== null;
 }
 
-function isConflict(err: unknown): boolean {
-  return err instanceof Error && /etag/i.test(`${err.name} ${err.message}`);
-}
-
 function pause(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt + 2));
 }
@@ -93,7 +90,7 @@ export async function addToDay(store: StateStore, day: Day, deltas: Counts, opti
       await store.write({ [key]: next });
       return;
     } catch (err) {
-      if (!isConflict(err)) throw err;
+      if (!isStorageConflict(err)) throw err;
       await pause(attempt);
     }
   }

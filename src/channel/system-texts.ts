@@ -1,6 +1,7 @@
 /**
- * The platform's own texts (`locales/<lang>/system.json`): apology after a failed turn,
- * "temporarily unavailable", the automatic language switch, the numbered-list hint.
+ * The platform's own texts (`locales/<lang>/system.json`): apology after a failed turn, reset
+ * after unreadable stored state, "temporarily unavailable", the automatic language switch,
+ * the numbered-list hint.
  * Loaded apart from the dialog content so they work even when content failed to load.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ export const SYSTEM_NS = 'system';
 
 /** Keys every system.json must hold (checked by test/channel/system-texts.test.ts). */
 export const SYSTEM_KEYS = [
-  'apology', 'unavailable', 'rate_limited', 'language_switched', 'choice_hint', 'choose_prompt',
+  'apology', 'state_reset', 'unavailable', 'rate_limited', 'language_switched', 'choice_hint', 'choose_prompt',
   'language_names.vi', 'language_names.fr', 'language_names.en',
 ] as const;
 

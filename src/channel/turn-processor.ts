@@ -1,29 +1,31 @@
 /**
- * One turn, in-process and without HTTP: activity -> state -> engine -> rendered replies.
+ * One turn, in-process and without HTTP, in four stages:
+ * load (turn-load.ts) → compute (turn-compute.ts) → render → persist (turn-persist.ts).
+ * An eTag conflict at persist (another turn wrote the same items since they were read) sends
+ * the turn back to load once, and it is computed again on fresh state; only a second
+ * conflict fails the turn. Side effects outside the state (a hand-off request, analytics)
+ * run once, after the state is saved.
  * The HTTP bot (create-bot-logic.ts), the terminal chat and the local Direct Line all use it.
  */
-import type { StoreItem } from '../storage/types';
-import type { ConversationState, EngineEvent, EngineInput, EngineOutput } from '../engine/types';
 import { createEphemeralIdHasher } from '../log/hash-id';
 import { nameError } from '../log/logger';
-import type { Intent } from '../kernel/intent';
-import type { Lang } from '../kernel/lang';
-import { isStorageUnavailable } from '../storage/redis-errors';
+import { describeCauses, isStorageConflict, isStorageUnavailable } from '../storage/errors';
 import { createTestConversationRule } from '../analytics/is-test-conversation';
-import { applyExperiments, pickAtRandom, pickControl } from '../experiments/apply-experiments';
-import type { Assignments, ExperimentEvent } from '../experiments/types';
+import { applyExperiments, pickAtRandom, pickControl, type AppliedExperiments } from '../experiments/apply-experiments';
+import type { HandoffReaction } from '../handoff/hooks';
+import type { EngineEvent } from '../engine/types';
+import type { Lang } from '../kernel/lang';
+import type { ExperimentEvent } from '../experiments/types';
 import { buildMessageInput } from './build-input';
 import { profileForActivity, type ChannelProfile } from './channel-profile';
-import type { Translate } from './create-translator';
-import { firstMessageLanguage } from './first-message-language';
 import { createTranslatorCache } from './translator-cache';
-import { hideUnavailableOffer, isHandoffStatusEvent, redirectWhenDisabled } from './handoff-glue';
-import type { HandoffReaction } from '../handoff/hooks';
-import { renderOutputs, renderText } from './render-outputs';
+import { hideUnavailableOffer, isHandoffStatusEvent } from './handoff-glue';
+import { renderOutputs, renderText, type RenderResult } from './render-outputs';
 import { getLegacyStateKeys, getStateKeys, type StateKeys } from './state-keys';
-import { migrateStateKeys } from './migrate-state-keys';
-import { keysToDelete, needsListing, withConversation } from './user-conversations';
 import type { SystemTexts } from './system-texts';
+import { applyReaction, computeTurn, type TurnWork } from './turn-compute';
+import { loadTurn, type LoadedTurn } from './turn-load';
+import { deleteUserData, resetConversation, saveTurn } from './turn-persist';
 import type { InboundActivity, OutboundActivity, TurnDeps, TurnOutcome } from './types';
 import type { Runtime } from '../script/runtime';
 import { isLang, langFromLocale } from './user-language';
@@ -31,8 +33,8 @@ import { isLang, langFromLocale } from './user-language';
 /** Default test rule of a deployed bot: the Emulator's and the preview's conversations. */
 const isTestChannel = createTestConversationRule(false);
 
-/** Intents of a first message that only say hello: the welcome answers them by itself. */
-const WELCOME_ONLY_INTENTS: ReadonlySet<Intent> = new Set(['greet', 'unknown', 'thanks', 'goodbye']);
+/** Times a turn is computed: once, and once more on fresh state after an eTag conflict. */
+export const MAX_TURN_ATTEMPTS = 2;
 
 export interface TurnProcessor {
   /** Processes one activity; never throws (a failing turn yields one apology). */
@@ -47,15 +49,6 @@ export interface TurnProcessor {
   renderSystemReply(activity: InboundActivity, key: 'unavailable' | 'rate_limited'): Promise<OutboundActivity[]>;
 }
 
-/** What a turn computed before it is saved. */
-interface TurnWork {
-  outputs: EngineOutput[];
-  events: EngineEvent[];
-  state: ConversationState | undefined;
-  notices: OutboundActivity[];
-  intent?: Intent;
-}
-
 /** True for activities that start a turn: messages, members joining (other than the bot), hand-off status events. */
 export function isHandledActivity(activity: InboundActivity): boolean {
   if (activity.type === 'message' || isHandoffStatusEvent(activity)) return true;
@@ -63,6 +56,18 @@ export function isHandledActivity(activity: InboundActivity): boolean {
   const botId = activity.recipient?.id;
   return (activity.membersAdded ?? []).some((member) => member?.id !== botId);
 }
+
+/** A turn that went through the four stages and was saved. */
+interface SavedTurn {
+  work: TurnWork;
+  ab: AppliedExperiments;
+  rendered: RenderResult;
+  /** Keys deleted ("delete my data"); empty when the state was saved. */
+  deleted: string[];
+}
+
+/** Milliseconds since `start`, to one decimal. */
+const since = (start: number) => Math.round((performance.now() - start) * 10) / 10;
 
 /** Creates the turn processor over `deps` and the platform texts. */
 export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): TurnProcessor {
@@ -75,190 +80,138 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     const keys = getStateKeys(activity, ids);
     const runtime = deps.getRuntime();
     const translate = translatorOf(runtime);
-    let lang = langFromLocale(activity.locale) ?? deps.defaultLang;
-    const logFields: Record<string, unknown> = {
-      channel: activity.channelId,
-      conv: ids.forLog(activity.conversation.id),
-      activity: activity.type,
-    };
+    const localeLang = langFromLocale(activity.locale) ?? deps.defaultLang;
+    let lang = localeLang;
+    const logFields: Record<string, unknown> = { channel: activity.channelId, conv: ids.forLog(activity.conversation.id), activity: activity.type };
     if (!isHandledActivity(activity)) return { replies: [], lang };
+    const stages: Record<string, number> = {};
+    /** Runs one stage, adding its time to the debug line. */
+    const stage = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+      const at = performance.now();
+      try {
+        return await fn();
+      } finally {
+        stages[name] = Math.round(((stages[name] ?? 0) + performance.now() - at) * 10) / 10;
+      }
+    };
     try {
       const linkKey = deps.handoff?.linkKey(keys.conversation);
-      const readKeys = [keys.conversation, keys.user, ...(linkKey ? [linkKey] : [])];
-      let items = await deps.store.read(readKeys);
-      if (await migrateStateKeys(deps.store, keys, getLegacyStateKeys(activity), items)) items = await deps.store.read(readKeys);
-      const userItem = items[keys.user];
-      const convItem = items[keys.conversation];
-      if (isLang(userItem?.lang)) lang = userItem.lang;
-      // Until the user's first message, the language is only assumed (locale or DEFAULT_LANG).
-      const langSettled = isLang(userItem?.lang) && userItem?.langAssumed !== true;
+      const load = () => stage('load', () => loadTurn(deps.store, keys, getLegacyStateKeys(activity), linkKey));
+      let loaded = await load();
+      lang = loaded.lang ?? localeLang;
+      if (loaded.invalid.length > 0) {
+        logFields.stateInvalid = loaded.invalid.map((e) => e.part);
+        deps.logger.error({ ...logFields, error: loaded.invalid[0]!.name, parts: logFields.stateInvalid }, 'stored state unreadable: replaced by a fresh one');
+      }
       if (!runtime) {
         logFields.error = 'ContentUnavailable';
         return { replies: renderText(translate('system:unavailable', lang), profile), lang };
       }
-      const stored = (convItem?.engine ?? undefined) as ConversationState | undefined;
-      const startLang = lang;
-      const reaction = linkKey ? await askHandoff(activity, runtime, stored, lang, keys.conversation, items[linkKey]) : undefined;
+      // The hand-off is asked once: what it did (a message forwarded) is not repeated on a retry.
+      const reaction = linkKey ? await askHandoff(activity, runtime, loaded, keys.conversation) : undefined;
       if (!reaction && activity.type === 'event') return { replies: [], lang };
-      const work = reaction ? applyReaction(reaction, runtime, stored, lang) : computeTurn(activity, runtime, stored, lang, langSettled, translate);
-      lang = work.lang;
-      const test = (deps.isTestConversation ?? isTestChannel)(activity);
-      const ab = applyExperiments(runtime.experiments ?? [], hideUnavailableOffer(work.outputs, deps.handoff), work.events, convItem?.ab as Assignments | undefined,
-        deps.pickVariant ?? (test ? pickControl : pickAtRandom));
-      const rendered = renderOutputs(ab.outputs, lang, translate, profile);
-      const finalLang = rendered.lang;
-      const before: OutboundActivity[] = [...(reaction?.activities ?? [])];
-      const after: OutboundActivity[] = [];
-      if (rendered.handoffRequested && deps.handoff) {
-        const requested = await deps.handoff.onRequest({ activity, conversationKey: keys.conversation, lang: finalLang });
-        before.push(...(requested.activities ?? []));
-        after.push(...renderOutputs(requested.outputs, finalLang, translate, profile).activities);
-        work.events.push(...(requested.events ?? []));
+      let saved: SavedTurn | undefined;
+      for (let attempt = 1; !saved; attempt++) {
+        const userLang = loaded.lang ?? localeLang;
+        const computeDeps = { advance: deps.advance, handoff: deps.handoff, translate };
+        const work = await stage('compute', () => (reaction ? applyReaction(computeDeps, reaction, runtime, loaded, userLang) : computeTurn(computeDeps, activity, runtime, loaded, userLang)));
+        const { ab, rendered } = await stage('render', () => render(activity, runtime, loaded, work, profile));
+        try {
+          const deleted = await stage('persist', () => persist(activity, keys, loaded, work, rendered, ab));
+          saved = { work, ab, rendered, deleted };
+        } catch (error) {
+          if (!isStorageConflict(error) || attempt >= MAX_TURN_ATTEMPTS) throw error;
+          logFields.retried = attempt;
+          deps.logger.debug({ conv: logFields.conv, attempt, error: nameError(error) }, 'eTag conflict: turn computed again on fresh state');
+          loaded = await load();
+        }
       }
-      logFields.intent = work.intent;
+      const { work, rendered } = saved;
       const frame = work.state?.stack.at(-1);
-      logFields.dialog = frame?.dialog;
-      logFields.step = frame?.step;
-      if (rendered.deleteData) {
-        const deleted = keysToDelete(userItem, keys.conversation, keys.user);
-        await deps.store.delete(deleted);
-        for (const key of deleted.filter((k) => k.startsWith('conv/'))) await deps.handoff?.onDeleteData(key);
-      } else {
-        // A message settles the language; a conversation start without one only assumes it.
-        const assumed = !langSettled && activity.type !== 'message';
-        const userChanged = finalLang !== startLang || !userItem || (userItem.langAssumed === true) !== assumed;
-        await saveTurn(keys, convItem, userItem, work.state, userChanged ? { lang: finalLang, assumed } : undefined, ab.assignments);
-      }
-      lang = finalLang;
-      notifyEvents(work.events, lang, test, ab.events);
-      return { replies: [...before, ...work.notices.flatMap((n) => renderNotice(n, profile)), ...rendered.activities, ...after], lang };
+      Object.assign(logFields, { intent: work.intent, dialog: frame?.dialog, step: frame?.step });
+      lang = rendered.lang;
+      const done = saved;
+      const replies = await stage('after', () => afterSave(activity, keys, done, profile, reaction));
+      deps.logger.debug({
+        conv: logFields.conv, dialog: frame?.dialog, step: frame?.step, intent: work.intent, score: work.recognition?.score,
+        textLang: work.recognition?.lang, langConfident: work.recognition?.langConfident, lang, handoff: reaction ? 'reaction' : undefined,
+        events: work.events.map((e) => e.type), replies: replies.length, stages,
+      }, 'turn stages');
+      return { replies, lang };
     } catch (error) {
       logFields.error = nameError(error);
+      logFields.cause = describeCauses(error);
       if (isStorageUnavailable(error)) return { replies: renderText(translate('system:unavailable', lang), profile), lang };
-      await resetConversation(keys, runtime);
+      await resetAfterFailure(keys, runtime);
       return { replies: renderText(translate('system:apology', lang), profile), lang };
     } finally {
       logFields.lang = lang;
-      logFields.ms = Math.round((performance.now() - started) * 10) / 10;
+      logFields.ms = since(started);
       deps.logger.info(logFields, 'turn');
     }
   }
+
+  /** Stage 3: A/B variants, then the texts in the user's language for this channel. */
+  function render(activity: InboundActivity, runtime: Runtime, loaded: LoadedTurn, work: TurnWork, profile: ChannelProfile) {
+    const test = isTest(activity);
+    const ab = applyExperiments(runtime.experiments ?? [], hideUnavailableOffer(work.outputs, deps.handoff), work.events, loaded.assignments,
+      deps.pickVariant ?? (test ? pickControl : pickAtRandom));
+    return { ab, rendered: renderOutputs(ab.outputs, work.lang, translatorOf(runtime), profile) };
+  }
+
+  /** Stage 4: delete the user's data when asked (returns the keys deleted), else save the state (may throw StorageConflictError). */
+  async function persist(activity: InboundActivity, keys: StateKeys, loaded: LoadedTurn, work: TurnWork, rendered: RenderResult, ab: AppliedExperiments): Promise<string[]> {
+    if (rendered.deleteData) return deleteUserData(deps.store, keys, loaded);
+    // A message settles the language; a conversation start without one only assumes it.
+    const assumed = !loaded.langSettled && activity.type !== 'message';
+    const startLang = loaded.lang ?? langFromLocale(activity.locale) ?? deps.defaultLang;
+    const userItem = loaded.userItem;
+    const userChanged = rendered.lang !== startLang || !userItem || (userItem.langAssumed === true) !== assumed;
+    await saveTurn(deps.store, keys, loaded, work.state, userChanged ? { lang: rendered.lang, assumed } : undefined, ab.assignments);
+    return [];
+  }
+
+  /** After the state is saved: hand-off request, hand-offs of deleted conversations, analytics; returns the replies in order. */
+  async function afterSave(
+    activity: InboundActivity, keys: StateKeys, { work, rendered, ab, deleted }: SavedTurn, profile: ChannelProfile, reaction: HandoffReaction | undefined,
+  ): Promise<OutboundActivity[]> {
+    const translate = translatorOf(deps.getRuntime());
+    const before: OutboundActivity[] = [...(reaction?.activities ?? [])];
+    const after: OutboundActivity[] = [];
+    if (rendered.handoffRequested && deps.handoff) {
+      const requested = await deps.handoff.onRequest({ activity, conversationKey: keys.conversation, lang: rendered.lang });
+      before.push(...(requested.activities ?? []));
+      after.push(...renderOutputs(requested.outputs, rendered.lang, translate, profile).activities);
+      work.events.push(...(requested.events ?? []));
+    }
+    for (const key of deleted.filter((k) => k.startsWith('conv/'))) await deps.handoff?.onDeleteData(key);
+    notifyEvents(work.events, rendered.lang, isTest(activity), ab.events);
+    return [...before, ...work.notices.flatMap((n) => renderNotice(n, profile)), ...rendered.activities, ...after];
+  }
+
+  const isTest = (activity: InboundActivity) => (deps.isTestConversation ?? isTestChannel)(activity);
 
   /**
    * Asks the hand-off about this activity when the conversation is linked to an open hand-off,
    * or for a hand-off status event; undefined: the bot answers as usual.
    */
-  async function askHandoff(
-    activity: InboundActivity,
-    runtime: Runtime,
-    stored: ConversationState | undefined,
-    lang: Lang,
-    conversationKey: string,
-    link: unknown,
-  ): Promise<HandoffReaction | undefined> {
+  async function askHandoff(activity: InboundActivity, runtime: Runtime, loaded: LoadedTurn, conversationKey: string): Promise<HandoffReaction | undefined> {
     if (!deps.handoff) return undefined;
-    if (activity.type === 'message' && link !== undefined) {
-      const { input } = buildMessageInput(activity, runtime, lang, stored);
-      return deps.handoff.onActivity({ activity, conversationKey, lang, input }, link);
+    const lang = loaded.lang ?? langFromLocale(activity.locale) ?? deps.defaultLang;
+    if (activity.type === 'message' && loaded.link !== undefined) {
+      const { input } = buildMessageInput(activity, runtime, lang, loaded.state);
+      return deps.handoff.onActivity({ activity, conversationKey, lang, input }, loaded.link);
     }
-    if (isHandoffStatusEvent(activity)) return deps.handoff.onActivity({ activity, conversationKey, lang }, link);
+    if (isHandoffStatusEvent(activity)) return deps.handoff.onActivity({ activity, conversationKey, lang }, loaded.link);
     return undefined;
   }
 
-  /** The turn of a hand-off reaction: its outputs, then the main menu when the bot takes over again. */
-  function applyReaction(reaction: HandoffReaction, runtime: Runtime, stored: ConversationState | undefined, lang: Lang): TurnWork & { lang: Lang } {
-    const outputs = [...reaction.outputs];
-    const events = [...(reaction.events ?? [])];
-    let state = stored;
-    if (reaction.resumeMenu || reaction.resumeInput) {
-      const result = deps.advance(runtime.content, stored, reaction.resumeInput ?? { type: 'intent', intent: 'menu' });
-      state = result.state;
-      outputs.push(...result.outputs);
-      events.push(...result.events);
-    }
-    return { outputs, events, state, notices: [], lang };
-  }
-
-  /** Runs the engine for the inputs of this activity (welcome first for a new conversation). */
-  function computeTurn(
-    activity: InboundActivity,
-    runtime: Runtime,
-    stored: ConversationState | undefined,
-    userLang: Lang,
-    langSettled: boolean,
-    translate: Translate,
-  ): TurnWork & { lang: Lang } {
-    const inputs: EngineInput[] = [];
-    const notices: OutboundActivity[] = [];
-    let lang = userLang;
-    let intent: Intent | undefined;
-    if (activity.type === 'conversationUpdate') {
-      if (!stored) inputs.push({ type: 'start' });
-    } else {
-      const built = buildMessageInput(activity, runtime, userLang, stored);
-      const recognition = built.recognition;
-      const input = redirectWhenDisabled(built.input, deps.handoff);
-      intent = recognition?.intent;
-      if (recognition && !langSettled) {
-        // The first message: its language, when clear, replaces the assumed one without a notice.
-        lang = firstMessageLanguage(recognition) ?? userLang;
-      } else if (recognition?.langConfident && recognition.lang !== userLang) {
-        const names = (l: Lang) => translate(`system:language_names.${l}`, l);
-        if (stored) {
-          notices.push({ type: 'message', text: translate('system:language_switched', recognition.lang, { language: names(recognition.lang), previous: names(userLang) }) });
-        }
-        lang = recognition.lang;
-      }
-      if (!stored) inputs.push({ type: 'start' });
-      if (stored || (input.type === 'text' && (!WELCOME_ONLY_INTENTS.has(input.intent) || input.possibleDanger))) inputs.push(input);
-    }
-    let state = stored;
-    const outputs: EngineOutput[] = [];
-    const events: EngineEvent[] = [];
-    for (const input of inputs) {
-      const result = deps.advance(runtime.content, state, input);
-      state = result.state;
-      outputs.push(...result.outputs);
-      events.push(...result.events);
-    }
-    return { outputs, events, state, notices, lang, ...(intent ? { intent } : {}) };
-  }
-
-  /**
-   * Writes conversation state (and user state when `userLang` is given: the language, and whether
-   * it is only assumed), guarded by the eTags read.
-   */
-  async function saveTurn(
-    keys: StateKeys,
-    convItem: StoreItem | undefined,
-    userItem: StoreItem | undefined,
-    state: ConversationState | undefined,
-    userLang: { lang: Lang; assumed: boolean } | undefined,
-    assignments: Assignments,
-  ): Promise<void> {
-    const changes: Record<string, StoreItem> = {};
-    const ab = Object.keys(assignments).length > 0 ? { ab: assignments } : {};
-    if (state) changes[keys.conversation] = { engine: state, ...ab, ...(convItem?.eTag ? { eTag: convItem.eTag } : {}) };
-    const listConversation = needsListing(userItem, keys.conversation);
-    if (userLang || listConversation) {
-      const item: StoreItem = { ...(userItem ?? {}), conversations: withConversation(userItem, keys.conversation) };
-      if (userLang) {
-        item.lang = userLang.lang;
-        if (userLang.assumed) item.langAssumed = true;
-        else delete item.langAssumed;
-      }
-      changes[keys.user] = item;
-    }
-    if (Object.keys(changes).length > 0) await deps.store.write(changes);
-  }
-
   /** After a failed turn: the dialog position resets; the user's language is kept. */
-  async function resetConversation(keys: StateKeys, runtime: Runtime | null): Promise<void> {
-    const idle: ConversationState = { contentVersion: runtime?.content.version ?? '', stack: [] };
+  async function resetAfterFailure(keys: StateKeys, runtime: Runtime | null): Promise<void> {
     try {
-      await deps.store.write({ [keys.conversation]: { engine: idle, eTag: '*' } });
+      await resetConversation(deps.store, keys, runtime?.content.version ?? '');
     } catch (error) {
-      deps.logger.warn({ error: nameError(error) }, 'reset after failed turn not saved');
+      deps.logger.warn({ error: nameError(error), cause: describeCauses(error) }, 'reset after failed turn not saved');
     }
   }
 

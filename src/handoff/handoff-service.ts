@@ -6,8 +6,9 @@
  */
 import type { SystemTexts } from '../channel/system-texts';
 import type { AdvanceFn } from '../channel/types';
+import { checkConversationItem } from '../channel/stored-state';
 import type { Runtime } from '../script/runtime';
-import type { ConversationState, EngineEvent } from '../engine/types';
+import type { EngineEvent } from '../engine/types';
 import type { IdHasher } from '../log/hash-id';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
@@ -107,7 +108,8 @@ export function createHandoffService(options: HandoffServiceOptions): HandoffSer
       if (resumeMenu && runtime) {
         const key = target.conversationKey;
         const item = (await options.store.read([key]))[key];
-        const stored = (item?.engine ?? undefined) as ConversationState | undefined;
+        // An unreadable item (corrupted, foreign) is replaced: the menu starts afresh.
+        const stored = checkConversationItem(item).state;
         const advanced = options.advance(runtime.content, stored, { type: 'intent', intent: 'menu' });
         outputs.push(...advanced.outputs);
         await options.store.write({ [key]: { engine: advanced.state, ...(item?.eTag ? { eTag: item.eTag } : {}) } });

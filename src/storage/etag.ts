@@ -2,13 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoreItem, StoreItems } from './types';
 
-/** A write whose eTag no longer matches the stored item (someone else wrote first). */
-export class EtagConflictError extends Error {
-  override name = 'EtagConflictError';
-  constructor(backend: string) {
-    super(`${backend}: eTag conflict on write: the item changed since it was read. Read it again, then retry the write.`);
-  }
-}
+export { StorageConflictError } from './errors';
 
 /** Throws a clear error when `keys` / `changes` is missing (botbuilder's contract). */
 export function assertArgument(value: unknown, what: string, backend: string): void {
@@ -37,9 +31,22 @@ export function serialiseItem(item: StoreItem): string {
   return JSON.stringify(rest);
 }
 
-/** Item read back from storage, with its eTag. */
+/**
+ * Field set on an item whose stored bytes are not a JSON object (a corrupted row or value):
+ * the read still succeeds, and the reader's shape check (src/channel/stored-state.ts) rejects it.
+ */
+export const UNREADABLE_ITEM = '$unreadable';
+
+/** Item read back from storage, with its eTag; `{ [UNREADABLE_ITEM]: true, eTag }` when the JSON is broken. */
 export function deserialiseItem(json: string, eTag: string): StoreItem {
-  return { ...(JSON.parse(json) as Record<string, unknown>), eTag };
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { [UNREADABLE_ITEM]: true, eTag };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { [UNREADABLE_ITEM]: true, eTag };
+  return { ...(value as Record<string, unknown>), eTag };
 }
 
 /** Keeps only the defined entries of a write batch. */

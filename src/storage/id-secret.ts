@@ -6,8 +6,7 @@
  * every restart uses the same one.
  */
 import { createIdHasher, createIdSecret, MIN_ID_SECRET_LENGTH, type IdHasher } from '../log/hash-id';
-import { StorageUnavailableError } from './redis-errors';
-import { EtagConflictError } from './etag';
+import { StorageConflictError, StorageUnavailableError } from './errors';
 import type { StateStore } from './types';
 
 /** Storage key of the generated secret. */
@@ -28,7 +27,7 @@ export async function loadIdSecret(store: StateStore, configured = ''): Promise<
   try {
     await store.write({ [ID_SECRET_KEY]: { secret: createIdSecret(), eTag: CREATE_ONLY } });
   } catch (error) {
-    if (!(error instanceof EtagConflictError) && !(error instanceof Error && error.name === 'EtagConflictError')) throw error;
+    if (!(error instanceof StorageConflictError)) throw error;
   }
   const created = await readSecret(store);
   if (!created) throw new Error(`The id secret could not be kept in storage (${ID_SECRET_KEY}); check STORAGE_URL, or set ID_SECRET.`);
@@ -84,7 +83,14 @@ export interface DeferredIdHasher extends IdHasher {
 export function createDeferredIdHasher(): DeferredIdHasher {
   let hasher: IdHasher | undefined;
   const current = (): IdHasher => {
-    if (!hasher) throw new StorageUnavailableError('id secret load', new Error('the id secret is not loaded yet'));
+    if (!hasher) {
+      throw new StorageUnavailableError({
+        backend: 'storage',
+        where: 'id secret load',
+        problem: 'the id secret is not loaded yet (storage did not answer since start-up)',
+        fix: 'check STORAGE_URL, or set ID_SECRET',
+      });
+    }
     return hasher;
   };
   return {

@@ -2,7 +2,7 @@
 import type { StoreItems } from './types';
 import type { StateStore } from './types';
 import {
-  EtagConflictError, assertArgument, canWrite, createEtag, deserialiseItem, listChanges, serialiseItem,
+  StorageConflictError, assertArgument, canWrite, createEtag, deserialiseItem, listChanges, serialiseItem,
 } from './etag';
 
 const BACKEND = 'memory storage';
@@ -24,7 +24,7 @@ export function createMemoryStore(): StateStore {
       assertArgument(changes, 'changes', BACKEND);
       const list = listChanges(changes);
       for (const [key, item] of list) {
-        if (!canWrite(items.get(key)?.eTag, item)) throw new EtagConflictError(BACKEND);
+        if (!canWrite(items.get(key)?.eTag, item)) throw new StorageConflictError(BACKEND);
       }
       for (const [key, item] of list) items.set(key, { json: serialiseItem(item), eTag: createEtag() });
     },

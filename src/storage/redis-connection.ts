@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
-import { StorageUnavailableError } from './redis-errors';
+import { StorageError, StorageUnavailableError } from './errors';
+import { isReadOnlyReply, redisReadOnly, redisUnavailable } from './redis-errors';
 import { DEADLINE_PASSED, hasFreshClock, measureRedisClock, redisDeadline } from './redis-clock';
 import { withTimeout } from '../util/with-timeout';
 
@@ -63,7 +64,7 @@ export function openRedisConnection(options: RedisConnectionOptions): RedisConne
 export async function waitForRedis(client: RedisConnection, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!client.isReady) {
-    if (Date.now() > deadline) throw new StorageUnavailableError('start-up', new Error('connect timeout'));
+    if (Date.now() > deadline) throw redisUnavailable('start-up', new RedisTimeoutError(timeoutMs));
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -106,7 +107,7 @@ export async function runScriptBefore(client: RedisConnection, script: string, k
   if (!hasFreshClock(client) && client.isReady) void measureRedisClock(client, timeoutMs);
   const reply = await runScript(client, script, keys, [String(redisDeadline(client, timeoutMs)), ...args], operation);
   const code = Array.isArray(reply) ? Number(reply[0]) : Number(reply);
-  if (code === DEADLINE_PASSED) throw new StorageUnavailableError(operation, new RedisTimeoutError(timeoutMs));
+  if (code === DEADLINE_PASSED) throw redisUnavailable(operation, new RedisTimeoutError(timeoutMs));
   return reply;
 }
 
@@ -128,7 +129,7 @@ export async function callRedis<T>(client: RedisConnection, operation: string, f
   try {
     return await withTimeout(call(), timeoutMs, () => {
       gaveUp = true;
-      return new StorageUnavailableError(operation, new RedisTimeoutError(timeoutMs));
+      return redisUnavailable(operation, new RedisTimeoutError(timeoutMs));
     });
   } catch (err) {
     throw asUnavailable(operation, err);
@@ -166,10 +167,14 @@ class RedisTimeoutError extends Error {
   }
 }
 
-/** Wraps a Redis failure in a {@link StorageUnavailableError}; lets script errors that carry meaning through. */
+/**
+ * Wraps a Redis failure in a typed storage error: a `READONLY` reply (a replica) becomes a
+ * StorageReadOnlyError, anything else a {@link StorageUnavailableError}; storage errors pass through.
+ */
 export function asUnavailable(operation: string, err: unknown): Error {
-  if (err instanceof StorageUnavailableError) return err;
-  return new StorageUnavailableError(operation, err);
+  if (err instanceof StorageError) return err;
+  if (isReadOnlyReply(err)) return redisReadOnly(operation, err);
+  return redisUnavailable(operation, err);
 }
 
 /**

@@ -1,24 +1,37 @@
 /**
- * Errors meaning "shared storage could not serve this turn". Kept free of any Redis import
- * so the channel layer can test for them without loading a Redis client.
+ * Redis failures as typed storage errors (src/storage/errors.ts). Kept free of any Redis
+ * import so the channel layer and tests can use them without loading a Redis client.
  */
+import { StorageReadOnlyError, StorageUnavailableError } from './errors';
 
-/** Raised when Redis cannot answer in time; the turn should get the "temporarily unavailable" reply. */
-export class StorageUnavailableError extends Error {
-  override name = 'StorageUnavailableError';
-  constructor(operation: string, cause: unknown) {
-    const causeName = cause instanceof Error ? cause.name : 'UnknownError';
-    super(`Redis did not answer during ${operation} (${causeName}); check that the server in STORAGE_URL is running and reachable`, { cause });
-  }
+export { StorageUnavailableError };
+
+const BACKEND = 'Redis storage';
+
+/** Redis did not answer `operation` in time, or refused it: the turn gets "temporarily unavailable". */
+export function redisUnavailable(operation: string, cause: unknown): StorageUnavailableError {
+  const causeName = cause instanceof Error ? cause.name : 'UnknownError';
+  return new StorageUnavailableError({
+    backend: BACKEND,
+    where: operation,
+    problem: `no answer (${causeName})`,
+    fix: 'check that the server in STORAGE_URL is running and reachable',
+    cause,
+  });
 }
 
-/** Names of the errors after which the user hears "temporarily unavailable" and state is left as last saved. */
-const UNAVAILABLE_NAMES: ReadonlySet<string> = new Set(['StorageUnavailableError', 'LockWaitTimeoutError', 'FencedWriteError']);
+/** Redis refused a write because STORAGE_URL names a read-only replica (a `READONLY` reply). */
+export function redisReadOnly(operation: string, cause: unknown): StorageReadOnlyError {
+  return new StorageReadOnlyError({
+    backend: BACKEND,
+    where: operation,
+    problem: 'the server is a read-only replica',
+    fix: 'point STORAGE_URL at the primary (writable) Redis server',
+    cause,
+  });
+}
 
-/**
- * True when `error` means storage was down, too slow, or the turn lost its conversation
- * lock: the turn must not reset the dialog, and the user gets "temporarily unavailable".
- */
-export function isStorageUnavailable(error: unknown): boolean {
-  return error instanceof Error && UNAVAILABLE_NAMES.has(error.name);
+/** True for a Redis error reply whose code is READONLY (the protocol's first word of the reply). */
+export function isReadOnlyReply(error: unknown): boolean {
+  return error instanceof Error && error.message.split(' ', 1)[0] === 'READONLY';
 }

@@ -8,6 +8,7 @@
  * another instance can no longer write.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { StorageUnavailableError } from './errors';
 
 /** The fence a turn holds: the Redis counter key and the value it must still have. */
 export interface Fence {
@@ -33,9 +34,14 @@ export function readCurrentFence(): Fence | undefined {
 }
 
 /** Raised when a write comes from a turn whose lock was taken over by another turn. */
-export class FencedWriteError extends Error {
+export class FencedWriteError extends StorageUnavailableError {
   override name = 'FencedWriteError';
   constructor() {
-    super('State write refused: this turn lost its conversation lock (its TTL expired) and a newer turn holds it; the turn must be retried');
+    super({
+      backend: 'Redis storage',
+      where: 'state write',
+      problem: 'refused: this turn lost its conversation lock (its TTL expired) and a newer turn holds it',
+      fix: 'the user sends the message again; if it happens often, raise REDIS_LOCK_TTL_MS',
+    });
   }
 }

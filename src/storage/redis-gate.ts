@@ -21,6 +21,7 @@ import type { GateResult, TurnGate } from './types';
 import { closeRedisConnection, openRedisConnection, runScript, runScriptBefore, type RedisConnection } from './redis-connection';
 import { ttlSecondsOf, type RedisSettings } from './redis-store';
 import { runWithFence } from './redis-fence';
+import { StorageUnavailableError } from './errors';
 import { activityField, conversationRedisKeys, type ConversationRedisKeys } from './redis-keys';
 import { ACQUIRE_SCRIPT, ARRIVE_SCRIPT, EXTEND_SCRIPT, LEASE_SCRIPT, RELEASE_SCRIPT } from './redis-lock-scripts';
 
@@ -41,10 +42,15 @@ export interface RedisGateOptions {
 }
 
 /** Raised when the lock of a conversation could not be taken within `lockWaitMs`. */
-export class LockWaitTimeoutError extends Error {
+export class LockWaitTimeoutError extends StorageUnavailableError {
   override name = 'LockWaitTimeoutError';
   constructor(waitMs: number) {
-    super(`Turn gate: the conversation lock was not free within ${waitMs} ms; a previous turn is stuck or Redis is overloaded (raise REDIS_LOCK_WAIT_MS or check Redis)`);
+    super({
+      backend: 'turn gate',
+      where: 'conversation lock',
+      problem: `the lock was not free within ${waitMs} ms (a previous turn is stuck or Redis is overloaded)`,
+      fix: 'raise REDIS_LOCK_WAIT_MS or check Redis',
+    });
   }
 }
 

@@ -10,7 +10,7 @@
  */
 import type { StoreItems } from './types';
 import type { StateStore } from './types';
-import { assertArgument, createEtag, deserialiseItem, EtagConflictError, listChanges, serialiseItem } from './etag';
+import { assertArgument, createEtag, deserialiseItem, StorageConflictError, listChanges, serialiseItem } from './etag';
 import { callRedis, closeRedisConnection, hashKey, openRedisConnection, runScriptBefore, type RedisConnection } from './redis-connection';
 import { deadlineCheck } from './redis-clock';
 import { listConversationRedisKeys } from './redis-keys';
@@ -115,7 +115,7 @@ export class RedisStateStore implements StateStore {
     const scriptKeys = [fence?.key ?? first, claim?.hash ?? first, claim?.expiry ?? first, ...redisKeys];
     const result = Number(await runScriptBefore(this.client, WRITE_SCRIPT, scriptKeys, args, 'state write'));
     if (result === -1) throw new FencedWriteError();
-    if (result > 0) throw new EtagConflictError(BACKEND);
+    if (result > 0) throw new StorageConflictError(BACKEND);
   }
 
   /**

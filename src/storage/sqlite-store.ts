@@ -15,8 +15,9 @@ import type { StoreItems } from './types';
 import { DEFAULT_STATE_TTL_MS, KEPT_KEY_PATTERNS } from './retention';
 import type { StateStore } from './types';
 import { readCurrentActivity, type TurnActivity } from './turn-activity';
+import { assertWritable, fromSqliteError, sqliteClosed } from './sqlite-errors';
 import {
-  EtagConflictError, assertArgument, canWrite, createEtag, deserialiseItem, listChanges, serialiseItem,
+  StorageConflictError, assertArgument, canWrite, createEtag, deserialiseItem, listChanges, serialiseItem,
 } from './etag';
 
 const BACKEND = 'SQLite storage';
@@ -27,6 +28,8 @@ export interface SqliteStoreOptions {
   ttlMs?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /** Open the file read-only (it must exist): every write then fails with StorageReadOnlyError. */
+  readonly?: boolean;
 }
 
 const PURGE_EVERY_MS = 3_600_000;
@@ -39,18 +42,25 @@ interface Row {
 
 /**
  * Opens (creating if needed) the SQLite database at `file` (`:memory:` allowed).
- * @throws when the file cannot be opened, naming it.
+ * @throws StorageReadOnlyError naming the file and the fix when it or its folder cannot be
+ *   written; StorageUnavailableError when it cannot be opened (locked, corrupt, ...).
  */
 export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): StateStore {
+  try {
+    return openSqliteStore(file, options);
+  } catch (error) {
+    throw fromSqliteError(error, file, 'open');
+  }
+}
+
+function openSqliteStore(file: string, options: SqliteStoreOptions): StateStore {
   const ttlMs = options.ttlMs ?? DEFAULT_STATE_TTL_MS;
   const now = options.now ?? Date.now;
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  let db: Database.Database;
-  try {
-    db = new Database(file);
-  } catch (error) {
-    throw new Error(`${BACKEND}: cannot open '${file}' (${(error as Error).message}). Check STORAGE_URL and the folder's permissions.`);
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+    if (!options.readonly) assertWritable(file);
   }
+  const db = new Database(file, options.readonly ? { readonly: true, fileMustExist: true } : {});
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
@@ -86,7 +96,7 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
   const writeBatch = db.transaction((list: [string, StoreItems[string]][], activity: TurnActivity | undefined) => {
     const writtenAt = now();
     for (const [key, item] of list) {
-      if (!canWrite(findLive(key)?.etag, item)) throw new EtagConflictError(BACKEND);
+      if (!canWrite(findLive(key)?.etag, item)) throw new StorageConflictError(BACKEND);
       upsert.run(key, createEtag(), serialiseItem(item), writtenAt);
     }
     if (activity && list.length > 0) markProcessed.run(activity.key, activity.conversation, writtenAt + activity.ttlMs);
@@ -98,39 +108,60 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     }
   });
   let closed = false;
-  purge();
+  const tryPurge = () => {
+    try {
+      purge();
+    } catch {
+      // Retried at the next interval.
+    }
+  };
+  if (!options.readonly) purge();
   const purgeTimer = setInterval(() => {
-    if (!closed) purge();
+    // A failed purge (disk full, locked) is retried the next hour; reads skip expired rows anyway.
+    if (!closed) tryPurge();
   }, PURGE_EVERY_MS);
   purgeTimer.unref();
+
+  /** Runs one operation, with driver errors as typed storage errors naming the file. */
+  const run = <T>(operation: string, fn: () => T): T => {
+    if (closed) throw sqliteClosed(file, operation);
+    try {
+      return fn();
+    } catch (error) {
+      throw fromSqliteError(error, file, operation);
+    }
+  };
 
   return {
     async read(keys: string[]): Promise<StoreItems> {
       assertArgument(keys, 'keys', BACKEND);
-      const found: StoreItems = Object.create(null) as StoreItems;
-      for (const key of keys) {
-        const row = findLive(key);
-        if (row) found[key] = deserialiseItem(row.data, row.etag);
-      }
-      return found;
+      return run('state read', () => {
+        const found: StoreItems = Object.create(null) as StoreItems;
+        for (const key of keys) {
+          const row = findLive(key);
+          if (row) found[key] = deserialiseItem(row.data, row.etag);
+        }
+        return found;
+      });
     },
     async write(changes: StoreItems): Promise<void> {
       assertArgument(changes, 'changes', BACKEND);
-      writeBatch(listChanges(changes), readCurrentActivity());
+      run('state write', () => writeBatch(listChanges(changes), readCurrentActivity()));
     },
     async delete(keys: string[]): Promise<void> {
       assertArgument(keys, 'keys', BACKEND);
-      deleteBatch(keys);
-      // secure_delete zeroed the deleted rows in the pages; the checkpoint copies those pages
-      // into the database file and empties the WAL, which still held the old page images.
-      if (file !== ':memory:') db.pragma('wal_checkpoint(TRUNCATE)');
+      run('state delete', () => {
+        deleteBatch(keys);
+        // secure_delete zeroed the deleted rows in the pages; the checkpoint copies those pages
+        // into the database file and empties the WAL, which still held the old page images.
+        if (file !== ':memory:') db.pragma('wal_checkpoint(TRUNCATE)');
+      });
     },
     async isProcessed(activityKey: string): Promise<boolean> {
-      return findProcessed.get(activityKey, now()) !== undefined;
+      return run('processed read', () => findProcessed.get(activityKey, now()) !== undefined);
     },
     async ping(): Promise<void> {
-      if (closed) throw new Error(`${BACKEND}: the database is closed.`);
-      db.prepare('SELECT 1').get();
+      run('ping', () => db.prepare('SELECT 1').get());
     },
     async close(): Promise<void> {
       if (closed) return;

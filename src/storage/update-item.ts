@@ -4,11 +4,7 @@
  */
 import type { StoreItem } from './types';
 import type { StateStore } from './types';
-
-/** True for the eTag-conflict error every backend throws (src/storage/etag.ts). */
-export function isEtagConflict(error: unknown): boolean {
-  return error instanceof Error && error.name === 'EtagConflictError';
-}
+import { isStorageConflict, StorageConflictError } from './errors';
 
 function pause(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt + 2));
@@ -46,11 +42,11 @@ async function changeItem<T extends object>(
       await store.write({ [key]: { ...next, eTag: found.eTag } });
       return next;
     } catch (error) {
-      if (!isEtagConflict(error)) throw error;
+      if (!isStorageConflict(error)) throw error;
       await pause(attempt);
     }
   }
-  throw new Error(`storage: '${key}' kept changing under ${maxAttempts} attempts to update it (other instances writing); try again.`);
+  throw new StorageConflictError('storage', `update of '${key}' (${maxAttempts} attempts, other instances writing)`);
 }
 
 /**

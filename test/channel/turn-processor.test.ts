@@ -112,7 +112,7 @@ describe('turn processor (in-process, no HTTP)', () => {
     const before = (await stored())[keys.conversation]?.engine;
     const write = store.write;
     store.write = async () => {
-      throw new StorageUnavailableError('write', new Error('timeout'));
+      throw new StorageUnavailableError({ backend: 'Redis storage', where: 'state write', problem: 'no answer', fix: 'start Redis', cause: new Error('timeout') });
     };
     expect(await texts(activity({ value: { choice: 'en' } }))).toEqual([system.fr.unavailable]);
     store.write = write;
