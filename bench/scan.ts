@@ -7,10 +7,10 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { LANGS } from '../src/kernel/lang';
-import { createScanner } from '../src/scanner/create-scanner';
 import { readAdsTsv } from '../src/scanner/read-ads-tsv';
 import { locateRulesDir } from '../src/scanner/validate-rules';
 import { exitOnClosedOutput } from '../src/util/exit-on-closed-output';
+import { loadScanner } from '../src/script/load-language';
 
 exitOnClosedOutput(process.stdout);
 
@@ -26,7 +26,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const ads = readAdsTsv(join(here, '..', 'test', 'scanner', 'ads.tsv'));
 
 const t0 = performance.now();
-const scanner = createScanner(locateRulesDir());
+const scanner = loadScanner(locateRulesDir());
 console.log(`load and compile rules: ${(performance.now() - t0).toFixed(1)} ms`);
 
 const samples = LANGS.flatMap((lang) =>

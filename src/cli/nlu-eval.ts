@@ -3,11 +3,12 @@
  * Evaluates the recogniser on a labelled TSV file (columns lang, intent, text; header line optional).
  * With `--json`, stdout is one JSON object (see EvalReport); problems go to stderr with exit code 1.
  */
-import { createRecogniser } from '../nlu/create-recogniser';
+
 import { evaluate, readLabelledRows, type UserLangMode } from '../nlu/evaluate';
 import { formatReport } from '../nlu/format-report';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 import { readArgs } from '../util/read-args';
+import { loadRecogniser } from '../script/load-language';
 
 exitOnClosedOutput(process.stdout);
 
@@ -29,7 +30,7 @@ function main(): void {
     console.error(USAGE);
     process.exit(2);
   }
-  const report = evaluate(createRecogniser(values.intents), readLabelledRows(values.data), mode as UserLangMode);
+  const report = evaluate(loadRecogniser(values.intents), readLabelledRows(values.data), mode as UserLangMode);
   console.log(values.json ? JSON.stringify(report) : formatReport(report, values.errors));
 }
 

@@ -2,10 +2,11 @@
  * `npm run nlu -- "some text" [--lang vi|fr|en]`: prints the language, intent, score, answer and
  * entities the recogniser finds in one message.
  */
-import { createRecogniser } from '../nlu/create-recogniser';
+
 import { LANGS, type Lang } from '../kernel/lang';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 import { readArgs } from '../util/read-args';
+import { loadRecogniser } from '../script/load-language';
 
 const USAGE = 'usage: npm run nlu -- "some text" [--lang vi|fr|en] [--intents DIR]   (--lang: the user\'s current language, default vi)';
 
@@ -22,7 +23,7 @@ function main(): void {
     console.error('usage: npm run nlu -- "some text" [--lang vi|fr|en]   (--lang: the user\'s current language, default vi)');
     process.exit(2);
   }
-  const r = createRecogniser(values.intents).recognise(text, values.lang as Lang);
+  const r = loadRecogniser(values.intents).recognise(text, values.lang as Lang);
   console.log(`language: ${r.lang}${r.langConfident ? '' : ' (kept: too short to tell)'}`);
   console.log(`intent:   ${r.intent}`);
   console.log(`score:    ${r.score.toFixed(3)}`);

@@ -4,12 +4,12 @@
  * medium or high, <= 10 % of legitimate ads scored high.
  */
 import { LANGS } from '../kernel/lang';
-import { createScanner } from '../scanner/create-scanner';
 import { evaluateAds, toPercent, type EvalReport } from '../scanner/evaluate-ads';
 import { readAdsTsv } from '../scanner/read-ads-tsv';
 import { locateRulesDir } from '../scanner/validate-rules';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 import { answerHelp, refuseArgs } from '../util/read-args';
+import { loadScanner } from '../script/load-language';
 
 exitOnClosedOutput(process.stdout);
 
@@ -46,7 +46,7 @@ function main(argv: string[]): number {
     console.error(USAGE);
     return 2;
   }
-  const scanner = createScanner(locateRulesDir());
+  const scanner = loadScanner(locateRulesDir());
   const report = evaluateAds(scanner, readAdsTsv(file));
   console.log(argv.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
   return 0;

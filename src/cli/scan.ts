@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { LANGS, type Lang } from '../kernel/lang';
-import { createScanner } from '../scanner/create-scanner';
 import type { ScanResult } from '../kernel/scan-result';
 import { locateRulesDir } from '../scanner/validate-rules';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 import { answerHelp } from '../util/read-args';
+import { loadScanner } from '../script/load-language';
 
 exitOnClosedOutput(process.stdout);
 
@@ -57,7 +57,7 @@ function formatResult(r: ScanResult): string {
 try {
   answerHelp(process.argv.slice(2), USAGE);
   const opts = parseArgs(process.argv.slice(2));
-  const result = createScanner(locateRulesDir()).scan(opts.text, opts.lang);
+  const result = loadScanner(locateRulesDir()).scan(opts.text, opts.lang);
   const json = { lang: result.lang, risk: result.risk, flags: result.flags.map((f) => ({ id: f.id, evidence: f.evidence })) };
   console.log(opts.json ? JSON.stringify(json, null, 2) : formatResult(result));
 } catch (e) {

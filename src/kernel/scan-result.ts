@@ -47,3 +47,9 @@ export interface Scanner {
   /** Shortest text that can read as a job ad (`min_chars` of dialogs/scanner/ad-cues.yaml): shorter texts need no scan. */
   readonly minChars: number;
 }
+
+/**
+ * Tells whether a text reads like a job ad or a recruiter's message, in a known language
+ * (the one ad detector: the scanner's, dialogs/scanner/ad-cues.yaml).
+ */
+export type ReadsLikeAd = (text: string, lang: Lang) => boolean;

@@ -1,7 +1,8 @@
 /**
  * The recogniser: normalisation, language identification, intent classification (log-space naive
- * Bayes on natural's tokenizer and n-grams), the danger rule layer, the job-ad rule, entities and
- * short answers. Trained at start-up from `dialogs/intents/<lng>.yaml`.
+ * Bayes on natural's tokenizer and n-grams), the danger rule layer, the job-ad rule (the scanner's ad
+ * detector, given by the caller), entities and short answers. Trained at start-up from
+ * `dialogs/intents/<lng>.yaml`; src/script/load-language.ts assembles it with the scanner.
  * Order of decision: danger rules, job ad, exact training phrase, short answer or navigation word
  * (`unknown`), off-topic words (`unknown`, or danger on a danger cue), then the classifier, whose
  * broad `unknown` class gets a prior bias on short messages (never at the expense of danger), weaker
@@ -20,11 +21,11 @@ import { LanguageIdentifier } from './language-id';
 import { loadIntentFiles } from './load-intents';
 import { IntentModel } from './intent-model';
 import { fold, toNfc } from './normalise';
-import { looksLikeJobAd } from './job-ad';
 import { Vocabulary } from './vocabulary';
 import { DOMAIN_KEYWORDS } from './domain-words';
 import { INTENTS, type Intent } from '../kernel/intent';
 import type { Lang } from '../kernel/lang';
+import type { ReadsLikeAd } from '../kernel/scan-result';
 import type { Recognition, Recogniser } from './types';
 
 /** Tunable constants of the classifier (defaults chosen on test/nlu/dev.tsv, holdout.tsv, the errors of holdout3.tsv (fourth round) and fresh messages outside every eval file; holdout2.tsv and holdout4.tsv are never used to tune). */
@@ -63,6 +64,8 @@ export interface RecogniserOptions {
   model: 'bayes' | 'logistic' | 'ensemble';
   /** Share of the logistic model in the ensemble's probabilities. */
   logisticShare: number;
+  /** Messages of at least this many words that read like a job ad are `check_offer` (a pasted ad). */
+  adMinWords: number;
 }
 
 /**
@@ -72,7 +75,7 @@ export interface RecogniserOptions {
 export const OFF_TOPIC_SCORE = 0.9;
 
 /** Default options. */
-export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7, model: 'bayes', logisticShare: 0.3 };
+export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7, model: 'bayes', logisticShare: 0.3, adMinWords: 30 };
 
 /** Training examples of the intent classifier, one per phrase. */
 export interface TrainingPhrase {
@@ -140,17 +143,31 @@ export function loadNluContent(intentsDir: string): NluContent {
   };
 }
 
+/** What the recogniser shares with the scanner, so both agree on a text. */
+export interface RecogniserParts {
+  /** The scanner's ad detector: a long message it reads as a job ad is a pasted ad (`check_offer`). */
+  readsLikeAd: ReadsLikeAd;
+  /** Language identifier trained on `content.phrases` (the scanner's guesser too); trained here when absent. */
+  languages?: LanguageIdentifier;
+}
+
+/** Trains the language identifier on the training phrases (it tells vi, fr and en apart). */
+export function trainLanguageIdentifier(phrases: readonly TrainingPhrase[]): LanguageIdentifier {
+  return new LanguageIdentifier(phrases.map((p) => ({ ...p, folded: fold(p.text) })));
+}
+
 /**
- * Builds a recogniser from its content already loaded: a pure function of `content` and
+ * Builds a recogniser from its content already loaded: a pure function of `content`, `parts` and
  * `options`, so a trained model may be cached by a hash of the content.
  */
-export function buildRecogniser(content: NluContent, options: Partial<RecogniserOptions> = {}): Recogniser {
+export function buildRecogniser(content: NluContent, parts: RecogniserParts, options: Partial<RecogniserOptions> = {}): Recogniser {
   const { phrases } = content;
   const danger = new DangerDetector(content.danger, content.lexicons.places);
   const lexicon = new EntityFinder(content.lexicons);
-  const { threshold, alpha, temperature, informative, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, model: kind, logisticShare } = { ...DEFAULT_OPTIONS, ...options };
+  const { threshold, alpha, temperature, informative, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, model: kind, logisticShare, adMinWords } = { ...DEFAULT_OPTIONS, ...options };
+  const { readsLikeAd } = parts;
   const folded = phrases.map((p) => ({ ...p, folded: fold(p.text) }));
-  const languages = new LanguageIdentifier(folded);
+  const languages = parts.languages ?? new LanguageIdentifier(folded);
   const examples = folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) }));
   const model = new IntentModel(INTENTS, examples, { alpha, temperature, informative, bias: { unknown: unknownBias } }, kind, logisticShare);
   const exact = indexExactPhrases(folded);
@@ -188,7 +205,7 @@ export function buildRecogniser(content: NluContent, options: Partial<Recogniser
     if (categories.length > 0) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99), danger: { level: 'clear', categories } };
     // Partial evidence: the safety question is asked; `intent` is what a "no" goes on with.
     const possible = (intent: Intent, score: number): Recognition => ({ ...base, intent, score, danger: { level: 'possible', categories: [] } });
-    if (looksLikeJobAd(f, words.length)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
+    if (words.length >= adMinWords && readsLikeAd(text, lang)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
     const known = exact.get(words.join(' '));
     if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
     // "oui", "next", "tiếp theo": answers and button words, left to the engine's choice matching.
@@ -216,12 +233,4 @@ export function buildRecogniser(content: NluContent, options: Partial<Recogniser
     }
     return { ...base, intent: top.label, score: top.prob };
   }
-}
-
-/**
- * Trains a recogniser from `<intentsDir>/{vi,fr,en}.yaml`.
- * @throws Error listing file:line:col of every problem when the training files are invalid.
- */
-export function createRecogniser(intentsDir: string): Recogniser {
-  return buildRecogniser(loadNluContent(intentsDir));
 }

@@ -10,6 +10,7 @@ import type { FeatureBag } from './features';
 import { tokenize } from './features';
 import { LogBayes } from './log-bayes';
 import { LANGS, type Lang } from '../kernel/lang';
+import { fold, toNfc } from './normalise';
 
 /** Frequent short words of each language, folded; they anchor the profiles beyond the training phrases. */
 const FUNCTION_WORDS: Readonly<Record<Lang, string>> = {
@@ -94,5 +95,11 @@ export class LanguageIdentifier {
     if (VI_ONLY.test(lower)) return { lang: 'vi', confident: true, margin };
     if (FR_ONLY.test(lower) && best.lang !== 'vi') return { lang: 'fr', confident: true, margin };
     return { lang: best.lang, confident: hasKnownWords && margin >= LANG_MARGIN, margin };
+  }
+
+  /** Most likely language of any text (a pasted ad, a message), however unsure. */
+  guess(text: string): Lang {
+    const nfc = toNfc(text);
+    return this.identify(nfc, fold(nfc)).lang;
   }
 }

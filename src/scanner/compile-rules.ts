@@ -2,7 +2,6 @@
  * Turns checked rules into the regular expressions and tables the scanner runs with.
  * Done once, when the scanner is created.
  */
-import { LANGS, type Lang } from '../kernel/lang';
 import { compilePay, type CompiledPay } from './parse-amounts';
 import { listAllPhrases } from './phrase-regex';
 import { PhraseSet } from './phrase-set';
@@ -35,8 +34,6 @@ export interface CompiledRules {
   adCues: PhraseSet;
   minChars: number;
   minSignals: number;
-  vietnameseLetters: Set<string>;
-  langWords: Array<{ lang: Lang; words: PhraseSet }>;
 }
 
 /** Phrase set of a matcher rule (phrases of every language, and patterns), or null when empty. */
@@ -87,7 +84,5 @@ export function compileRules(rules: ScannerRules): CompiledRules {
     adCues: compileList(rules.adCues.cues),
     minChars: rules.adCues.min_chars,
     minSignals: rules.adCues.min_signals,
-    vietnameseLetters: new Set([...rules.language.vietnamese_letters.normalize('NFC')]),
-    langWords: LANGS.map((lang) => ({ lang, words: new PhraseSet(rules.language.words[lang]) })),
   };
 }

@@ -92,7 +92,6 @@ export function loadRules(rulesDir: string, shownFrom: string = process.cwd()): 
     pay: data.get('pay.yaml'),
     risk: data.get('risk.yaml'),
     adCues: data.get('ad-cues.yaml'),
-    language: data.get('language.yaml'),
   } as ScannerRules;
   diagnostics.push(...checkRules(rules, sources));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { rules, diagnostics };

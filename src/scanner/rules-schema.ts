@@ -96,14 +96,6 @@ export const adCuesFileSchema = z
   })
   .strict();
 
-export const languageFileSchema = z
-  .object({
-    version: z.literal(1),
-    vietnamese_letters: z.string().min(1),
-    words: langPhrasesSchema,
-  })
-  .strict();
-
 export type LangPhrases = z.infer<typeof langPhrasesSchema>;
 export type MatcherRule = z.infer<typeof matcherSchema>;
 export type FlagRule = z.infer<typeof flagRuleSchema>;
@@ -111,7 +103,6 @@ export type FlagsFile = z.infer<typeof flagsFileSchema>;
 export type PayFile = z.infer<typeof payFileSchema>;
 export type RiskFile = z.infer<typeof riskFileSchema>;
 export type AdCuesFile = z.infer<typeof adCuesFileSchema>;
-export type LanguageFile = z.infer<typeof languageFileSchema>;
 
 /** The rule files, by file name, with their schemas. */
 export const RULE_FILES = {
@@ -119,7 +110,6 @@ export const RULE_FILES = {
   'pay.yaml': payFileSchema,
   'risk.yaml': riskFileSchema,
   'ad-cues.yaml': adCuesFileSchema,
-  'language.yaml': languageFileSchema,
 } as const;
 export type RuleFileName = keyof typeof RULE_FILES;
 
@@ -129,5 +119,4 @@ export interface ScannerRules {
   pay: PayFile;
   risk: RiskFile;
   adCues: AdCuesFile;
-  language: LanguageFile;
 }

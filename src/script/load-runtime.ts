@@ -1,20 +1,17 @@
 /** Builds the runtime (validated content + recogniser + scanner) from a project folder. */
-import { join } from 'node:path';
 import type { Content } from '../engine/types';
-import { createRecogniser } from '../nlu/create-recogniser';
-import { createScanner } from '../scanner/create-scanner';
 import type { Diagnostic } from '../kernel/diagnostic';
 import { readContentCache } from './content-cache';
 import { loadValidatedContent } from './validate-project';
 import { loadExperiments } from './load-experiments';
+import { loadLanguageTools } from './load-language';
 import type { Runtime } from './runtime';
 
 /** Recogniser and scanner for already validated `content` of the project at `rootDir`. */
 export function buildRuntime(rootDir: string, content: Content): Runtime {
   return {
     content,
-    recogniser: createRecogniser(join(rootDir, 'dialogs', 'intents')),
-    scanner: createScanner(join(rootDir, 'dialogs', 'scanner')),
+    ...loadLanguageTools(rootDir),
     experiments: loadExperiments(rootDir, content).experiments,
   };
 }

@@ -8,16 +8,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMessageInput } from '../../src/channel/build-input';
 import type { InboundActivity } from '../../src/channel/types';
-import { createRecogniser } from '../../src/nlu/create-recogniser';
-import { createScanner } from '../../src/scanner/create-scanner';
+
 import { languagesOf, playConversation, readConversation, type RunnerDeps } from '../engine/conversation-runner';
 import { loadContentOrThrow } from '../engine/load-fixture';
+import { loadRecogniser, loadScanner } from '../../src/script/load-language';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DIR = import.meta.dirname;
 const content = loadContentOrThrow(ROOT);
-const recogniser = createRecogniser(join(ROOT, 'dialogs', 'intents'));
-const scanner = createScanner(join(ROOT, 'dialogs', 'scanner'));
+const recogniser = loadRecogniser(join(ROOT, 'dialogs', 'intents'));
+const scanner = loadScanner(join(ROOT, 'dialogs', 'scanner'));
 
 const deps: RunnerDeps = {
   content,

@@ -5,15 +5,16 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRecogniser } from '../../src/nlu/create-recogniser';
+
 import { loadContent } from '../../src/script/load-content';
 import { languagesOf, playConversation, readConversation, type RunnerDeps } from './conversation-runner';
 import { loadContentOrThrow } from './load-fixture';
+import { loadRecogniser } from '../../src/script/load-language';
 
 const dir = join(import.meta.dirname, 'fixtures', 'conversations');
 const deps: RunnerDeps = {
   content: loadContentOrThrow(join(import.meta.dirname, 'fixtures', 'content')),
-  recogniser: createRecogniser(join(import.meta.dirname, '..', '..', 'dialogs', 'intents')),
+  recogniser: loadRecogniser(join(import.meta.dirname, '..', '..', 'dialogs', 'intents')),
   loadContentAt: loadContentOrThrow,
 };
 

@@ -5,7 +5,8 @@
  * `danger` whatever language the user had chosen.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRecogniser, loadNluContent } from '../../src/nlu/create-recogniser';
+import { loadNluContent } from '../../src/nlu/create-recogniser';
+import { buildLanguageTools } from '../../src/script/load-language';
 import { DangerDetector } from '../../src/nlu/danger-detector';
 import { fold } from '../../src/nlu/normalise';
 import { LANGS, type Lang } from '../../src/kernel/lang';
@@ -88,7 +89,7 @@ let nlu: Recogniser;
 let detector: DangerDetector;
 beforeAll(() => {
   const content = loadNluContent('dialogs/intents');
-  nlu = buildRecogniser(content);
+  nlu = buildLanguageTools(content, 'dialogs/scanner').recogniser;
   detector = new DangerDetector(content.danger, content.lexicons.places);
 });
 

@@ -6,7 +6,8 @@
  * never turn a danger message into `unknown`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRecogniser, loadNluContent } from '../../src/nlu/create-recogniser';
+import { loadNluContent } from '../../src/nlu/create-recogniser';
+import { buildLanguageTools } from '../../src/script/load-language';
 import { DangerDetector } from '../../src/nlu/danger-detector';
 import { fold } from '../../src/nlu/normalise';
 import { LANGS } from '../../src/kernel/lang';
@@ -19,8 +20,8 @@ const isDanger = (folded: string): boolean => detector.clearCategories(folded).l
 const hasDangerCue = (folded: string): boolean => detector.hasCue(folded);
 beforeAll(() => {
   const content = loadNluContent('dialogs/intents');
-  nlu = buildRecogniser(content);
-  unbiased = buildRecogniser(content, { unknownBias: 0 });
+  nlu = buildLanguageTools(content, 'dialogs/scanner').recogniser;
+  unbiased = buildLanguageTools(content, 'dialogs/scanner', { unknownBias: 0 }).recogniser;
   detector = new DangerDetector(content.danger, content.lexicons.places);
 });
 

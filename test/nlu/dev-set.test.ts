@@ -2,10 +2,11 @@
  * Floors of issue 4 on the real development set, with the real training files.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRecogniser } from '../../src/nlu/create-recogniser';
+
 import { evaluate, readLabelledRows, type EvalReport, type LabelledRow } from '../../src/nlu/evaluate';
 import { LANGS } from '../../src/kernel/lang';
 import { EARLIER_INTENTS, findCopies, findMissedDanger, findThinCells, unknownFloor } from './labelled-set';
+import { loadRecogniser } from '../../src/script/load-language';
 
 const DEV = 'test/nlu/dev.tsv';
 let rows: LabelledRow[];
@@ -14,7 +15,7 @@ let strict: EvalReport;
 
 beforeAll(() => {
   rows = readLabelledRows(DEV);
-  const nlu = createRecogniser('dialogs/intents');
+  const nlu = loadRecogniser('dialogs/intents');
   report = evaluate(nlu, rows);
   strict = evaluate(nlu, rows, 'other');
 });

@@ -3,11 +3,12 @@
  * under what the recogniser measured on them. Danger is never missed on any of them.
  */
 import { describe, expect, it } from 'vitest';
-import { createRecogniser } from '../../src/nlu/create-recogniser';
+
 import { evaluate, readLabelledRows } from '../../src/nlu/evaluate';
 import { LANGS } from '../../src/kernel/lang';
 import type { Intent } from '../../src/kernel/intent';
 import { EARLIER_INTENTS, findMissedDanger, findThinCells, SITUATION_INTENTS, unknownFloor } from './labelled-set';
+import { loadRecogniser } from '../../src/script/load-language';
 
 interface Floors {
   file: string;
@@ -39,7 +40,7 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout-situations.tsv', perCell: 8, overall: 0.89, perLanguage: 0.85, language: 0.98, intents: SITUATION_INTENTS },
 ];
 
-const recogniser = createRecogniser('dialogs/intents');
+const recogniser = loadRecogniser('dialogs/intents');
 
 describe.each(SETS)('$file', (floors) => {
   const rows = readLabelledRows(floors.file);

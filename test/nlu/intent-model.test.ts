@@ -4,7 +4,8 @@
  * fused table scores like the two models it is made of.
  */
 import { describe, expect, it } from 'vitest';
-import { buildRecogniser, loadNluContent } from '../../src/nlu/create-recogniser';
+import { loadNluContent } from '../../src/nlu/create-recogniser';
+import { buildLanguageTools } from '../../src/script/load-language';
 
 const content = loadNluContent('dialogs/intents');
 const MESSAGES = [
@@ -16,14 +17,14 @@ const MESSAGES = [
 
 describe('intent models', () => {
   it('the logistic regression gives the same answers after every start-up', () => {
-    const a = buildRecogniser(content, { model: 'logistic' });
-    const b = buildRecogniser(content, { model: 'logistic' });
+    const a = buildLanguageTools(content, 'dialogs/scanner', { model: 'logistic' }).recogniser;
+    const b = buildLanguageTools(content, 'dialogs/scanner', { model: 'logistic' }).recogniser;
     for (const m of MESSAGES) expect(b.recognise(m, 'en')).toEqual(a.recognise(m, 'en'));
   });
 
   it('an ensemble with no logistic share answers exactly as the naive Bayes', () => {
-    const bayes = buildRecogniser(content, { model: 'bayes' });
-    const ensemble = buildRecogniser(content, { model: 'ensemble', logisticShare: 0 });
+    const bayes = buildLanguageTools(content, 'dialogs/scanner', { model: 'bayes' }).recogniser;
+    const ensemble = buildLanguageTools(content, 'dialogs/scanner', { model: 'ensemble', logisticShare: 0 }).recogniser;
     for (const m of MESSAGES) {
       const [x, y] = [bayes.recognise(m, 'en'), ensemble.recognise(m, 'en')];
       expect(y.intent).toBe(x.intent);
@@ -32,7 +33,7 @@ describe('intent models', () => {
   });
 
   it('the ensemble still understands an offer, danger and an off-topic message', () => {
-    const ensemble = buildRecogniser(content, { model: 'ensemble' });
+    const ensemble = buildLanguageTools(content, 'dialogs/scanner', { model: 'ensemble' }).recogniser;
     expect(ensemble.recognise(MESSAGES[0]!, 'vi').intent).toBe('check_offer');
     expect(ensemble.recognise(MESSAGES[2]!, 'en').intent).toBe('danger');
     expect(ensemble.recognise(MESSAGES[3]!, 'en').intent).toBe('unknown');

@@ -6,13 +6,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MIN_INTENT_SCORE } from '../../src/engine/route-input';
-import { createRecogniser } from '../../src/nlu/create-recogniser';
+
 import type { Lang } from '../../src/kernel/lang';
 import type { Recogniser } from '../../src/nlu/types';
+import { loadRecogniser } from '../../src/script/load-language';
 
 let nlu: Recogniser;
 beforeAll(() => {
-  nlu = createRecogniser('dialogs/intents');
+  nlu = loadRecogniser('dialogs/intents');
 });
 
 /** True when the engine would act on the recognition as a catalogue intent. */

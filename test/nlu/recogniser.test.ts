@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRecogniser } from '../../src/nlu/create-recogniser';
+
 import type { Recogniser } from '../../src/nlu/types';
+import { loadRecogniser } from '../../src/script/load-language';
 
 let nlu: Recogniser;
 beforeAll(() => {
-  nlu = createRecogniser('dialogs/intents');
+  nlu = loadRecogniser('dialogs/intents');
 });
 
 describe('Vietnamese normal forms', () => {

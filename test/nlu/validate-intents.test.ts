@@ -2,12 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRecogniser } from '../../src/nlu/create-recogniser';
+
 import { formatDiagnostic } from '../../src/kernel/diagnostic';
 import { validateIntents } from '../../src/nlu/validate-intents';
 import { INTENTS } from '../../src/kernel/intent';
 import { LANGS } from '../../src/kernel/lang';
 import { loadIntentFile } from '../../src/nlu/load-intents';
+import { loadRecogniser } from '../../src/script/load-language';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -83,7 +84,7 @@ describe('validateIntents on broken files', () => {
     const lines = validateIntents(root).map(formatDiagnostic);
     expect(lines.some((l) => l.startsWith('dialogs/intents/fr.yaml:1:1  error') && l.includes('file is missing'))).toBe(true);
     expect(lines.some((l) => l.startsWith('dialogs/intents/en.yaml:') && l.includes('YAML syntax'))).toBe(true);
-    expect(() => createRecogniser(join(root, 'dialogs', 'intents'))).toThrow(/fr\.yaml:1:1/);
+    expect(() => loadRecogniser(join(root, 'dialogs', 'intents'))).toThrow(/fr\.yaml:1:1/);
   });
 
   it('reports danger patterns that cannot work, at their line, and training refuses them', () => {
@@ -94,7 +95,7 @@ describe('validateIntents on broken files', () => {
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^dialogs/nlu/danger\\.yaml:${lineOf(broken, "'electrocut(('")}:\\d+ +error .*not a valid regular expression`)));
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^dialogs/nlu/danger\\.yaml:${lineOf(broken, "'Enfermé'")}:\\d+ +error .*capitals or diacritics`)));
     const root = makeRoot({ danger: broken });
-    expect(() => createRecogniser(join(root, 'dialogs', 'intents'))).toThrow(/danger\.yaml:\d+:\d+/);
+    expect(() => loadRecogniser(join(root, 'dialogs', 'intents'))).toThrow(/danger\.yaml:\d+:\d+/);
   });
 
   it('requires every danger category in the three languages', () => {

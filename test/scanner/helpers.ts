@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { LANGS, type Lang } from '../../src/kernel/lang';
 import type { evaluateAds } from '../../src/scanner/evaluate-ads';
-import { createScanner } from '../../src/scanner/create-scanner';
 import type { Scanner } from '../../src/kernel/scan-result';
 import { readAdsTsv, type LabelledAd } from '../../src/scanner/read-ads-tsv';
 import { locateRulesDir } from '../../src/scanner/validate-rules';
+import { loadScanner } from '../../src/script/load-language';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const ADS_FILE = join(import.meta.dirname, 'ads.tsv');
@@ -15,7 +15,7 @@ let scanner: Scanner | undefined;
 
 /** The scanner built from dialogs/scanner (created once per test file). */
 export function getScanner(): Scanner {
-  scanner ??= createScanner(locateRulesDir());
+  scanner ??= loadScanner(locateRulesDir());
   return scanner;
 }
 

@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createScanner } from '../../src/scanner/create-scanner';
 import { validateScannerRules } from '../../src/scanner/validate-rules';
 import { formatDiagnostic } from '../../src/kernel/diagnostic';
 import { ROOT } from './helpers';
+import { loadScanner } from '../../src/script/load-language';
 
 const BROKEN = join(import.meta.dirname, 'fixtures', 'broken');
 
@@ -57,13 +57,13 @@ describe('validateScannerRules', () => {
     const dir = join(temp, 'syntax');
     cpSync(join(ROOT, 'dialogs', 'scanner'), join(dir, 'dialogs', 'scanner'), { recursive: true });
     writeFileSync(join(dir, 'dialogs', 'scanner', 'risk.yaml'), 'version: 1\nweights: [unclosed\n');
-    rmSync(join(dir, 'dialogs', 'scanner', 'language.yaml'));
+    rmSync(join(dir, 'dialogs', 'scanner', 'ad-cues.yaml'));
     const out = lines(dir);
-    expect(out.some((l) => l.startsWith('dialogs/scanner/language.yaml:1:1  error    missing rule file'))).toBe(true);
+    expect(out.some((l) => l.startsWith('dialogs/scanner/ad-cues.yaml:1:1  error    missing rule file'))).toBe(true);
     expect(out.some((l) => /^dialogs\/scanner\/risk\.yaml:\d+:\d+ {2}error {4}YAML syntax/.test(l))).toBe(true);
   });
 
   it('refuses to create a scanner from broken rules, naming the problems', () => {
-    expect(() => createScanner(join(BROKEN, 'dialogs', 'scanner'))).toThrow(/flags\.yaml:9:3 {2}error {4}flags\.fee: unknown flag id 'fee'/);
+    expect(() => loadScanner(join(BROKEN, 'dialogs', 'scanner'))).toThrow(/flags\.yaml:9:3 {2}error {4}flags\.fee: unknown flag id 'fee'/);
   });
 });
