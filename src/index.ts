@@ -19,6 +19,7 @@ import { createAdminRouter, createFlowsRouter } from './server/admin-routes';
 import { createDashboardRouter } from './server/admin/create-dashboard-router';
 import { createPreviewGuards } from './server/preview/create-preview-routers';
 import { startBotServer } from './server/create-bot-server';
+import { describeCauses } from './storage/errors';
 import { describeRedisHost, openStorage } from './storage/open-storage';
 import { configuredIdSecret, createDeferredIdHasher, loadIdSecretInBackground } from './storage/id-secret';
 import { createStaffAuth } from './staff/staff-auth';
@@ -202,6 +203,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`thinkfirst: start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  // The message says what, where and how to fix; the cause names what the driver or socket reported.
+  const cause = error instanceof Error && error.cause !== undefined ? ` (cause: ${describeCauses(error.cause)})` : '';
+  process.stderr.write(`thinkfirst: start-up failed: ${error instanceof Error ? error.message : String(error)}${cause}\n`);
   process.exit(1);
 });
