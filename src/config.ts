@@ -58,6 +58,8 @@ const configSchema = z.object({
   }),
   log: z.object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** `auto`: readable lines when stdout is a terminal, JSON lines otherwise; `json` or `pretty` to choose. */
+    format: z.enum(['auto', 'json', 'pretty']).default('auto'),
     idSalt: z.string().default(''),
     idSecret: z.string().min(16, 'must be at least 16 characters').optional(),
   }),
@@ -115,6 +117,7 @@ const VARIABLES: Record<string, [Section, string] | ['nodeEnv']> = {
   ADMIN_TOKEN: ['stats', 'adminToken'],
   STATS_MIN_COUNT: ['stats', 'minCount'],
   LOG_LEVEL: ['log', 'level'],
+  LOG_FORMAT: ['log', 'format'],
   LOG_ID_SALT: ['log', 'idSalt'],
   HANDOFF_MODE: ['handoff', 'mode'],
   HANDOFF_WAIT_MS: ['handoff', 'waitMs'],

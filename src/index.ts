@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from './config';
 import { advance } from './engine/advance';
 import { createLogger, nameError, type Logger } from './log/logger';
 import { createLogDestination } from './log/log-destination';
+import { createPrettyDestination } from './log/pretty-lines';
 import { reportDroppedLogs } from './log/report-dropped';
 import { routeConsoleToLogger } from './log/route-console';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './kernel/diagnostic';
@@ -51,6 +52,15 @@ function warnRedisUnreachable(logger: Logger, url: string): (errorName: string) 
 }
 
 async function main(): Promise<void> {
+  const bootStarted = performance.now();
+  /** Milliseconds of each start-up phase, for the debug line once listening. */
+  const phases: Record<string, number> = {};
+  let phaseStarted = bootStarted;
+  const endPhase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - phaseStarted);
+    phaseStarted = now;
+  };
   let config;
   try {
     config = loadConfig();
@@ -62,7 +72,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logDestination = createLogDestination();
-  const logger = createLogger(config.log.level, logDestination);
+  // Readable lines for a person at a terminal; JSON lines for pipes, files and log collectors.
+  const pretty = config.log.format === 'pretty' || (config.log.format === 'auto' && process.stdout.isTTY === true);
+  const logger = createLogger(config.log.level, pretty ? createPrettyDestination(logDestination, process.stdout.isTTY === true) : logDestination);
   const stopDroppedReport = reportDroppedLogs(logger, logDestination);
   const restoreConsole = routeConsoleToLogger(logger);
   const stopLogReport = () => {
@@ -73,7 +85,9 @@ async function main(): Promise<void> {
   const rootDir = resolve(config.content.dir);
 
   // The content validated by `npm run build` (dist/content-cache.json), when the files did not change since.
+  endPhase('config');
   const loaded = loadRuntime(rootDir, resolve(import.meta.dirname, '..', 'dist', 'content-cache.json'));
+  endPhase('content');
   if (!loaded.runtime) {
     printDiagnostics(loaded.diagnostics);
     process.stderr.write('thinkfirst: the content in dialogs/ and locales/ has errors (above); fix them, then start again (npm run validate checks them).\n');
@@ -81,6 +95,7 @@ async function main(): Promise<void> {
   }
   let runtime: Runtime = loaded.runtime;
   const { store, gate, rateLimiter } = await openStorage(config, process.cwd(), warnRedisUnreachable(logger, config.storage.url));
+  endPhase('storage');
   const ids = createDeferredIdHasher();
   const stopSecretLoad = loadIdSecretInBackground(store, configuredIdSecret(config.log, logger), (secret) => ids.setSecret(secret),
     (errorName) => logger.warn({ error: errorName }, 'id secret not loaded yet: storage did not answer; retrying'));
@@ -157,6 +172,7 @@ async function main(): Promise<void> {
     ],
   });
 
+  endPhase('server');
   handoff.setSender(bot.sendProactive);
   handoff.start();
 
@@ -170,6 +186,7 @@ async function main(): Promise<void> {
   const storage = config.storage.url.split(':')[0];
   const base = `http://${config.localMode ? 'localhost' : host}:${bot.port}`;
   const where = `${base}/api/messages`;
+  logger.debug({ ...phases, totalMs: Math.round(performance.now() - bootStarted), logFormat: pretty ? 'pretty' : 'json' }, 'start-up timings (ms)');
   if (config.localMode) {
     logger.info({ port: bot.port, host, storage },
       `local mode (MicrosoftAppId is empty): listening on 127.0.0.1 only, HOST is ignored. Bot Framework Emulator: open ${where} with App ID and password left empty. Web chat: ${base}/chat, flow diagrams: ${base}/flows`);

@@ -59,9 +59,15 @@ export function createBotLogic(
       }
     }
     try {
+      const arrived = performance.now();
       const result = await gate.run(keys.conversation, keys.activity, async () => {
+        const entered = performance.now();
         const outcome = await processor.processActivity(activity);
+        const processed = performance.now();
         await sendReplies(context, outcome.replies, logger);
+        const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
+        logger.debug({ channel: activity.channelId, waitMs: ms(arrived, entered), turnMs: ms(entered, processed), sendMs: ms(processed, performance.now()), replies: outcome.replies.length },
+          'turn delivered');
       });
       if (result.status === 'duplicate') logger.info({ channel: activity.channelId }, 'duplicate activity ignored');
     } catch (error) {
