@@ -6,23 +6,13 @@
 import type { EngineEvent } from '../engine/types';
 import type { ExperimentEvent } from '../experiments/types';
 import { LANGS } from '../kernel/lang';
+import type { StatsSteps } from './stats-steps';
 import type { Counts } from './types';
 
 /** Shape of a content id (`check-offer`, `ask_fee`, `yes`). */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-/** In a risk dialog, a step named `high` / `medium_risk` / `low-risk` reports that risk level. */
-const RISK_STEP = /^(low|medium|high)(?:[_-]?risk)?$/;
-
-/** Which steps report what, beyond the plain funnel counts. */
-export interface CountOptions {
-  /** Dialogs whose `high` / `medium` / `low` steps give the offer-check risk level (default: check-offer, offer-scan). */
-  riskDialogs?: string[];
-  /** `dialog|step` of the quiz result steps (one per score band); see findBandSteps. */
-  bandSteps?: ReadonlySet<string>;
-}
-
-/** Default risk dialogs: the self-assessment and the report of a pasted offer. */
-export const RISK_DIALOGS = ['check-offer', 'offer-scan'];
+/** Which steps report what, beyond the plain funnel counts (see findStatsSteps). */
+export type CountOptions = Partial<StatsSteps>;
 
 function isId(value: unknown): value is string {
   return typeof value === 'string' && ID_PATTERN.test(value);
@@ -39,7 +29,6 @@ function add(counts: Counts, parts: unknown[]): void {
  * counts as `other`). Adds into `into` when given.
  */
 export function countEvents(events: EngineEvent[], lang: string, options: CountOptions = {}, into: Counts = new Map()): Counts {
-  const riskDialogs = options.riskDialogs ?? RISK_DIALOGS;
   const language = (LANGS as readonly string[]).includes(lang) ? lang : 'other';
   for (const event of events) {
     switch (event.type) {
@@ -50,9 +39,10 @@ export function countEvents(events: EngineEvent[], lang: string, options: CountO
         break;
       case 'step_reached': {
         add(into, ['step', event.dialog, event.step]);
-        const risk = riskDialogs.includes(event.dialog) ? RISK_STEP.exec(event.step) : null;
-        if (risk) add(into, ['risk', event.dialog, risk[1]]);
-        if (options.bandSteps?.has(`${event.dialog}|${event.step}`)) add(into, ['quiz_band', event.dialog, event.step]);
+        const at = `${event.dialog}|${event.step}`;
+        const risk = options.riskSteps?.get(at);
+        if (risk) add(into, ['risk', event.dialog, risk]);
+        if (options.bandSteps?.has(at)) add(into, ['quiz_band', event.dialog, event.step]);
         break;
       }
       case 'choice_taken':

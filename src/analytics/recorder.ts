@@ -9,7 +9,7 @@ import type { StateStore } from '../storage/types';
 import type { ExperimentEvent } from '../experiments/types';
 import { LANGS } from '../kernel/lang';
 import { countEvents, countTurn, mergeCounts, type CountOptions } from './count-events';
-import { QUIZ_DIALOGS, findBandSteps } from './find-band-steps';
+import { findStatsSteps, type StatsSteps } from './stats-steps';
 import { addToDay, ensureDay, nextDay, toDay } from './day-store';
 import type { Counts, Day, RecordScope } from './types';
 
@@ -24,12 +24,8 @@ export interface RecordMeta {
 /** Options of {@link createAnalyticsRecorder}. */
 export interface RecorderOptions {
   store: StateStore;
-  /** Current content (it may be reloaded): tells which quiz steps are score bands. */
+  /** Current content (it may be reloaded): its `stats:` tell which steps report a risk level or a quiz band. */
   getContent?: () => Content | null;
-  /** Dialogs whose high / medium / low steps give the risk level (default: check-offer, offer-scan). */
-  riskDialogs?: string[];
-  /** Dialogs whose branch targets are score bands (default: quiz). */
-  quizDialogs?: string[];
   /** Milliseconds between flushes (default 5000). 0 disables the timer (flush by hand). */
   flushIntervalMs?: number;
   /** Clock, for tests. */
@@ -64,14 +60,12 @@ export function createAnalyticsRecorder(options: RecorderOptions): AnalyticsReco
   const pending = new Map<string, Counts>();
   const prepared = new Set<Day>();
   let running: Promise<void> = Promise.resolve();
-  let bands: { version: string; steps: ReadonlySet<string> } | undefined;
+  let stats: { version: string; steps: StatsSteps } | undefined;
 
   function countOptions(): CountOptions {
     const content = options.getContent?.();
-    if (content && bands?.version !== content.version) {
-      bands = { version: content.version, steps: new Set(findBandSteps(content, options.quizDialogs ?? QUIZ_DIALOGS)) };
-    }
-    return { riskDialogs: options.riskDialogs, bandSteps: bands?.steps };
+    if (content && stats?.version !== content.version) stats = { version: content.version, steps: findStatsSteps(content) };
+    return stats?.steps ?? {};
   }
 
   const slotOf = (day: Day, scope: RecordScope) => `${day}|${scope.test ? 'test' : ''}|${scope.lang ?? ''}`;

@@ -6,7 +6,7 @@
 import type { Answer, Intent } from '../kernel/intent';
 import type { Entities } from '../nlu/types';
 import type { Lang } from '../kernel/lang';
-import type { ScanResult, ScanSummary } from '../kernel/scan-result';
+import type { Risk, ScanResult, ScanSummary } from '../kernel/scan-result';
 
 /** Where something was written, for error messages (`file:line:col`). */
 export interface SourcePos {
@@ -97,6 +97,16 @@ export interface Dialog {
   counters: string[];
   /** Path of the YAML file, for messages. */
   file: string;
+  /** What reaching some steps means for the statistics (`stats:` of the file), when declared. */
+  stats?: DialogStats;
+}
+
+/** `stats:` of a dialog file: steps whose arrival the statistics count as a result. */
+export interface DialogStats {
+  /** The step that reports each risk level found (counted as `risk|<dialog>|<level>`). */
+  riskLevels: Partial<Record<Risk, string>>;
+  /** Result steps of a quiz, one per score band, best first (counted as `quiz_band|<dialog>|<step>`). */
+  quizBands: string[];
 }
 
 export interface Interruption {

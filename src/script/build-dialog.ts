@@ -85,5 +85,6 @@ export function buildDialog(source: SourceFile, raw: RawDialog): Dialog {
   return {
     id: raw.id, version: raw.version, triggers: (raw.triggers ?? []) as Intent[], start: raw.start, steps,
     counters: countersOfDialog(raw), file: source.file,
+    ...(raw.stats ? { stats: { riskLevels: { ...raw.stats.risk_levels }, quizBands: [...(raw.stats.quiz_bands ?? [])] } } : {}),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Structural and cross-file rules of dialogs: one way forward per
  * step, `choices` with `otherwise`, known steps, dialogs and intents everywhere a
- * target or intent is named (docs/script-format.md).
+ * target, intent or statistics step (`stats:`) is named (docs/script-format.md).
  */
 import { ANSWERS, INTENTS } from '../kernel/intent';
 import type { Diagnostic } from '../kernel/diagnostic';
@@ -34,6 +34,14 @@ function checkDialog(d: DialogSource, dialogIds: string[]): Diagnostic[] {
   (raw.triggers ?? []).forEach((t, i) => {
     if (!INTENT_NAMES.includes(t)) err(['triggers', i], `unknown intent '${t}' ${formatKnown(INTENT_NAMES, 30, t)}`);
   });
+  // A renamed step must not silently drop out of the statistics.
+  const checkStatsStep = (path: PathSeg[], target: string) => {
+    if (!stepIds.includes(target)) err(path, `unknown step '${target}' ${formatKnown(stepIds, 40, target)}: the statistics count arrivals at this step; name one of the dialog's steps`);
+  };
+  for (const [level, target] of Object.entries(raw.stats?.risk_levels ?? {})) {
+    if (target !== undefined) checkStatsStep(['stats', 'risk_levels', level], target);
+  }
+  (raw.stats?.quiz_bands ?? []).forEach((target, i) => checkStatsStep(['stats', 'quiz_bands', i], target));
   const checkTarget = (path: PathSeg[], target: string, isChoice = false) => {
     if (target === RESUME_TARGET && !isChoice) {
       err(path, `'${RESUME_TARGET}' (back to the interrupted question) can only be the goto of a choice: name a step or dialog:<id> here`);

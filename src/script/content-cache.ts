@@ -11,7 +11,7 @@ import type { Content } from '../engine/types';
 
 /** Folders whose files make up the content (what the validator reads). */
 const CONTENT_FOLDERS = ['dialogs', 'locales'];
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheFile {
   format: number;

@@ -53,12 +53,21 @@ const step = z.strictObject({
   set: varMap.optional(),
 });
 
+/** `stats:` of a dialog: what reaching some of its steps means for the statistics. */
+const dialogStats = z.strictObject({
+  /** The step that reports each risk level found (the offer check, the scan report). */
+  risk_levels: z.strictObject({ high: name.optional(), medium: name.optional(), low: name.optional() }).optional(),
+  /** Result steps of a quiz, one per score band, best band first. */
+  quiz_bands: z.array(name).min(1).optional(),
+});
+
 /** A file `dialogs/<id>.yaml`. */
 export const dialogSchema = z.strictObject({
   version: z.literal(1),
   id: name,
   triggers: z.array(name).optional(),
   start: name,
+  stats: dialogStats.optional(),
   steps: z.record(z.string(), step),
 });
 

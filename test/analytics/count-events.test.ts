@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/types';
 import { countEvents } from '../../src/analytics/count-events';
-import { findBandSteps } from '../../src/analytics/find-band-steps';
+import { findStatsSteps } from '../../src/analytics/stats-steps';
 import { loadContent } from '../../src/script/load-content';
 import { ROOT } from '../tools/temp-locales';
 
 describe('countEvents', () => {
   it('counts starts, steps, choices, completions, risk levels, languages and not-understood places', () => {
+    const riskSteps = new Map([['check-offer|high', 'high'], ['offer-scan|medium_risk', 'medium']] as const);
     const events: EngineEvent[] = [
       { type: 'dialog_started', dialog: 'check-offer' },
       { type: 'step_reached', dialog: 'check-offer', step: 'q_fees' },
@@ -18,7 +19,7 @@ describe('countEvents', () => {
       { type: 'unknown_intent' },
       { type: 'dialog_completed', dialog: 'thanks', vars: { score: 3 } },
     ];
-    expect(Object.fromEntries(countEvents(events, 'vi'))).toEqual({
+    expect(Object.fromEntries(countEvents(events, 'vi', { riskSteps }))).toEqual({
       'started|check-offer': 1,
       'started_lang|vi': 1,
       'step|check-offer|q_fees': 1,
@@ -44,13 +45,21 @@ describe('countEvents', () => {
     expect([...countEvents([{ type: 'dialog_started', dialog: 'menu' }], 'de-DE').keys()]).toContain('started_lang|other');
   });
 
-  it('counts the quiz result steps of the real quiz as score bands', () => {
+  it('counts the risk levels and quiz bands the real dialogs declare (stats:), and nothing else', () => {
     const { content } = loadContent(ROOT);
-    const bands = findBandSteps(content!);
-    expect(bands.length).toBeGreaterThanOrEqual(2);
-    const [first] = bands;
-    const [dialog, step] = first!.split('|');
-    const counts = countEvents([{ type: 'step_reached', dialog: dialog!, step: step! }], 'fr', { bandSteps: new Set(bands) });
-    expect(counts.get(`quiz_band|${first}`)).toBe(1);
+    const { riskSteps, bandSteps } = findStatsSteps(content!);
+    expect(Object.fromEntries(riskSteps)).toEqual({
+      'check-offer|high': 'high', 'check-offer|medium': 'medium', 'check-offer|low': 'low',
+      'offer-scan|high': 'high', 'offer-scan|medium': 'medium', 'offer-scan|low': 'low',
+    });
+    expect([...bandSteps]).toEqual(['quiz|great', 'quiz|good', 'quiz|learn']);
+    const events: EngineEvent[] = [
+      { type: 'step_reached', dialog: 'offer-scan', step: 'medium' },
+      { type: 'step_reached', dialog: 'offer-scan', step: 'medium_more' },
+      { type: 'step_reached', dialog: 'quiz', step: 'good' },
+      { type: 'step_reached', dialog: 'quiz', step: 'finish' },
+    ];
+    const counts = countEvents(events, 'fr', { riskSteps, bandSteps });
+    expect([...counts.keys()].filter((k) => /^(risk|quiz_band)\|/.test(k))).toEqual(['risk|offer-scan|medium', 'quiz_band|quiz|good']);
   });
 });
