@@ -5,9 +5,14 @@
  * validator and fails on content errors. Production runs `node dist/index.js`: no TypeScript
  * tooling in the bot's process.
  *
+ * The content is then written, validated and ready to run (recogniser trained, scanner rules
+ * read), to dist/runtime-cache.json, keyed by a hash of dialogs/ and locales/: the bot starts
+ * from it when the content did not change since the build (src/script/runtime-cache.ts).
+ *
  * `--if-stale`: does nothing when dist/ is newer than every file under src/ and the build
- * inputs, else compiles without the content check (used by `npm start` and the `npm run`
- * CLIs, so a fresh clone or an edited source is built once, without an extra command).
+ * inputs, else compiles and writes the runtime cache when the content is valid, without
+ * failing on content errors (used by `npm start` and the `npm run` CLIs, so a fresh clone or
+ * an edited source is built once, without an extra command; the bot reports content errors).
  * `--quiet`: no progress lines.
  */
 import { spawnSync } from 'node:child_process';
@@ -81,8 +86,9 @@ const sourceLocations = {
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
       let text = readFileSync(args.path, 'utf8');
+      const rel = relative(ROOT, args.path).split(sep).join('/');
+      if (rel === 'src/script/compiled-build.ts') text = text.replace('COMPILED_BUILD: boolean = false', 'COMPILED_BUILD: boolean = true');
       if (text.includes('import.meta.')) {
-        const rel = relative(ROOT, args.path).split(sep).join('/');
         text = text.replaceAll('import.meta.dirname', `__tfSourcePath(${JSON.stringify(rel.slice(0, rel.lastIndexOf('/')))})`);
         // Entry points keep their own URL ("am I the main module?" checks compare it with argv[1]).
         if (!rel.startsWith('src/cli/')) text = text.replaceAll('import.meta.url', `__tfSourceUrl(${JSON.stringify(rel)})`);
@@ -124,17 +130,19 @@ await esbuild.build({
 say(`compiled src/ to dist/ in ${Math.round(performance.now() - started)} ms`);
 
 // `npm run build` validates the content too: a build never ships dialogs/ or locales/ the bot
-// would refuse. (The automatic build of `npm start` and the CLIs skips it: the bot checks the
-// content at start, and `npm run validate` must be able to report errors itself.)
+// would refuse. (The automatic build of `npm start` and the CLIs does not fail on it: the bot
+// checks the content at start, and `npm run validate` must be able to report errors itself.)
+const CACHE = join(DIST, 'runtime-cache.json');
+const validate = spawnSync(process.execPath, [join(DIST, 'cli', 'validate.js'), '--write-runtime-cache', CACHE], { cwd: ROOT, encoding: 'utf8' });
 if (args.has('--if-stale')) {
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+  say(existsSync(CACHE) ? 'content cached by hash in dist/runtime-cache.json' : 'content has errors: not cached (the bot reports them at start)');
   process.exit(0);
 }
-const validate = spawnSync(process.execPath, [join(DIST, 'cli', 'validate.js'), '--write-content-cache', join(DIST, 'content-cache.json')], { cwd: ROOT, encoding: 'utf8' });
 if (validate.status !== 0) {
   process.stderr.write(validate.stdout + validate.stderr);
   process.stderr.write('build: the content in dialogs/ and locales/ has errors (above); fix them, then build again.\n');
   process.exit(1);
 }
 writeFileSync(STAMP, `${new Date().toISOString()}\n`);
-say('content of dialogs/ and locales/ is valid; cached by hash in dist/content-cache.json');
+say('content of dialogs/ and locales/ is valid; runtime cached by content hash in dist/runtime-cache.json');

@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { createTestConversationRule } from './analytics/is-test-conversation';
 import { createAnalyticsRecorder } from './analytics/recorder';
-import { buildRuntime, loadRuntime } from './script/load-runtime';
+import { buildRuntime, loadRuntime, type LoadedRuntime } from './script/load-runtime';
+import { COMPILED_BUILD } from './script/compiled-build';
 import { loadSystemTexts } from './channel/system-texts';
 import type { Runtime } from './script/runtime';
 import { ConfigError, loadConfig } from './config';
@@ -32,6 +33,14 @@ import { watchProjectContent } from './server/watch-content';
 /** Prints content problems, one line each, the way `npm run validate` does. */
 function printDiagnostics(diagnostics: Diagnostic[]): void {
   for (const d of sortDiagnostics(diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
+}
+
+/** Says why the content was validated and the recogniser trained in process instead of read from the runtime cache. */
+function reportCacheMiss(logger: Logger, cache: LoadedRuntime['cache'], ms: number): void {
+  const took = Math.round(ms);
+  if (cache === 'none') logger.debug({ ms: took }, 'content validated and recogniser trained in process (running from src/)');
+  else if (cache === 'stale') logger.info({ ms: took }, 'dialogs/ or locales/ changed since npm run build: content validated and recogniser trained in process (npm run build caches them again for a faster start)');
+  else if (cache !== 'used') logger.info({ ms: took, cache }, 'no usable runtime cache in dist/: content validated and recogniser trained in process (npm run build writes it)');
 }
 
 /** Keeps the process alive on stray errors: nothing a client sends may stop the bot. */
@@ -84,9 +93,12 @@ async function main(): Promise<void> {
   guardProcess(logger);
   const rootDir = resolve(config.content.dir);
 
-  // The content validated by `npm run build` (dist/content-cache.json), when the files did not change since.
+  // The runtime cached by `npm run build` (dist/runtime-cache.json), when the content did not change since.
   endPhase('config');
-  const loaded = loadRuntime(rootDir, resolve(import.meta.dirname, '..', 'dist', 'content-cache.json'));
+  const cacheFile = COMPILED_BUILD ? resolve(import.meta.dirname, '..', 'dist', 'runtime-cache.json') : undefined;
+  const loadStarted = performance.now();
+  const loaded = loadRuntime(rootDir, cacheFile);
+  reportCacheMiss(logger, loaded.cache, performance.now() - loadStarted);
   endPhase('content');
   if (!loaded.runtime) {
     printDiagnostics(loaded.diagnostics);

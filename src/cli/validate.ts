@@ -5,18 +5,18 @@
 import { resolve } from 'node:path';
 import { formatDiagnostic } from '../kernel/diagnostic';
 import { loadValidatedContent, validateProject } from '../script/validate-project';
-import { writeContentCache } from '../script/content-cache';
+import { writeRuntimeCache } from '../script/runtime-cache';
 import { exitOnClosedOutput } from '../util/exit-on-closed-output';
 import { answerHelp, refuseArgs } from '../util/read-args';
 
-const USAGE = 'usage: npm run validate [-- --root DIR] [--write-content-cache FILE]\nChecks dialogs/, locales/, training phrases and scanner rules; prints file:line:col problems, exits 1 on errors.';
+const USAGE = 'usage: npm run validate [-- --root DIR] [--write-runtime-cache FILE]\nChecks dialogs/, locales/, training phrases and scanner rules; prints file:line:col problems, exits 1 on errors.';
 
 exitOnClosedOutput(process.stdout);
 
 /** Reads `--root DIR` (default: the current directory). */
 function parseRoot(argv: string[]): string {
   answerHelp(argv, USAGE);
-  const valued = ['--root', '--write-content-cache'];
+  const valued = ['--root', '--write-runtime-cache'];
   const unknown = argv.find((arg, i) => arg.startsWith('-') && !valued.includes(arg) && !valued.includes(argv[i - 1] ?? ''));
   if (unknown) refuseArgs('validate', `unknown option '${unknown}'`);
   const i = argv.indexOf('--root');
@@ -35,11 +35,11 @@ export function runValidate(argv: string[]): number {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   console.log(`${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
-  const cacheAt = argv.indexOf('--write-content-cache');
+  const cacheAt = argv.indexOf('--write-runtime-cache');
   if (errors === 0 && cacheAt >= 0) {
     const root = parseRoot(argv);
     const { content } = loadValidatedContent(root);
-    if (content) writeContentCache(root, content, resolve(argv[cacheAt + 1] ?? 'content-cache.json'));
+    if (content) writeRuntimeCache(root, content, resolve(argv[cacheAt + 1] ?? 'runtime-cache.json'));
   }
   return errors > 0 ? 1 : 0;
 }

@@ -19,9 +19,10 @@ import { requireLexicons } from './load-lexicons';
 import { emitFeatures, extractFeatures, intentTokens } from './features';
 import { LanguageIdentifier } from './language-id';
 import { loadIntentFiles } from './load-intents';
-import { IntentModel } from './intent-model';
+import { IntentModel, type IntentModelSnapshot } from './intent-model';
+import type { LogBayesSnapshot } from './log-bayes';
 import { fold, toNfc } from './normalise';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary, type VocabularySnapshot } from './vocabulary';
 import { DOMAIN_KEYWORDS } from './domain-words';
 import { INTENTS, type Intent } from '../kernel/intent';
 import type { Lang } from '../kernel/lang';
@@ -157,21 +158,85 @@ export function trainLanguageIdentifier(phrases: readonly TrainingPhrase[]): Lan
 }
 
 /**
+ * A trained recogniser as plain data, for the runtime cache (src/script/runtime-cache.ts): the
+ * options it was trained with, the language and intent models, the exact-phrase index and the
+ * vocabulary. With the same {@link NluContent}, {@link restoreRecogniser} gives back a recogniser
+ * that answers exactly as the one {@link buildRecogniser} trains.
+ */
+export interface RecogniserSnapshot {
+  options: RecogniserOptions;
+  languages: LogBayesSnapshot;
+  model: IntentModelSnapshot;
+  exact: [string, Intent][];
+  vocabulary: VocabularySnapshot;
+}
+
+/** The trained parts of a recogniser. */
+interface TrainedParts {
+  languages: LanguageIdentifier;
+  model: IntentModel<Intent>;
+  exact: Map<string, Intent>;
+  vocabulary: Vocabulary;
+}
+
+/** Bayes options of the intent model. */
+function bayesOptions(o: RecogniserOptions) {
+  return { alpha: o.alpha, temperature: o.temperature, informative: o.informative, bias: { unknown: o.unknownBias } };
+}
+
+/** Trains the parts of a recogniser on the training phrases (the costly step, a few hundred ms); `languages` when already trained. */
+function train(phrases: readonly TrainingPhrase[], o: RecogniserOptions, languages?: LanguageIdentifier): TrainedParts {
+  const folded = phrases.map((p) => ({ ...p, folded: fold(p.text) }));
+  const examples = folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) }));
+  return {
+    languages: languages ?? new LanguageIdentifier(folded),
+    model: new IntentModel(INTENTS, examples, bayesOptions(o), o.model, o.logisticShare),
+    exact: indexExactPhrases(folded),
+    vocabulary: new Vocabulary(folded.map((p) => ({ intent: p.intent, words: intentTokens(p.folded) })), ['unknown'], DOMAIN_KEYWORDS),
+  };
+}
+
+/**
  * Builds a recogniser from its content already loaded: a pure function of `content`, `parts` and
- * `options`, so a trained model may be cached by a hash of the content.
+ * `options`, so a trained model may be cached by a hash of the content (see {@link snapshotRecogniser}).
  */
 export function buildRecogniser(content: NluContent, parts: RecogniserParts, options: Partial<RecogniserOptions> = {}): Recogniser {
-  const { phrases } = content;
+  const o = { ...DEFAULT_OPTIONS, ...options };
+  return assemble(content, o, train(content.phrases, o, parts.languages), parts.readsLikeAd);
+}
+
+/** Trains a recogniser on `content` and returns it as plain data (written to the runtime cache at build time). */
+export function snapshotRecogniser(content: NluContent, options: Partial<RecogniserOptions> = {}): RecogniserSnapshot {
+  const o = { ...DEFAULT_OPTIONS, ...options };
+  const parts = train(content.phrases, o);
+  return { options: o, languages: parts.languages.snapshot(), model: parts.model.snapshot(), exact: [...parts.exact], vocabulary: parts.vocabulary.snapshot() };
+}
+
+/** The language identifier of a {@link RecogniserSnapshot} (shared with the scanner). */
+export function restoreLanguageIdentifier(snapshot: RecogniserSnapshot): LanguageIdentifier {
+  return new LanguageIdentifier(snapshot.languages);
+}
+
+/**
+ * The recogniser of a {@link RecogniserSnapshot} taken on the same `content` (the danger rules and
+ * lexicons are compiled here; the trained parts are restored, not trained again).
+ */
+export function restoreRecogniser(content: NluContent, snapshot: RecogniserSnapshot, parts: RecogniserParts): Recogniser {
+  const o = snapshot.options;
+  return assemble(content, o, {
+    languages: parts.languages ?? restoreLanguageIdentifier(snapshot),
+    model: new IntentModel(INTENTS, snapshot.model, bayesOptions(o), o.model, o.logisticShare),
+    exact: new Map(snapshot.exact),
+    vocabulary: new Vocabulary(snapshot.vocabulary),
+  }, parts.readsLikeAd);
+}
+
+/** The recogniser's decisions around its trained parts. */
+function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts, readsLikeAd: ReadsLikeAd): Recogniser {
   const danger = new DangerDetector(content.danger, content.lexicons.places);
   const lexicon = new EntityFinder(content.lexicons);
-  const { threshold, alpha, temperature, informative, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, model: kind, logisticShare, adMinWords } = { ...DEFAULT_OPTIONS, ...options };
-  const { readsLikeAd } = parts;
-  const folded = phrases.map((p) => ({ ...p, folded: fold(p.text) }));
-  const languages = parts.languages ?? new LanguageIdentifier(folded);
-  const examples = folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) }));
-  const model = new IntentModel(INTENTS, examples, { alpha, temperature, informative, bias: { unknown: unknownBias } }, kind, logisticShare);
-  const exact = indexExactPhrases(folded);
-  const vocabulary = new Vocabulary(folded.map((p) => ({ intent: p.intent, words: intentTokens(p.folded) })), ['unknown'], DOMAIN_KEYWORDS);
+  const { threshold, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, adMinWords } = o;
+  const { languages, model, exact, vocabulary } = parts;
 
   return {
     recognise(raw: string, userLang: Lang): Recognition {

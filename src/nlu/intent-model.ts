@@ -5,12 +5,18 @@
  * The ensemble keeps one table: per feature, the Bayes row (weighted log likelihoods and weight)
  * followed by the logistic weights, so a message costs one Map lookup per feature, as Bayes alone.
  */
-import type { FeatureBag, FeatureSink } from './features';
-import { LogBayes, type FeatureInput, type LogBayesOptions, type Scored } from './log-bayes';
-import { Logistic, softmaxInPlace } from './logistic';
+import type { FeatureSink } from './features';
+import { LogBayes, type FeatureInput, type LogBayesOptions, type LogBayesSnapshot, type Scored, type TrainingExamples } from './log-bayes';
+import { Logistic, softmaxInPlace, type LogisticSnapshot } from './logistic';
 
 /** Which model ranks the intents. */
 export type IntentModelKind = 'bayes' | 'logistic' | 'ensemble';
+
+/** A trained intent model as plain data (runtime cache): the snapshot of each of its models. */
+export interface IntentModelSnapshot {
+  bayes?: LogBayesSnapshot;
+  logistic?: LogisticSnapshot;
+}
 
 /** Intent classifier: one of the two linear models, or both mixed. */
 export class IntentModel<L extends string> {
@@ -22,10 +28,10 @@ export class IntentModel<L extends string> {
   private readonly bayesSums: Float64Array;
   private readonly logisticSums: Float64Array;
 
-  /** Trains the model(s) of `kind` on `examples`. */
+  /** Trains the model(s) of `kind` on `examples`, or restores them from a {@link IntentModelSnapshot}. */
   constructor(
     readonly labels: readonly L[],
-    examples: readonly { label: L; bag: FeatureBag }[],
+    examples: TrainingExamples<L> | IntentModelSnapshot,
     bayesOptions: LogBayesOptions<L> & Required<Pick<LogBayesOptions<L>, 'alpha' | 'temperature'>>,
     readonly kind: IntentModelKind,
     private readonly logisticShare: number,
@@ -33,8 +39,14 @@ export class IntentModel<L extends string> {
     const n = labels.length;
     this.bayesSums = new Float64Array(n);
     this.logisticSums = new Float64Array(n);
-    if (kind !== 'logistic') this.bayes = new LogBayes(labels, examples, bayesOptions);
-    if (kind !== 'bayes') this.logistic = new Logistic(labels, examples);
+    const trained = Array.isArray(examples) ? null : (examples as IntentModelSnapshot);
+    const source = <S>(snapshot: S | undefined, name: string): TrainingExamples<L> | S => {
+      if (!trained) return examples as TrainingExamples<L>;
+      if (!snapshot) throw new Error(`IntentModel: the snapshot has no ${name} model, which a '${kind}' model needs`);
+      return snapshot;
+    };
+    if (kind !== 'logistic') this.bayes = new LogBayes(labels, source(trained?.bayes, 'bayes'), bayesOptions);
+    if (kind !== 'bayes') this.logistic = new Logistic(labels, source(trained?.logistic, 'logistic'));
     if (this.bayes && this.logistic) {
       const width = 2 * n + 1;
       this.table = new Float64Array(this.bayes.vocabularySize * width);
@@ -46,6 +58,11 @@ export class IntentModel<L extends string> {
         at += width;
       }
     }
+  }
+
+  /** The trained model(s) as plain data; `new IntentModel(labels, snapshot, …)` with the same options restores them. */
+  snapshot(): IntentModelSnapshot {
+    return { ...(this.bayes ? { bayes: this.bayes.snapshot() } : {}), ...(this.logistic ? { logistic: this.logistic.snapshot() } : {}) };
   }
 
   /**

@@ -8,7 +8,7 @@
 import { emitCharNgrams, hashString, SEEDS, type FeatureSink } from './feature-hash';
 import type { FeatureBag } from './features';
 import { tokenize } from './features';
-import { LogBayes } from './log-bayes';
+import { LogBayes, type LogBayesSnapshot } from './log-bayes';
 import { LANGS, type Lang } from '../kernel/lang';
 import { fold, toNfc } from './normalise';
 
@@ -66,18 +66,32 @@ export interface LanguageGuess {
   margin: number;
 }
 
+const MODEL_OPTIONS = { alpha: 0.1, temperature: 1 };
+
 /** Identifies the language of messages. */
 export class LanguageIdentifier {
   private readonly model: LogBayes<Lang>;
 
-  /** @param samples training texts per language (the intent phrases), raw (NFC). */
-  constructor(samples: readonly { lang: Lang; text: string; folded: string }[]) {
+  /**
+   * @param samples training texts per language (the intent phrases), raw (NFC); or the
+   * {@link LanguageIdentifier.snapshot} of a trained identifier, restored as it was.
+   */
+  constructor(samples: readonly { lang: Lang; text: string; folded: string }[] | LogBayesSnapshot) {
+    if (!Array.isArray(samples)) {
+      this.model = new LogBayes(LANGS, samples as LogBayesSnapshot, MODEL_OPTIONS);
+      return;
+    }
     const examples = samples.map((s) => ({ label: s.lang, bag: languageFeatures(s.text.toLowerCase(), s.folded) }));
     for (const lang of LANGS) {
       const words = FUNCTION_WORDS[lang];
       examples.push({ label: lang, bag: languageFeatures(words, words) });
     }
-    this.model = new LogBayes(LANGS, examples, { alpha: 0.1, temperature: 1 });
+    this.model = new LogBayes(LANGS, examples, MODEL_OPTIONS);
+  }
+
+  /** The trained identifier as plain data (runtime cache). */
+  snapshot(): LogBayesSnapshot {
+    return this.model.snapshot();
   }
 
   /**

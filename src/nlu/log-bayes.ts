@@ -8,6 +8,7 @@
  * probabilities with a length-normalised softmax that stays finite for any input length.
  */
 import type { FeatureBag, FeatureSink } from './features';
+import { decodeFloats, decodeUints, encodeFloats, encodeUints } from './snapshot-codec';
 
 /** Features given as a bag, or as a function that streams them to a sink. */
 export type FeatureInput = FeatureBag | ((sink: FeatureSink) => void);
@@ -38,6 +39,15 @@ export interface LogBayesOptions<L extends string = string> {
   bias?: Readonly<Partial<Record<L, number>>>;
 }
 
+/** A trained model as plain data (runtime cache): its features in row order and its table, encoded. */
+export interface LogBayesSnapshot {
+  features: string;
+  table: string;
+}
+
+/** Labelled feature bags to train on. */
+export type TrainingExamples<L extends string> = readonly { label: L; bag: FeatureBag }[];
+
 /** A trained log-space naive Bayes model. */
 export class LogBayes<L extends string> {
   /** Feature -> offset of its row in `table`. */
@@ -54,16 +64,27 @@ export class LogBayes<L extends string> {
   /**
    * Trains on labelled feature bags. Every label gets the same prior: the training files hold a
    * similar number of phrases per intent, and real traffic is not distributed like them anyway.
+   * Given a {@link LogBayesSnapshot} instead of examples, restores that trained model as it was.
    */
   constructor(
     readonly labels: readonly L[],
-    examples: readonly { label: L; bag: FeatureBag }[],
+    examples: TrainingExamples<L> | LogBayesSnapshot,
     private readonly options: LogBayesOptions<L> & Required<Pick<LogBayesOptions<L>, 'alpha' | 'temperature'>>,
   ) {
+    this.logPrior = new Float64Array(labels.length).fill(-Math.log(labels.length));
+    this.bias = Float64Array.from(labels, (l) => options.bias?.[l] ?? 0);
+    if (!Array.isArray(examples)) {
+      const snapshot = examples as LogBayesSnapshot;
+      this.table = decodeFloats(snapshot.table);
+      const width = labels.length + 1;
+      decodeUints(snapshot.features).forEach((f, i) => this.rows.set(f, i * width));
+      if (this.rows.size * width !== this.table.length) throw new Error(`LogBayes: snapshot of ${this.rows.size} features does not fit a table of ${this.table.length} numbers for ${labels.length} labels`);
+      return;
+    }
     const index = new Map(labels.map((l, i) => [l, i] as const));
     const counts = new Map<number, Float64Array>();
     const totals = new Float64Array(labels.length);
-    for (const { label, bag } of examples) {
+    for (const { label, bag } of examples as TrainingExamples<L>) {
       const li = index.get(label);
       if (li === undefined) throw new Error(`LogBayes: example labelled '${label}' is not one of ${labels.join(', ')}`);
       for (const [f, w] of bag) {
@@ -89,8 +110,11 @@ export class LogBayes<L extends string> {
       this.rows.set(f, offset);
       offset += width;
     }
-    this.logPrior = new Float64Array(labels.length).fill(-Math.log(labels.length));
-    this.bias = Float64Array.from(labels, (l) => options.bias?.[l] ?? 0);
+  }
+
+  /** The trained model as plain data; `new LogBayes(labels, snapshot, options)` restores it exactly. */
+  snapshot(): LogBayesSnapshot {
+    return { features: encodeUints(this.rows.keys()), table: encodeFloats(this.table) };
   }
 
   /** Number of distinct features seen in training. */

@@ -5,8 +5,9 @@
  * randomness at start-up). Inputs are scaled to unit length so a pasted ad and a two-word message
  * give logits of the same size.
  */
-import type { FeatureBag, FeatureSink } from './features';
-import type { FeatureInput, Scored } from './log-bayes';
+import type { FeatureSink } from './features';
+import type { FeatureInput, Scored, TrainingExamples } from './log-bayes';
+import { decodeFloats, decodeUints, encodeFloats, encodeUints } from './snapshot-codec';
 
 /** Training options of the logistic model. */
 export interface LogisticOptions {
@@ -21,6 +22,13 @@ export interface LogisticOptions {
 /** Defaults chosen on the validation mix (test/nlu/README.md, round 7). */
 export const DEFAULT_LOGISTIC: LogisticOptions = { epochs: 8, rate: 2, l2: 1e-5 };
 
+/** A trained logistic model as plain data (runtime cache). */
+export interface LogisticSnapshot {
+  features: string;
+  table: string;
+  intercept: string;
+}
+
 /** A trained multinomial logistic regression. */
 export class Logistic<L extends string> {
   /** Feature -> offset of its weight row in `table`. */
@@ -28,15 +36,25 @@ export class Logistic<L extends string> {
   private readonly table: Float64Array;
   private readonly intercept: Float64Array;
 
-  /** Trains on labelled feature bags; throws if an example's label is not one of `labels`. */
+  /**
+   * Trains on labelled feature bags; throws if an example's label is not one of `labels`.
+   * Given a {@link LogisticSnapshot} instead of examples, restores that trained model as it was.
+   */
   constructor(
     readonly labels: readonly L[],
-    examples: readonly { label: L; bag: FeatureBag }[],
+    examples: TrainingExamples<L> | LogisticSnapshot,
     options: LogisticOptions = DEFAULT_LOGISTIC,
   ) {
     const n = labels.length;
+    if (!Array.isArray(examples)) {
+      const snapshot = examples as LogisticSnapshot;
+      this.table = decodeFloats(snapshot.table);
+      this.intercept = decodeFloats(snapshot.intercept);
+      decodeUints(snapshot.features).forEach((f, i) => this.rows.set(f, i * n));
+      return;
+    }
     const index = new Map(labels.map((l, i) => [l, i] as const));
-    const data = examples.map(({ label, bag }) => {
+    const data = (examples as TrainingExamples<L>).map(({ label, bag }) => {
       const li = index.get(label);
       if (li === undefined) throw new Error(`Logistic: example labelled '${label}' is not one of ${labels.join(', ')}`);
       let norm = 0;
@@ -109,6 +127,11 @@ export class Logistic<L extends string> {
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let i = 0; i < n; i++) out[i] = this.intercept[i]! + sums[i]! * scale;
     return total > 0 ? seen / total : 0;
+  }
+
+  /** The trained model as plain data; `new Logistic(labels, snapshot)` restores it exactly. */
+  snapshot(): LogisticSnapshot {
+    return { features: encodeUints(this.rows.keys()), table: encodeFloats(this.table), intercept: encodeFloats(this.intercept) };
   }
 
   /** Copies the weights of feature `f` into `out` from `at`; false if it was not seen in training. */

@@ -30,6 +30,15 @@ export interface WordCounts {
   unseen: number;
 }
 
+/** A built vocabulary as plain data (runtime cache). */
+export interface VocabularySnapshot {
+  /** Word and number of intents using it. */
+  spread: [string, number][];
+  deletions: string[];
+  substitutions: string[];
+  keywords: string[];
+}
+
 /** The training vocabulary: for each word, the intents whose phrases use it. */
 export class Vocabulary {
   private readonly spread = new Map<string, number>();
@@ -45,11 +54,19 @@ export class Vocabulary {
    * @param ignored intents whose words do not count (`unknown`: its phrases are off-topic on purpose)
    * @param domainKeywords built-in domain keywords (one word, or two adjacent words), known even if no phrase uses them
    */
-  constructor(phrases: readonly { intent: string; words: readonly string[] }[], ignored: readonly string[] = ['unknown'], domainKeywords: readonly string[] = []) {
+  constructor(phrases: readonly { intent: string; words: readonly string[] }[] | VocabularySnapshot, ignored: readonly string[] = ['unknown'], domainKeywords: readonly string[] = []) {
+    if (!Array.isArray(phrases)) {
+      const snapshot = phrases as VocabularySnapshot;
+      this.spread = new Map(snapshot.spread);
+      this.deletions = new Set(snapshot.deletions);
+      this.substitutions = new Set(snapshot.substitutions);
+      this.keywords = new Set(snapshot.keywords);
+      return;
+    }
     const intentsOf = new Map<string, Set<string>>();
     const ignoredWords = new Set<string>();
     const phraseCount = new Map<string, number>();
-    for (const { intent, words } of phrases) {
+    for (const { intent, words } of phrases as readonly { intent: string; words: readonly string[] }[]) {
       for (const w of new Set(words)) phraseCount.set(w, (phraseCount.get(w) ?? 0) + 1);
       if (ignored.includes(intent)) {
         for (const w of words) ignoredWords.add(w);
@@ -73,6 +90,11 @@ export class Vocabulary {
         this.substitutions.add(`${i}:${deleted}`);
       }
     }
+  }
+
+  /** The vocabulary as plain data; `new Vocabulary(snapshot)` restores it. */
+  snapshot(): VocabularySnapshot {
+    return { spread: [...this.spread], deletions: [...this.deletions], substitutions: [...this.substitutions], keywords: [...this.keywords] };
   }
 
   /** Counts content, function and unseen words of a message. */

@@ -14,6 +14,20 @@ import { looksLikeAd } from './looks-like-ad';
 import { tokenize } from './phrase-set';
 import { rateRisk, scoreFlags } from './score-risk';
 import type { FlagHit, ScanResult, Scanner } from '../kernel/scan-result';
+import type { ScannerRules } from './rules-schema';
+
+/**
+ * Reads and checks the rules of `rulesDir` (dialogs/scanner).
+ * @throws Error listing every problem (`file:line:col  error  path: message`) when they are invalid.
+ */
+export function requireScannerRules(rulesDir: string): ScannerRules {
+  const loaded = loadRules(rulesDir);
+  if (!loaded.rules) {
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    throw new Error(`Scanner rules in ${rulesDir} are invalid; fix these and run npm run validate:\n${errors.join('\n')}`);
+  }
+  return loaded.rules;
+}
 
 /**
  * Loads the rules of `rulesDir` (dialogs/scanner) once and returns a scanner; `guessLanguage`
@@ -22,12 +36,15 @@ import type { FlagHit, ScanResult, Scanner } from '../kernel/scan-result';
  * the rules are invalid; fix them and run `npm run validate`.
  */
 export function createScanner(rulesDir: string, guessLanguage: GuessLanguage): Scanner {
-  const loaded = loadRules(rulesDir);
-  if (!loaded.rules) {
-    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-    throw new Error(`Scanner rules in ${rulesDir} are invalid; fix these and run npm run validate:\n${errors.join('\n')}`);
-  }
-  const rules = compileRules(loaded.rules);
+  return buildScanner(requireScannerRules(rulesDir), guessLanguage);
+}
+
+/**
+ * The scanner of rules already read and checked (a pure function of `checked`, so the rules may
+ * be cached by a hash of the files; their expressions are built on first use, see phrase-set.ts).
+ */
+export function buildScanner(checked: ScannerRules, guessLanguage: GuessLanguage): Scanner {
+  const rules = compileRules(checked);
   return { minChars: rules.minChars, scan };
 
   function scan(text: string, lang?: Lang): ScanResult {

@@ -3,6 +3,10 @@
  * looked up by its first word and checked only where that word occurs, so the cost grows
  * with the length of the ad, not with the number of phrases campaign managers add.
  * Expert `patterns` run as regular expressions.
+ *
+ * Regular expressions are built when first needed: a rule set holds thousands of phrases, and
+ * building all their expressions (Unicode classes) would cost a few hundred ms at start-up,
+ * while a scan needs those of the words it meets only.
  */
 import { foldPhrase } from './fold-map';
 import { buildPhraseBody, buildPhrasesSource, findSpans } from './phrase-regex';
@@ -32,8 +36,10 @@ export function tokenize(folded: string): Token[] {
 
 /** Phrases and patterns, ready to search folded text. */
 export class PhraseSet {
-  private readonly byFirstWord = new Map<string, RegExp[]>();
-  private readonly other: RegExp | null;
+  /** Regex sources of the phrases by their first word, replaced by the expressions on first use. */
+  private readonly byFirstWord = new Map<string, string[] | RegExp[]>();
+  private readonly otherSource: string | null;
+  private otherRegex: RegExp | null = null;
 
   /** @param phrases plain-word phrases (folded here); @param patterns regexes on folded text. */
   constructor(phrases: readonly string[], patterns: readonly string[] = []) {
@@ -46,23 +52,38 @@ export class PhraseSet {
         continue;
       }
       const tail = ENDS_ALNUM.test(p) ? '(?![\\p{L}\\p{N}])' : '';
-      const list = this.byFirstWord.get(first) ?? [];
-      list.push(new RegExp(buildPhraseBody(p, true) + tail, 'uy'));
+      const list = (this.byFirstWord.get(first) ?? []) as string[];
+      list.push(buildPhraseBody(p, true) + tail);
       this.byFirstWord.set(first, list);
     }
     const sources = [buildPhrasesSource(symbolStart), ...patterns.map((p) => `(?:${p})`)].filter((s): s is string => !!s);
-    this.other = sources.length > 0 ? new RegExp(sources.join('|'), 'gu') : null;
+    this.otherSource = sources.length > 0 ? sources.join('|') : null;
   }
 
   /** True when the set has nothing to look for. */
   get isEmpty(): boolean {
-    return this.byFirstWord.size === 0 && this.other === null;
+    return this.byFirstWord.size === 0 && this.otherSource === null;
+  }
+
+  /** The expressions of the phrases starting with `word` (built on first use), if any. */
+  private phrasesOf(word: string): RegExp[] | undefined {
+    const list = this.byFirstWord.get(word);
+    if (list === undefined || list.length === 0 || typeof list[0] !== 'string') return list as RegExp[] | undefined;
+    const built = (list as string[]).map((source) => new RegExp(source, 'uy'));
+    this.byFirstWord.set(word, built);
+    return built;
+  }
+
+  /** The expression of the symbol-led phrases and patterns (built on first use), or null. */
+  private get other(): RegExp | null {
+    if (this.otherRegex === null && this.otherSource !== null) this.otherRegex = new RegExp(this.otherSource, 'gu');
+    return this.otherRegex;
   }
 
   /** Longest phrase match starting at `token`, or undefined. */
   private matchAt(folded: string, token: Token): Span | undefined {
-    const lists = [this.byFirstWord.get(token.word)];
-    if (token.word.endsWith('s')) lists.push(this.byFirstWord.get(token.word.slice(0, -1)));
+    const lists = [this.phrasesOf(token.word)];
+    if (token.word.endsWith('s')) lists.push(this.phrasesOf(token.word.slice(0, -1)));
     let best: Span | undefined;
     for (const list of lists) {
       for (const re of list ?? []) {
@@ -81,8 +102,9 @@ export class PhraseSet {
       const span = this.matchAt(folded, token);
       if (span) out.push(span);
     }
-    if (this.other) {
-      out.push(...findSpans(this.other, folded));
+    const other = this.other;
+    if (other) {
+      out.push(...findSpans(other, folded));
       out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     }
     return out;
@@ -97,7 +119,8 @@ export class PhraseSet {
       const span = this.matchAt(folded, token);
       if (span && span[1] <= to) return true;
     }
-    if (!this.other) return false;
-    return findSpans(this.other, folded.slice(from, to)).length > 0;
+    const other = this.other;
+    if (!other) return false;
+    return findSpans(other, folded.slice(from, to)).length > 0;
   }
 }

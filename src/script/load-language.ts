@@ -10,13 +10,17 @@ import {
   buildRecogniser,
   loadNluContent,
   loadTrainingPhrases,
+  restoreLanguageIdentifier,
+  restoreRecogniser,
   trainLanguageIdentifier,
   type NluContent,
   type RecogniserOptions,
+  type RecogniserSnapshot,
 } from '../nlu/create-recogniser';
 import type { LanguageIdentifier } from '../nlu/language-id';
 import type { Recogniser } from '../nlu/types';
-import { createScanner } from '../scanner/create-scanner';
+import { buildScanner, createScanner } from '../scanner/create-scanner';
+import type { ScannerRules } from '../scanner/rules-schema';
 
 /** The recogniser and the scanner, built together. */
 export interface LanguageTools {
@@ -32,6 +36,17 @@ export function buildLanguageTools(nlu: NluContent, rulesDir: string, options: P
   const languages = trainLanguageIdentifier(nlu.phrases);
   const scanner = createScanner(rulesDir, (text) => languages.guess(text));
   const recogniser = buildRecogniser(nlu, { languages, readsLikeAd: (text, lang) => scanner.scan(text, lang).looksLikeAd }, options);
+  return { recogniser, scanner };
+}
+
+/**
+ * The language tools of the runtime cache (src/script/runtime-cache.ts): the recogniser restored
+ * from its snapshot on `nlu`, the scanner of the checked `scannerRules`; nothing is trained.
+ */
+export function restoreLanguageTools(nlu: NluContent, snapshot: RecogniserSnapshot, scannerRules: ScannerRules): LanguageTools {
+  const languages = restoreLanguageIdentifier(snapshot);
+  const scanner = buildScanner(scannerRules, (text) => languages.guess(text));
+  const recogniser = restoreRecogniser(nlu, snapshot, { languages, readsLikeAd: (text, lang) => scanner.scan(text, lang).looksLikeAd });
   return { recogniser, scanner };
 }
 
