@@ -42,6 +42,19 @@ const DANGER = [
   // a demand sent to the family: pay, or the person is sent on (round 7)
   'on a écrit à mon père : payez vite sinon elle sera envoyée ailleurs', 'they texted my aunt: pay now or she goes to another country',
   'ma tante a reçu une vidéo où son fils est frappé', 'my uncle got videos of my cousin being beaten',
+  // round 8: blindfolded on the way, with and without diacritics
+  'họ bịt mắt bọn em lúc chở đi, giờ hổng biết chỗ này là đâu', 'bi bit mat suot duong, k bit o dau luon',
+  'ils nous ont bandé les yeux dans la voiture', 'on avait les yeux bandes pendant tout le trajet', 'they blindfolded us in the van, no clue where this is',
+  // round 8: the phone checked, messages read over a shoulder or deleted at once
+  'quản lý check điện thoại từng đứa mỗi đêm', 'quan ly check dt tung dua moi dem', 'điện thoại của em bị kiểm tra hoài', 'ko dc giu tin nhan, nhan xong la xoa het',
+  "quelqu'un lit par-dessus mon épaule quand j'écris", 'ses messages sont lus par le chef', "elle m'a écrit aide et a tout effacé juste après", "elle m'a ecrit aide et a tout efface juste apres",
+  'my sister can only text us im fine, nothing else', 'his messages are read by the boss', 'someone reads over her shoulder when she types', 'he deletes every text right after sending',
+  // round 8: money asked of the family for a release, or the person is moved on
+  'họ gọi bảo nhà em gửi 200 triệu thì mới thả nó', 'ko chuyen tien thi tui no chuyen con toi qua cty khac', 'mot nguoi goi bao con toi no cty 5000 do, phai tra thi moi cho ve',
+  'ils exigent 3000 euros pour sa libération', 'ils exigent 3000 euros pour sa liberation', 'payez ou on la transfère dans une autre société',
+  'mon frère ira en Birmanie si on paie pas', 'mon frere ira en birmanie si on paie pas', 'un homme a appelé, il dit que ma fille doit 4000 dollars à la société',
+  'they want 3000 usd for her release', 'send money or they move him to another compound', 'she goes to cambodia unless we pay',
+  'a man called, my son owes 5000 dollars to the company and we have to pay so he can come home',
 ];
 
 const NOT_DANGER = [
@@ -49,6 +62,14 @@ const NOT_DANGER = [
   "raconte moi l'histoire de quelqu'un qui a été séquestré", "comment savoir si une annonce d'emploi est piégée",
   // fees asked before leaving are a question about an offer, not debt bondage
   'je veux partir travailler au cambodge mais je dois payer 500 euros de frais', 'i want to go abroad but they want me to pay a fee',
+  // round 8: a parcel held at customs (fake delivery SMS) is no person held
+  'sms bao kien hang cua em bi giu tai hai quan doi dong thue', 'tin nhắn báo kiện hàng của em bị giữ tại hải quan', 'my package is stuck at customs, they want a fee by text',
+  'mon colis est retenu à la douane depuis lundi',
+  // round 8: back home, the passport still with them (support, not rescue); rescued already
+  'i came back from myanmar last year but they never gave back my passport', 'anh em đã về nhà rồi nhưng bọn nó vẫn giữ hộ chiếu',
+  'ma fille est rentrée du Laos mais ils ont gardé son passeport', 'em trai toi duoc giai cuu roi, gio nha can lam giay to gi',
+  // round 8: reading about other people who were sold or held
+  'i want to hear about young men who were sold to another compound', 'je voudrais lire sur les jeunes qui ont été vendus', 'cho em đọc về những người từng bị bán qua cam',
 ];
 
 describe('danger phrasing', () => {
