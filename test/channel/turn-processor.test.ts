@@ -6,7 +6,11 @@ import { createTurnProcessor, type TurnProcessor } from '../../src/channel/turn-
 import type { InboundActivity } from '../../src/channel/types';
 import type { Runtime } from '../../src/script/runtime';
 import type { EngineEvent } from '../../src/engine/types';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createMemoryStore } from '../../src/storage/memory-store';
+import { createSqliteStore } from '../../src/storage/sqlite-store';
 import { StorageUnavailableError } from '../../src/storage/redis-errors';
 import type { StateStore } from '../../src/storage/types';
 import { advanceFixture, createFixtureRuntime } from '../fixtures/platform/fixture-runtime';
@@ -117,6 +121,21 @@ describe('turn processor (in-process, no HTTP)', () => {
     expect(await texts(activity({ value: { choice: 'en' } }))).toEqual([system.fr.unavailable]);
     store.write = write;
     expect((await stored())[keys.conversation]?.engine).toEqual(before);
+  });
+
+  it('says "temporarily unavailable" and keeps the saved position when the database turned read-only', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'thinkfirst-turn-ro-')), 'state.db');
+    const writable = createSqliteStore(file);
+    const turns = (target: StateStore) => createTurnProcessor({ getRuntime: () => runtime, advance: advanceFixture, store: target, logger: logs.logger, defaultLang: 'vi', system, ids });
+    await turns(writable).processActivity(activity());
+    await writable.close();
+    const readOnly = createSqliteStore(file, { readonly: true });
+    const replies = (await turns(readOnly).processActivity(activity({ value: { choice: 'en' } }))).replies.map((r) => r.text);
+    expect(replies).toEqual([system.fr.unavailable]);
+    expect((await readOnly.read([keys.conversation]))[keys.conversation]?.engine).toMatchObject({ stack: [{ dialog: 'welcome' }] });
+    expect(logs.entries().at(-1)).toMatchObject({ msg: 'turn', error: 'StorageReadOnlyError', cause: 'StorageReadOnlyError < SqliteError SQLITE_READONLY' });
+    await readOnly.close();
+    rmSync(dirname(file), { recursive: true, force: true });
   });
 
   it('says the rate-limit notice in the user stored language', async () => {

@@ -1,8 +1,12 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
 import { RedisStateStore } from '../../src/storage/redis-store';
 import { openRedisConnection, waitForRedis, type RedisConnection } from '../../src/storage/redis-connection';
 import { runWithFence, FencedWriteError } from '../../src/storage/redis-fence';
+import { StorageReadOnlyError } from '../../src/storage/errors';
+import { findFreePort } from '../helpers/free-port';
+import { waitForPong } from '../helpers/redis-binary';
 import { describeStorageContract } from './storage-contract';
 import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL, startPrivateRedis, type PrivateRedis } from '../scale/redis-server';
 
@@ -145,3 +149,34 @@ async function waitForRecovery(store: RedisStateStore): Promise<void> {
     }
   }
 }
+
+describe('Redis storage on a read-only replica', () => {
+  let replica: ChildProcess | undefined;
+  let url = '';
+  beforeAll(async () => {
+    // A replica of a primary that does not exist: it answers reads and refuses every write.
+    const port = await findFreePort();
+    const primaryPort = await findFreePort();
+    replica = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--replicaof', '127.0.0.1', String(primaryPort)], { stdio: 'ignore' });
+    await waitForPong(port);
+    url = `redis://127.0.0.1:${port}`;
+  });
+  afterAll(async () => {
+    const child = replica;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  });
+
+  it('refuses writes with StorageReadOnlyError naming the fix', async () => {
+    const store = await openStore({ url });
+    const failure = await store.write({ k: { n: 1 } }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageReadOnlyError);
+    expect((failure as Error).message).toContain('read-only replica');
+    expect((failure as Error).message).toContain('point STORAGE_URL at the primary');
+    expect((failure as Error).cause).toBeInstanceOf(Error);
+    expect(await store.read(['k'])).toEqual({});
+    await store.close();
+  });
+});

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/storage/sqlite-store';
 import { createStore } from '../../src/storage/create-store';
+import { StorageReadOnlyError } from '../../src/storage/errors';
+import { UNREADABLE_ITEM } from '../../src/storage/etag';
 import { describeStorageContract } from './storage-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'thinkfirst-sqlite-'));
@@ -15,6 +17,34 @@ describeStorageContract('sqlite file', async () => createSqliteStore(join(dir, `
 describeStorageContract('sqlite :memory:', async () => createStore('sqlite::memory:'));
 
 describe('SQLite storage on disk', () => {
+  it('refuses writes to a database opened read-only with StorageReadOnlyError naming the file and the fix', async () => {
+    const file = join(dir, 'read-only.db');
+    const writable = createSqliteStore(file);
+    await writable.write({ 'user/ro': { lang: 'vi' } });
+    await writable.close();
+    const store = createSqliteStore(file, { readonly: true });
+    expect((await store.read(['user/ro']))['user/ro']).toMatchObject({ lang: 'vi' });
+    const failure = await store.write({ 'user/ro': { lang: 'fr' } }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageReadOnlyError);
+    expect((failure as Error).message).toContain(file);
+    expect((failure as Error).message).toMatch(/writable by .*or point STORAGE_URL at a writable folder/);
+    expect((failure as Error).cause).toMatchObject({ code: 'SQLITE_READONLY' });
+    await store.close();
+  });
+
+  it('reads a row whose bytes are not JSON as an unreadable item instead of failing the whole read', async () => {
+    const file = join(dir, 'broken-row.db');
+    const store = createSqliteStore(file);
+    await store.write({ good: { n: 1 }, bad: { n: 2 } });
+    const raw = new Database(file);
+    raw.prepare("UPDATE state SET data = '{broken' WHERE key = 'bad'").run();
+    raw.close();
+    const items = await store.read(['good', 'bad']);
+    expect(items.good).toMatchObject({ n: 1 });
+    expect(items.bad).toMatchObject({ [UNREADABLE_ITEM]: true, eTag: expect.any(String) });
+    await store.close();
+  });
+
   it('keeps what was written across a close and reopen of the file', async () => {
     const file = join(dir, 'nested', 'folder', 'restart.db');
     const first = createSqliteStore(file);

@@ -4,6 +4,7 @@
  * A new backend calls `describeStorageContract('name', factory)` from its own *.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StorageConflictError } from '../../src/storage/errors';
 import type { StateStore } from '../../src/storage/types';
 
 /** Registers the contract tests for one backend; `createStore` gives a fresh, empty store each time. */
@@ -63,7 +64,8 @@ export function describeStorageContract(name: string, createStore: () => Promise
       const second = (await store.read(['k'])).k!;
       expect(second.count).toBe(2);
       expect(second.eTag).not.toBe(first.eTag);
-      await expect(store.write({ k: { ...first, count: 3 } })).rejects.toThrow(/eTag/);
+      await expect(store.write({ k: { ...first, count: 3 } })).rejects.toBeInstanceOf(StorageConflictError);
+      await expect(store.write({ k: { ...first, count: 3 } })).rejects.toThrow(/eTag conflict.*read it again/);
       expect((await store.read(['k'])).k?.count).toBe(2);
     });
 
