@@ -6,7 +6,8 @@
  * Order of decision: danger rules, job ad, exact training phrase, short answer or navigation word
  * (`unknown`), off-topic words (`unknown`, or danger on a danger cue), then the classifier, whose
  * broad `unknown` class gets a prior bias on short messages (never at the expense of danger), weaker
- * when the message carries a domain keyword (vocabulary.ts, domain-words.ts) or names a place.
+ * when the message carries a domain keyword (vocabulary.ts; `domain_keywords` of dialogs/nlu/lexicons.yaml)
+ * or names a place.
  */
 import { join } from 'node:path';
 import { formatDiagnostic } from '../kernel/diagnostic';
@@ -23,7 +24,6 @@ import { IntentModel, type IntentModelSnapshot } from './intent-model';
 import type { LogBayesSnapshot } from './log-bayes';
 import { fold, toNfc } from './normalise';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary';
-import { DOMAIN_KEYWORDS } from './domain-words';
 import { INTENTS, type Intent } from '../kernel/intent';
 import type { Lang } from '../kernel/lang';
 import type { ReadsLikeAd } from '../kernel/scan-result';
@@ -184,15 +184,15 @@ function bayesOptions(o: RecogniserOptions) {
   return { alpha: o.alpha, temperature: o.temperature, informative: o.informative, bias: { unknown: o.unknownBias } };
 }
 
-/** Trains the parts of a recogniser on the training phrases (the costly step, a few hundred ms); `languages` when already trained. */
-function train(phrases: readonly TrainingPhrase[], o: RecogniserOptions, languages?: LanguageIdentifier): TrainedParts {
-  const folded = phrases.map((p) => ({ ...p, folded: fold(p.text) }));
+/** Trains the parts of a recogniser on the training phrases and domain keywords (the costly step, a few hundred ms); `languages` when already trained. */
+function train(content: NluContent, o: RecogniserOptions, languages?: LanguageIdentifier): TrainedParts {
+  const folded = content.phrases.map((p) => ({ ...p, folded: fold(p.text) }));
   const examples = folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) }));
   return {
     languages: languages ?? new LanguageIdentifier(folded),
     model: new IntentModel(INTENTS, examples, bayesOptions(o), o.model, o.logisticShare),
     exact: indexExactPhrases(folded),
-    vocabulary: new Vocabulary(folded.map((p) => ({ intent: p.intent, words: intentTokens(p.folded) })), ['unknown'], DOMAIN_KEYWORDS),
+    vocabulary: new Vocabulary(folded.map((p) => ({ intent: p.intent, words: intentTokens(p.folded) })), ['unknown'], Object.values(content.lexicons.domain_keywords).flat()),
   };
 }
 
@@ -202,13 +202,13 @@ function train(phrases: readonly TrainingPhrase[], o: RecogniserOptions, languag
  */
 export function buildRecogniser(content: NluContent, parts: RecogniserParts, options: Partial<RecogniserOptions> = {}): Recogniser {
   const o = { ...DEFAULT_OPTIONS, ...options };
-  return assemble(content, o, train(content.phrases, o, parts.languages), parts.readsLikeAd);
+  return assemble(content, o, train(content, o, parts.languages), parts.readsLikeAd);
 }
 
 /** Trains a recogniser on `content` and returns it as plain data (written to the runtime cache at build time). */
 export function snapshotRecogniser(content: NluContent, options: Partial<RecogniserOptions> = {}): RecogniserSnapshot {
   const o = { ...DEFAULT_OPTIONS, ...options };
-  const parts = train(content.phrases, o);
+  const parts = train(content, o);
   return { options: o, languages: parts.languages.snapshot(), model: parts.model.snapshot(), exact: [...parts.exact], vocabulary: parts.vocabulary.snapshot() };
 }
 

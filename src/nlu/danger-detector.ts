@@ -5,7 +5,6 @@
  * (help, passport, fear) is partial evidence, for the safety question.
  */
 import type { DangerRules } from './danger-schema';
-import { HELD_PLACES } from './danger-schema';
 import type { Lexicons } from './lexicon-schema';
 
 /** What the detector found in one message. */
@@ -23,9 +22,9 @@ function alternation(sources: readonly string[], flags = 'u'): RegExp | null {
   return sources.length === 0 ? null : new RegExp(`${START}(?:${sources.join('|')})`, flags);
 }
 
-/** The names of the places where people are held (HELD_PLACES), from the lexicons' places. */
-export function heldPlaceNames(places: Lexicons['places']): string[] {
-  return HELD_PLACES.flatMap((id) => places[id] ?? []);
+/** The names of the places where people are held (`held_places` of danger.yaml), from the lexicons' places. */
+export function heldPlaceNames(heldPlaces: readonly string[], places: Lexicons['places']): string[] {
+  return heldPlaces.flatMap((id) => places[id] ?? []);
 }
 
 /** `{place}` replaced by an alternation of `placeNames`. */
@@ -50,7 +49,7 @@ export class DangerDetector {
    * @throws SyntaxError when a pattern is not a valid regular expression (the loader reports it first, with file:line).
    */
   constructor(rules: DangerRules, places: Lexicons['places']) {
-    const names = heldPlaceNames(places);
+    const names = heldPlaceNames(rules.held_places, places);
     this.categories = Object.entries(rules.categories).map(([id, c]) => ({
       id,
       re: alternation([...c.clear.vi, ...c.clear.fr, ...c.clear.en].map((p) => expandPlaces(p, names))) ?? /$^/u,

@@ -10,6 +10,7 @@ const perLanguage = z.object({ vi: patterns, fr: patterns, en: patterns }).stric
 export const DANGER_RULES_SCHEMA = z
   .object({
     version: z.literal(1),
+    held_places: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a place id is lowercase letters, digits and _ (as in lexicons.yaml places)')).min(1),
     categories: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a category id is lowercase letters, digits and _'), z.object({ clear: perLanguage }).strict()),
     cues: perLanguage,
     not_danger: z
@@ -32,6 +33,3 @@ export type DangerRules = z.infer<typeof DANGER_RULES_SCHEMA>;
 
 /** Where the danger rules live inside the project. */
 export const DANGER_RULES_FILE = 'dialogs/nlu/danger.yaml';
-
-/** Places where people are held (ids of the `places` lexicon) that `{place}` in a pattern stands for. */
-export const HELD_PLACES: readonly string[] = ['cambodia', 'myanmar', 'laos', 'myawaddy', 'sihanoukville', 'poipet', 'bavet', 'phnom_penh', 'golden_triangle', 'mae_sot', 'thailand'];

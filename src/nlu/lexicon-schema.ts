@@ -1,6 +1,6 @@
 /**
- * Shape of `dialogs/nlu/lexicons.yaml`: short answers, button words, language names and places
- * (see that file's header).
+ * Shape of `dialogs/nlu/lexicons.yaml`: short answers, button words, language names, places and
+ * domain keywords (see that file's header).
  */
 import { z } from 'zod';
 
@@ -15,6 +15,7 @@ export const LEXICONS_SCHEMA = z
     navigation: entries,
     language_names: z.object({ vi: entries, fr: entries, en: entries }).strict(),
     places: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a place id is lowercase letters, digits and _'), entries),
+    domain_keywords: z.object({ vi: entries, fr: entries, en: entries }).strict(),
   })
   .strict();
 

@@ -1,7 +1,8 @@
 /**
  * Reads and checks `dialogs/nlu/danger.yaml`: YAML syntax, shape, every pattern a valid regular
- * expression written in folded form, every category in the three languages. Problems come back as
- * `file:line:col` diagnostics, like every other `npm run validate` message.
+ * expression written in folded form, every category in the three languages, every held place a
+ * place of dialogs/nlu/lexicons.yaml. Problems come back as `file:line:col` diagnostics, like every
+ * other `npm run validate` message.
  */
 import { join } from 'node:path';
 import type { Diagnostic } from '../kernel/diagnostic';
@@ -9,7 +10,9 @@ import { makeDiagnostic, type PathSeg } from '../kernel/diagnostic';
 import { positionOf, type SourceFile } from '../kernel/source-file';
 import { expandPlaces } from './danger-detector';
 import { DANGER_RULES_FILE, DANGER_RULES_SCHEMA, type DangerRules } from './danger-schema';
+import { loadLexicons } from './load-lexicons';
 import { isUnfolded, readNluYaml, requireLoaded } from './load-nlu-yaml';
+import { formatKnown } from '../kernel/known-list';
 import { LANGS } from '../kernel/lang';
 
 /** Rules read from the file: `data` is set only when there is no error. */
@@ -44,6 +47,21 @@ function listPatterns(rules: DangerRules): { path: PathSeg[]; pattern: string }[
 }
 
 /**
+ * Held places that are not places of the lexicons (whose own problems are reported with that file):
+ * `{place}` would silently stop matching them.
+ */
+function checkHeldPlaces(rootDir: string, src: SourceFile, heldPlaces: readonly string[]): Diagnostic[] {
+  const places = loadLexicons(rootDir).data?.places;
+  if (!places) return [];
+  const known = Object.keys(places);
+  return heldPlaces.flatMap((id, i) => {
+    if (known.includes(id)) return [];
+    const path = ['held_places', i];
+    return [makeDiagnostic('error', src.file, positionOf(src, path), path, `unknown place '${id}' ${formatKnown(known, 40, id)}: add it to the places of dialogs/nlu/lexicons.yaml, or name one of them`)];
+  });
+}
+
+/**
  * Loads the danger rules of the project under `rootDir`.
  * @param file path of the rules file (default: `<rootDir>/dialogs/nlu/danger.yaml`).
  */
@@ -51,6 +69,7 @@ export function loadDangerRules(rootDir: string, file = join(rootDir, DANGER_RUL
   const { data: rules, src, diagnostics } = readNluYaml(rootDir, file, DANGER_RULES_SCHEMA);
   if (!rules || !src) return { diagnostics };
   diagnostics.push(...listPatterns(rules).flatMap(({ path, pattern }) => checkPattern(src, path, pattern)));
+  diagnostics.push(...checkHeldPlaces(rootDir, src, rules.held_places));
   for (const [id, c] of Object.entries(rules.categories)) {
     for (const lang of LANGS) {
       const path = ['categories', id, 'clear', lang];

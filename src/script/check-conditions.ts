@@ -5,7 +5,7 @@
 import { namesInCondition, parseCondition } from '../engine/conditions';
 import type { Diagnostic } from '../kernel/diagnostic';
 import { BUILTIN_VARS, namesSetByDialog } from './dialog-vars';
-import { formatKnown } from './known-list';
+import { formatKnown } from '../kernel/known-list';
 import type { DialogSource } from './read-project';
 import type { RawSayItem } from './schema';
 import { makeDiagnostic, type PathSeg } from '../kernel/diagnostic';

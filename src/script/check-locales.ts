@@ -6,7 +6,7 @@
 import { LANGS, type Lang } from '../kernel/lang';
 import type { Diagnostic } from '../kernel/diagnostic';
 import { BUILTIN_VARS, CHANNEL_VARS, namesSetByDialog } from './dialog-vars';
-import { formatKnown } from './known-list';
+import { formatKnown } from '../kernel/known-list';
 import { collectKeyUses, splitKey, type KeyUse } from './key-uses';
 import { indexLocales, listLeafKeys, lookupPath, substituteVariables, variablesInText, type LocaleIndex } from './locale-index';
 import type { ProjectSources } from './read-project';

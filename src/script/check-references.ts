@@ -5,7 +5,7 @@
  */
 import { ANSWERS, INTENTS } from '../kernel/intent';
 import type { Diagnostic } from '../kernel/diagnostic';
-import { formatKnown } from './known-list';
+import { formatKnown } from '../kernel/known-list';
 import type { DialogSource, ProjectSources } from './read-project';
 import type { RawStep } from './schema';
 import { RESUME_TARGET } from './build-dialog';

@@ -13,7 +13,7 @@ import { LANGS } from '../kernel/lang';
 import { COUNTER_PLACEHOLDERS, MAX_LABEL, MAX_MESSAGE } from './check-locales';
 import { checkSchema } from './check-schema';
 import type { Diagnostic } from '../kernel/diagnostic';
-import { formatKnown } from './known-list';
+import { formatKnown } from '../kernel/known-list';
 import { listLeafKeys, lookupPath, substituteVariables, variablesInText } from './locale-index';
 import { makeDiagnostic } from '../kernel/diagnostic';
 import { parseYamlSource, positionOf, type SourceFile } from '../kernel/source-file';

@@ -113,4 +113,15 @@ describe('validateIntents on broken files', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^dialogs\/nlu\/lexicons\.yaml:\d+:\d+ +error .*'poi\(pet' is not a valid regular expression/));
     expect(lines).toContainEqual(expect.stringMatching(/^dialogs\/nlu\/lexicons\.yaml:\d+:\d+ +error .*'vang' is listed under both 'yes' and 'no'/));
   });
+
+  it('reports a held place that is not a place of the lexicons, at its line, and training refuses it', () => {
+    const danger = readFileSync(join('dialogs', 'nlu', 'danger.yaml'), 'utf8');
+    const renamed = danger.replace(/^held_places: \[(.*)\bpoipet\b/m, 'held_places: [$1poi_pet');
+    expect(renamed).not.toBe(danger);
+    const line = renamed.split('\n').findIndex((l) => l.startsWith('held_places:')) + 1;
+    const root = makeRoot({ danger: renamed });
+    const lines = validateIntents(root).map(formatDiagnostic);
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^dialogs/nlu/danger\\.yaml:${line}:\\d+ +error +held_places\\[\\d+\\]: unknown place 'poi_pet' \\(known: .*\\bpoipet\\b`)));
+    expect(() => loadRecogniser(join(root, 'dialogs', 'intents'))).toThrow(/danger\.yaml:\d+:\d+/);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKnown } from '../../src/script/known-list';
+import { formatKnown } from '../../src/kernel/known-list';
 
 describe('formatKnown', () => {
   const steps = ['intro', ...Array.from({ length: 12 }, (_, i) => `q${i + 1}`), 'a11', 'finish'];
