@@ -55,6 +55,10 @@ const DANGER = [
   'mon frère ira en Birmanie si on paie pas', 'mon frere ira en birmanie si on paie pas', 'un homme a appelé, il dit que ma fille doit 4000 dollars à la société',
   'they want 3000 usd for her release', 'send money or they move him to another compound', 'she goes to cambodia unless we pay',
   'a man called, my son owes 5000 dollars to the company and we have to pay so he can come home',
+  // round 8: watched or beaten told in the passive, leaving threatened with a bill for the family
+  'on est surveillées nuit et jour par des gars du chef', 'on est surveillees nuit et jour', 'whoever refuses the quota gets beaten by the guards',
+  'my cousin says people are beaten until they agree to work', 'si je rentre ma famille devra rembourser le contrat', 'if i quit they say my parents will have to pay 6000',
+  'nếu em bỏ về thì gia đình phải đền hợp đồng', 'neu e nghi viec thi nha phai boi thuong 100tr',
 ];
 
 const NOT_DANGER = [
@@ -68,6 +72,8 @@ const NOT_DANGER = [
   // round 8: back home, the passport still with them (support, not rescue); rescued already
   'i came back from myanmar last year but they never gave back my passport', 'anh em đã về nhà rồi nhưng bọn nó vẫn giữ hộ chiếu',
   'ma fille est rentrée du Laos mais ils ont gardé son passeport', 'em trai toi duoc giai cuu roi, gio nha can lam giay to gi',
+  // round 8: a question about what is done to people there is no report
+  'is it true people are beaten in those places?',
   // round 8: reading about other people who were sold or held
   'i want to hear about young men who were sold to another compound', 'je voudrais lire sur les jeunes qui ont été vendus', 'cho em đọc về những người từng bị bán qua cam',
 ];
