@@ -6,7 +6,7 @@
  * tooling in the bot's process.
  *
  * The content is then written, validated and ready to run (recogniser trained, scanner rules
- * read), to dist/runtime-cache.json, keyed by a hash of dialogs/ and locales/: the bot starts
+ * read), to dist/runtime-cache.bin, keyed by a hash of dialogs/ and locales/: the bot starts
  * from it when the content did not change since the build (src/script/runtime-cache.ts).
  *
  * `--if-stale`: does nothing when dist/ is newer than every file under src/ and the build
@@ -132,11 +132,11 @@ say(`compiled src/ to dist/ in ${Math.round(performance.now() - started)} ms`);
 // `npm run build` validates the content too: a build never ships dialogs/ or locales/ the bot
 // would refuse. (The automatic build of `npm start` and the CLIs does not fail on it: the bot
 // checks the content at start, and `npm run validate` must be able to report errors itself.)
-const CACHE = join(DIST, 'runtime-cache.json');
+const CACHE = join(DIST, 'runtime-cache.bin');
 const validate = spawnSync(process.execPath, [join(DIST, 'cli', 'validate.js'), '--write-runtime-cache', CACHE], { cwd: ROOT, encoding: 'utf8' });
 if (args.has('--if-stale')) {
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
-  say(existsSync(CACHE) ? 'content cached by hash in dist/runtime-cache.json' : 'content has errors: not cached (the bot reports them at start)');
+  say(existsSync(CACHE) ? 'content cached by hash in dist/runtime-cache.bin' : 'content has errors: not cached (the bot reports them at start)');
   process.exit(0);
 }
 if (validate.status !== 0) {
@@ -145,4 +145,4 @@ if (validate.status !== 0) {
   process.exit(1);
 }
 writeFileSync(STAMP, `${new Date().toISOString()}\n`);
-say('content of dialogs/ and locales/ is valid; runtime cached by content hash in dist/runtime-cache.json');
+say('content of dialogs/ and locales/ is valid; runtime cached by content hash in dist/runtime-cache.bin');

@@ -93,9 +93,9 @@ async function main(): Promise<void> {
   guardProcess(logger);
   const rootDir = resolve(config.content.dir);
 
-  // The runtime cached by `npm run build` (dist/runtime-cache.json), when the content did not change since.
+  // The runtime cached by `npm run build` (dist/runtime-cache.bin), when the content did not change since.
   endPhase('config');
-  const cacheFile = COMPILED_BUILD ? resolve(import.meta.dirname, '..', 'dist', 'runtime-cache.json') : undefined;
+  const cacheFile = COMPILED_BUILD ? resolve(import.meta.dirname, '..', 'dist', 'runtime-cache.bin') : undefined;
   const loadStarted = performance.now();
   const loaded = loadRuntime(rootDir, cacheFile);
   reportCacheMiss(logger, loaded.cache, performance.now() - loadStarted);

@@ -39,7 +39,7 @@ export function runValidate(argv: string[]): number {
   if (errors === 0 && cacheAt >= 0) {
     const root = parseRoot(argv);
     const { content } = loadValidatedContent(root);
-    if (content) writeRuntimeCache(root, content, resolve(argv[cacheAt + 1] ?? 'runtime-cache.json'));
+    if (content) writeRuntimeCache(root, content, resolve(argv[cacheAt + 1] ?? 'runtime-cache.bin'));
   }
   return errors > 0 ? 1 : 0;
 }

@@ -8,7 +8,6 @@
  * probabilities with a length-normalised softmax that stays finite for any input length.
  */
 import type { FeatureBag, FeatureSink } from './features';
-import { decodeFloats, decodeUints, encodeFloats, encodeUints } from './snapshot-codec';
 
 /** Features given as a bag, or as a function that streams them to a sink. */
 export type FeatureInput = FeatureBag | ((sink: FeatureSink) => void);
@@ -39,10 +38,10 @@ export interface LogBayesOptions<L extends string = string> {
   bias?: Readonly<Partial<Record<L, number>>>;
 }
 
-/** A trained model as plain data (runtime cache): its features in row order and its table, encoded. */
+/** A trained model as data (runtime cache): its features in row order and its table. */
 export interface LogBayesSnapshot {
-  features: string;
-  table: string;
+  features: Uint32Array;
+  table: Float64Array;
 }
 
 /** Labelled feature bags to train on. */
@@ -75,9 +74,9 @@ export class LogBayes<L extends string> {
     this.bias = Float64Array.from(labels, (l) => options.bias?.[l] ?? 0);
     if (!Array.isArray(examples)) {
       const snapshot = examples as LogBayesSnapshot;
-      this.table = decodeFloats(snapshot.table);
+      this.table = snapshot.table;
       const width = labels.length + 1;
-      decodeUints(snapshot.features).forEach((f, i) => this.rows.set(f, i * width));
+      snapshot.features.forEach((f, i) => this.rows.set(f, i * width));
       if (this.rows.size * width !== this.table.length) throw new Error(`LogBayes: snapshot of ${this.rows.size} features does not fit a table of ${this.table.length} numbers for ${labels.length} labels`);
       return;
     }
@@ -114,7 +113,7 @@ export class LogBayes<L extends string> {
 
   /** The trained model as plain data; `new LogBayes(labels, snapshot, options)` restores it exactly. */
   snapshot(): LogBayesSnapshot {
-    return { features: encodeUints(this.rows.keys()), table: encodeFloats(this.table) };
+    return { features: Uint32Array.from(this.rows.keys()), table: this.table };
   }
 
   /** Number of distinct features seen in training. */

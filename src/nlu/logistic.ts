@@ -7,7 +7,6 @@
  */
 import type { FeatureSink } from './features';
 import type { FeatureInput, Scored, TrainingExamples } from './log-bayes';
-import { decodeFloats, decodeUints, encodeFloats, encodeUints } from './snapshot-codec';
 
 /** Training options of the logistic model. */
 export interface LogisticOptions {
@@ -22,11 +21,11 @@ export interface LogisticOptions {
 /** Defaults chosen on the validation mix (test/nlu/README.md, round 7). */
 export const DEFAULT_LOGISTIC: LogisticOptions = { epochs: 8, rate: 2, l2: 1e-5 };
 
-/** A trained logistic model as plain data (runtime cache). */
+/** A trained logistic model as data (runtime cache): its features in row order, its weights and intercepts. */
 export interface LogisticSnapshot {
-  features: string;
-  table: string;
-  intercept: string;
+  features: Uint32Array;
+  table: Float64Array;
+  intercept: Float64Array;
 }
 
 /** A trained multinomial logistic regression. */
@@ -48,9 +47,9 @@ export class Logistic<L extends string> {
     const n = labels.length;
     if (!Array.isArray(examples)) {
       const snapshot = examples as LogisticSnapshot;
-      this.table = decodeFloats(snapshot.table);
-      this.intercept = decodeFloats(snapshot.intercept);
-      decodeUints(snapshot.features).forEach((f, i) => this.rows.set(f, i * n));
+      this.table = snapshot.table;
+      this.intercept = snapshot.intercept;
+      snapshot.features.forEach((f, i) => this.rows.set(f, i * n));
       return;
     }
     const index = new Map(labels.map((l, i) => [l, i] as const));
@@ -131,7 +130,7 @@ export class Logistic<L extends string> {
 
   /** The trained model as plain data; `new Logistic(labels, snapshot)` restores it exactly. */
   snapshot(): LogisticSnapshot {
-    return { features: encodeUints(this.rows.keys()), table: encodeFloats(this.table), intercept: encodeFloats(this.intercept) };
+    return { features: Uint32Array.from(this.rows.keys()), table: this.table, intercept: this.intercept };
   }
 
   /** Copies the weights of feature `f` into `out` from `at`; false if it was not seen in training. */

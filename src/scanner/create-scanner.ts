@@ -6,7 +6,7 @@
  */
 import { formatDiagnostic } from '../kernel/diagnostic';
 import type { GuessLanguage, Lang } from '../kernel/lang';
-import { compileRules } from './compile-rules';
+import { compileRules, type CompiledRules } from './compile-rules';
 import { detectFlags } from './detect-flags';
 import { foldWithOffsets, mapSpan } from './fold-map';
 import { loadRules } from './load-rules';
@@ -41,13 +41,15 @@ export function createScanner(rulesDir: string, guessLanguage: GuessLanguage): S
 
 /**
  * The scanner of rules already read and checked (a pure function of `checked`, so the rules may
- * be cached by a hash of the files; their expressions are built on first use, see phrase-set.ts).
+ * be cached by a hash of the files). The rules are compiled at the first scan, and each phrase's
+ * expression when first needed (phrase-set.ts): most turns scan nothing.
  */
 export function buildScanner(checked: ScannerRules, guessLanguage: GuessLanguage): Scanner {
-  const rules = compileRules(checked);
-  return { minChars: rules.minChars, scan };
+  let compiled: CompiledRules | undefined;
+  return { minChars: checked.adCues.min_chars, scan };
 
   function scan(text: string, lang?: Lang): ScanResult {
+    const rules = (compiled ??= compileRules(checked));
     const ft = foldWithOffsets(text);
     const tokens = tokenize(ft.folded);
     const language = lang ?? guessLanguage(text);

@@ -36,7 +36,7 @@ export interface LoadedRuntime {
 
 /**
  * Loads and validates dialogs/, locales/, intents and scanner rules under `rootDir` and trains
- * the recogniser; with `cacheFile` (dist/runtime-cache.json, written by `npm run build`),
+ * the recogniser; with `cacheFile` (dist/runtime-cache.bin, written by `npm run build`),
  * restores all of it from the cache instead when the content files are exactly those the
  * build validated.
  */

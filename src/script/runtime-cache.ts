@@ -1,7 +1,8 @@
 /**
  * The runtime cached by content hash: `npm run build` validates dialogs/ and locales/ once,
  * trains the recogniser, reads the scanner rules, and writes all of it beside the compiled
- * bot (dist/runtime-cache.json). At start the bot hashes the same files (a few ms) and, when
+ * bot (dist/runtime-cache.bin: JSON, and the model tables as raw bytes, see binary-container.ts).
+ * At start the bot hashes the same files (a few ms) and, when
  * nothing changed since the build, restores the runtime from the cache instead of parsing,
  * validating and training again. Any difference, or no cache, means a full load in process.
  */
@@ -14,11 +15,12 @@ import { loadNluContent, snapshotRecogniser, type NluContent, type RecogniserSna
 import { requireScannerRules } from '../scanner/create-scanner';
 import type { ScannerRules } from '../scanner/rules-schema';
 import { loadExperiments } from './load-experiments';
+import { decodeContainer, encodeContainer } from './binary-container';
 
 /** Folders whose files make up the content (what the validator reads). */
 const CONTENT_FOLDERS = ['dialogs', 'locales'];
 /** Version of the file's layout: a cache of another layout is ignored. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Everything the runtime is made of, as plain data. */
 export interface CachedRuntime {
@@ -74,7 +76,7 @@ export function writeRuntimeCache(rootDir: string, content: Content, cacheFile: 
     scannerRules: requireScannerRules(join(rootDir, 'dialogs', 'scanner')),
     experiments: loadExperiments(rootDir, content).experiments,
   };
-  writeFileSync(cacheFile, JSON.stringify(data));
+  writeFileSync(cacheFile, encodeContainer(data));
 }
 
 /** The cached runtime when `cacheFile` exists and matches the files of `rootDir` now; else why not. */
@@ -82,7 +84,7 @@ export function readRuntimeCache(rootDir: string, cacheFile: string): { cached: 
   if (!existsSync(cacheFile)) return { miss: 'missing' };
   let data: Partial<CacheFile>;
   try {
-    data = JSON.parse(readFileSync(cacheFile, 'utf8')) as Partial<CacheFile>;
+    data = decodeContainer(readFileSync(cacheFile)) as Partial<CacheFile>;
   } catch {
     return { miss: 'unreadable' };
   }

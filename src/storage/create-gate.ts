@@ -1,8 +1,8 @@
-/** Picks the TurnGate matching STORAGE_URL: shared through Redis, in-process otherwise. */
+/** Picks the TurnGate matching STORAGE_URL: shared through Redis (loaded only then), in-process otherwise. */
 import { isRedisUrl } from './create-store';
 import { createMemoryTurnGate } from './memory-turn-gate';
 import type { RedisConnection } from './redis-connection';
-import { createRedisTurnGate, type RedisGateSettings } from './redis-gate';
+import type { RedisGateSettings } from './redis-gate';
 import type { StateStore, TurnGate } from './types';
 
 /**
@@ -11,8 +11,11 @@ import type { StateStore, TurnGate } from './types';
  * or memory, in-process, checking `store`'s record of processed activities (kept across
  * restarts by SQLite).
  */
-export function createTurnGate(storageUrl: string, settings: RedisGateSettings = {}, client?: RedisConnection, store?: StateStore): TurnGate {
-  if (isRedisUrl(storageUrl)) return createRedisTurnGate(storageUrl, settings, client);
+export async function createTurnGate(storageUrl: string, settings: RedisGateSettings = {}, client?: RedisConnection, store?: StateStore): Promise<TurnGate> {
+  if (isRedisUrl(storageUrl)) {
+    const { createRedisTurnGate } = await import('./redis-gate');
+    return createRedisTurnGate(storageUrl, settings, client);
+  }
   const isProcessed = store?.isProcessed?.bind(store);
   return createMemoryTurnGate(isProcessed ? { isProcessed } : {});
 }

@@ -1,9 +1,9 @@
-/** Picks the StateStore backend from STORAGE_URL. */
+/** Picks the StateStore backend from STORAGE_URL (the Redis client library is loaded only for a Redis URL). */
 import { resolve } from 'node:path';
 import type { StateStore } from './types';
 import { createMemoryStore } from './memory-store';
 import { createSqliteStore } from './sqlite-store';
-import { createRedisStore, type RedisSettings } from './redis-store';
+import type { RedisSettings } from './redis-store';
 import type { RedisConnection } from './redis-connection';
 
 /** True for `redis://` and `rediss://` URLs (shared state, gate and rate limit). */
@@ -37,7 +37,10 @@ export async function createStore(url: string, options: StoreOptions = {}): Prom
     const ttl = options.stateTtlMs === undefined ? {} : { ttlMs: options.stateTtlMs };
     return createSqliteStore(path === ':memory:' ? path : resolve(options.baseDir ?? process.cwd(), path), ttl);
   }
-  if (isRedisUrl(url)) return createRedisStore(url, options, options.redisClient);
+  if (isRedisUrl(url)) {
+    const { createRedisStore } = await import('./redis-store');
+    return createRedisStore(url, options, options.redisClient);
+  }
   const scheme = url.split(':')[0] ?? url;
   throw new Error(`STORAGE_URL has unknown scheme '${scheme}:' (known: ${STORAGE_SCHEMES.join(', ')}). See .env.example.`);
 }

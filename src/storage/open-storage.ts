@@ -2,13 +2,14 @@
  * Opens the storage of a deployment from its configuration: the state store, the turn gate
  * and the rate limiter. With `redis://`, all three share ONE Redis connection (the store owns
  * it and closes it last); otherwise SQLite or memory, with the in-process gate and limiter.
+ * The Redis client library (a few hundred ms to load) is imported only for a Redis URL.
  */
 import type { Config } from '../config';
 import { createTurnGate } from './create-gate';
 import { createStore, isRedisUrl } from './create-store';
 import type { RateLimiter } from './rate-limit';
 import { createRateLimiter } from './rate-limit-create';
-import { openRedisConnection, type RedisConnection } from './redis-connection';
+import type { RedisConnection } from './redis-connection';
 import type { StateStore, TurnGate } from './types';
 
 /** What the bot keeps its state in. */
@@ -45,10 +46,11 @@ export async function openStorage(
   const limits = { limit: config.rateLimit.messages, windowMs: config.rateLimit.windowMs };
   let client: RedisConnection | undefined;
   if (isRedisUrl(url)) {
+    const { openRedisConnection } = await import('./redis-connection');
     client = openRedisConnection({ url, commandTimeoutMs: redis.commandTimeoutMs, ...(onRedisError ? { onError: onRedisError } : {}) });
   }
   const store = await createStore(url, { ...redis, baseDir, ...(client ? { redisClient: client } : {}) });
-  const gate = createTurnGate(url, redis, client, store);
+  const gate = await createTurnGate(url, redis, client, store);
   const rateLimiter = await createRateLimiter(url, limits, redis, client);
   return { store, gate, rateLimiter, ...(client ? { redisHost: describeRedisHost(url) } : {}) };
 }

@@ -58,7 +58,7 @@ const menuIntro = (root: string): string => (JSON.parse(readFileSync(join(root, 
 
 describe('production start path', () => {
   it('starts from the runtime cache and never loads tsx or esbuild, even after turns', async () => {
-    expect(existsSync(join(ROOT, 'dist', 'runtime-cache.json')), 'test/global-setup.ts builds dist/ with its runtime cache').toBe(true);
+    expect(existsSync(join(ROOT, 'dist', 'runtime-cache.bin')), 'test/global-setup.ts builds dist/ with its runtime cache').toBe(true);
     const modules = join(dir, 'modules.log');
     const bot = await start({ NODE_OPTIONS: `--import=${RECORDER}`, MODULE_LOG: modules });
     await send(bot, 'a', { type: 'conversationUpdate', membersAdded: [{ id: 'user-start-path' }] });

@@ -17,7 +17,7 @@ import type { Runtime } from '../../src/script/runtime';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'tf-cache-'));
-const cacheFile = join(dir, 'runtime-cache.json');
+const cacheFile = join(dir, 'runtime-cache.bin');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
