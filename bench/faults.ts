@@ -11,9 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startPrivateRedis } from '../test/scale/redis-server';
-import { buildActivity, postActivity } from './helpers/activities';
-import { startBotProcess, type BotProcess } from './helpers/bot-process';
-import { startChannelSink } from './helpers/channel-sink';
+import { buildActivity, postActivity } from '../test/helpers/activities';
+import { startBotProcess, type BotProcess } from '../test/helpers/measured-bot-process';
+import { startChannelSink } from '../test/helpers/channel-sink';
 import { SimulatedUser } from './faults/simulated-user';
 import { measureHealthDuringBurst } from './faults/health-during-burst';
 

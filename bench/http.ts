@@ -17,9 +17,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
-import type { UserInput } from './helpers/activities';
-import { startBotProcess, type BotProcess } from './helpers/bot-process';
-import { startChannelSink, type ChannelSink } from './helpers/channel-sink';
+import type { UserInput } from '../test/helpers/activities';
+import { startBotProcess, type BotProcess } from '../test/helpers/measured-bot-process';
+import { startChannelSink, type ChannelSink } from '../test/helpers/channel-sink';
 import { driveLoad, type LoadResult } from './helpers/load-driver';
 import { ensureBuilt } from './helpers/ensure-built';
 

@@ -4,10 +4,11 @@
  * - src/kernel/ (shared types, diagnostics, source files) imports nothing of src/; the language
  *   layers (src/nlu/, src/scanner/) import only the kernel; the engine only those; the content
  *   module (src/script/: validation and runtime assembly) only the layers below it;
- * - run-time code never imports the offline tools (src/tools/) or the commands (src/cli/).
+ * - run-time code never imports the offline tools (src/tools/) or the commands (src/cli/);
+ * - tests never import the benchmarks (bench/): the benchmarks use the test helpers.
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderOf, importsOf, listSources, resolveLocal, ROOT, runtimeImportsOfText, SRC } from './source-imports';
 
@@ -108,6 +109,17 @@ describe('import cycles and lower layers', () => {
           .filter((target): target is string => target !== undefined && offline.has(folderOf(target)))
           .map((target) => `${relative(ROOT, file)} imports ${relative(ROOT, target)}`),
       );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the tests free of the benchmarks (bench/ uses test/helpers/, not the other way round)', () => {
+    const bench = join(ROOT, 'bench');
+    const offenders = listSources(join(ROOT, 'test')).flatMap((file) =>
+      importsOf(file)
+        .map((specifier) => resolveLocal(file, specifier))
+        .filter((target): target is string => target !== undefined && !relative(bench, target).startsWith('..'))
+        .map((target) => `${relative(ROOT, file)} imports ${relative(ROOT, target)}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

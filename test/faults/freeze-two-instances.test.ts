@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildActivity, postActivity } from '../../bench/helpers/activities';
-import { startBotProcess, type BotProcess } from '../../bench/helpers/bot-process';
-import { startChannelSink, type ChannelSink } from '../../bench/helpers/channel-sink';
+import { buildActivity, postActivity } from '../helpers/activities';
+import { startBotProcess, type BotProcess } from '../helpers/measured-bot-process';
+import { startChannelSink, type ChannelSink } from '../helpers/channel-sink';
 import { askedQuestions, goToFirstQuestion, waitForQuestion } from '../scale/dialog-steps';
 import { startPrivateRedis, type PrivateRedis } from '../scale/redis-server';
 

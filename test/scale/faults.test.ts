@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildActivity, postActivity } from '../../bench/helpers/activities';
-import { startBotProcess, type BotProcess } from '../../bench/helpers/bot-process';
-import { startChannelSink, type ChannelSink } from '../../bench/helpers/channel-sink';
+import { buildActivity, postActivity } from '../helpers/activities';
+import { startBotProcess, type BotProcess } from '../helpers/measured-bot-process';
+import { startChannelSink, type ChannelSink } from '../helpers/channel-sink';
 import { askedQuestions, goToFirstQuestion, send, waitForQuestion, waitForReadyz } from './dialog-steps';
 import { startPrivateRedis, type PrivateRedis } from './redis-server';
 

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildActivity, postActivity } from '../../bench/helpers/activities';
-import { startBotProcess, type BotProcess } from '../../bench/helpers/bot-process';
-import { startChannelSink, type ChannelSink } from '../../bench/helpers/channel-sink';
+import { buildActivity, postActivity } from '../helpers/activities';
+import { startBotProcess, type BotProcess } from '../helpers/measured-bot-process';
+import { startChannelSink, type ChannelSink } from '../helpers/channel-sink';
 import { askedQuestions, goToFirstQuestion, questionNumber, send, waitForQuestion } from './dialog-steps';
 import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from './redis-server';
 

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findFreePort } from '../../test/helpers/free-port';
+import { findFreePort } from './free-port';
 
 /** A running bot process. */
 export interface BotProcess {
