@@ -1,6 +1,6 @@
 /**
  * One turn, in-process and without HTTP, in four stages:
- * load (turn-load.ts) → compute (turn-compute.ts) → render → persist (turn-persist.ts).
+ * load (turn-load.ts) → compute (turn-compute.ts) → render (turn-render.ts) → persist (turn-persist.ts).
  * An eTag conflict at persist (another turn wrote the same items since they were read) sends
  * the turn back to load once, and it is computed again on fresh state; only a second
  * conflict fails the turn. Side effects outside the state (a hand-off request, analytics)
@@ -11,7 +11,7 @@ import { createEphemeralIdHasher } from '../log/hash-id';
 import { nameError } from '../log/logger';
 import { describeCauses, isStorageConflict, isStorageUnavailable } from '../storage/errors';
 import { createTestConversationRule } from '../analytics/is-test-conversation';
-import { applyExperiments, pickAtRandom, pickControl, type AppliedExperiments } from '../experiments/apply-experiments';
+import { pickAtRandom, pickControl, type AppliedExperiments } from '../experiments/apply-experiments';
 import type { HandoffReaction } from '../handoff/hooks';
 import type { EngineEvent } from '../engine/types';
 import type { Lang } from '../kernel/lang';
@@ -19,12 +19,13 @@ import type { ExperimentEvent } from '../experiments/types';
 import { buildMessageInput } from './build-input';
 import { profileForActivity, type ChannelProfile } from './channel-profile';
 import { createTranslatorCache } from './translator-cache';
-import { hideUnavailableOffer, isHandoffStatusEvent } from './handoff-glue';
+import { isHandoffStatusEvent } from './handoff-glue';
 import { renderOutputs, renderText, type RenderResult } from './render-outputs';
 import { getLegacyStateKeys, getStateKeys, type StateKeys } from './state-keys';
 import type { SystemTexts } from './system-texts';
 import { applyReaction, computeTurn, type TurnWork } from './turn-compute';
 import { loadTurn, type LoadedTurn } from './turn-load';
+import { renderTurn } from './turn-render';
 import { deleteUserData, resetConversation, saveTurn } from './turn-persist';
 import type { InboundActivity, OutboundActivity, TurnDeps, TurnOutcome } from './types';
 import type { Runtime } from '../script/runtime';
@@ -110,12 +111,15 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       // The hand-off is asked once: what it did (a message forwarded) is not repeated on a retry.
       const reaction = linkKey ? await askHandoff(activity, runtime, loaded, keys.conversation) : undefined;
       if (!reaction && activity.type === 'event') return { replies: [], lang };
+      const computeDeps = { advance: deps.advance, handoff: deps.handoff, translate };
+      const renderDeps = { runtime, translate, profile, handoff: deps.handoff, pick: deps.pickVariant ?? (isTest(activity) ? pickControl : pickAtRandom) };
       let saved: SavedTurn | undefined;
       for (let attempt = 1; !saved; attempt++) {
         const userLang = loaded.lang ?? localeLang;
-        const computeDeps = { advance: deps.advance, handoff: deps.handoff, translate };
         const work = await stage('compute', () => (reaction ? applyReaction(computeDeps, reaction, runtime, loaded, userLang) : computeTurn(computeDeps, activity, runtime, loaded, userLang)));
-        const { ab, rendered } = await stage('render', () => render(activity, runtime, loaded, work, profile));
+        const frame = work.state?.stack.at(-1);
+        Object.assign(logFields, { intent: work.intent, dialog: frame?.dialog, step: frame?.step });
+        const { ab, rendered } = await stage('render', () => renderTurn(renderDeps, loaded, work));
         try {
           const deleted = await stage('persist', () => persist(activity, keys, loaded, work, rendered, ab));
           saved = { work, ab, rendered, deleted };
@@ -127,13 +131,11 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         }
       }
       const { work, rendered } = saved;
-      const frame = work.state?.stack.at(-1);
-      Object.assign(logFields, { intent: work.intent, dialog: frame?.dialog, step: frame?.step });
       lang = rendered.lang;
       const done = saved;
       const replies = await stage('after', () => afterSave(activity, keys, done, profile, reaction));
       deps.logger.debug({
-        conv: logFields.conv, dialog: frame?.dialog, step: frame?.step, intent: work.intent, score: work.recognition?.score,
+        conv: logFields.conv, dialog: logFields.dialog, step: logFields.step, intent: work.intent, score: work.recognition?.score,
         textLang: work.recognition?.lang, langConfident: work.recognition?.langConfident, lang, handoff: reaction ? 'reaction' : undefined,
         events: work.events.map((e) => e.type), replies: replies.length, stages,
       }, 'turn stages');
@@ -149,14 +151,6 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       logFields.ms = since(started);
       deps.logger.info(logFields, 'turn');
     }
-  }
-
-  /** Stage 3: A/B variants, then the texts in the user's language for this channel. */
-  function render(activity: InboundActivity, runtime: Runtime, loaded: LoadedTurn, work: TurnWork, profile: ChannelProfile) {
-    const test = isTest(activity);
-    const ab = applyExperiments(runtime.experiments ?? [], hideUnavailableOffer(work.outputs, deps.handoff), work.events, loaded.assignments,
-      deps.pickVariant ?? (test ? pickControl : pickAtRandom));
-    return { ab, rendered: renderOutputs(ab.outputs, work.lang, translatorOf(runtime), profile) };
   }
 
   /** Stage 4: delete the user's data when asked (returns the keys deleted), else save the state (may throw StorageConflictError). */
