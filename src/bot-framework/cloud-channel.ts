@@ -3,11 +3,8 @@
  * MicrosoftApp* configuration, the typing indicator, and the mapping of its errors to HTTP
  * statuses. One of the few files that import the SDK (see src/bot-framework/README.md).
  */
-import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
-import {
-  CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication,
-  type Activity, type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
+import type { Activity, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { botbuilder, connector } from './sdk';
 import type { BotLogic, ChannelEndpoint, InboundActivity } from '../channel/types';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
@@ -34,12 +31,12 @@ function withPublicCloudDefaults(auth: AdapterAuth): Record<string, unknown> {
   if (!auth.ToBotFromChannelOpenIdMetadataUrl) return { ...auth };
   return {
     ValidateAuthority: true,
-    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-    OAuthUrl: AuthenticationConstants.OAuthUrl,
-    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
-    CallerId: CallerIdConstants.PublicAzureChannel,
+    ToChannelFromBotLoginUrl: connector.AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: connector.AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: connector.AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: connector.AuthenticationConstants.OAuthUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: connector.AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: botbuilder.CallerIdConstants.PublicAzureChannel,
     ...auth,
   };
 }
@@ -48,7 +45,7 @@ function withPublicCloudDefaults(auth: AdapterAuth): Record<string, unknown> {
  * CloudAdapter whose activity entry point is public: the server validates and parses the
  * body itself (botbuilder's `process()` crashes on some bodies) and maps errors to fixed statuses.
  */
-class ChannelAdapter extends CloudAdapter {
+class ChannelAdapter extends botbuilder.CloudAdapter {
   runActivity(authHeader: string, activity: Activity, logic: ReturnType<typeof runsBotLogic>) {
     return this.processActivity(authHeader, activity, logic);
   }
@@ -56,7 +53,7 @@ class ChannelAdapter extends CloudAdapter {
 
 /** HTTP status for an error thrown while authenticating or processing an activity. */
 function statusOfError(error: unknown): number {
-  if (error instanceof AuthenticationError) return error.statusCode ?? 401;
+  if (error instanceof connector.AuthenticationError) return error.statusCode ?? 401;
   const name = error instanceof Error ? error.name : '';
   // botbuilder rethrows jsonwebtoken's errors (bad signature, not yet valid) as they are.
   if (name === 'JsonWebTokenError' || name === 'TokenExpiredError' || name === 'NotBeforeError') return 401;
@@ -69,7 +66,7 @@ function statusOfError(error: unknown): number {
  */
 export function createCloudChannel(auth: AdapterAuth, logger: Logger, logic: BotLogic): ChannelEndpoint {
   const options = withPublicCloudDefaults(auth) as unknown as ConfigurationBotFrameworkAuthenticationOptions;
-  const adapter = new ChannelAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new ChannelAdapter(new botbuilder.ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (_context, error) => {
     logger.error({ error: nameError(error) }, 'turn error outside the turn processor');
   };

@@ -3,9 +3,8 @@
  * /api/messages (gate, rate limit, turn processor), and the replies the bot sends are put in
  * the conversation's buffer for the client to poll, instead of being posted to a channel.
  */
-import {
-  BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse,
-} from 'botbuilder';
+import type { Activity, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import { botbuilder } from './sdk';
 import type { BotLogic, InboundActivity, OutboundActivity } from '../channel/types';
 import { runsBotLogic } from './turn-io';
 
@@ -13,14 +12,14 @@ import { runsBotLogic } from './turn-io';
 export type DeliverReply = (conversationId: string, activity: OutboundActivity & { conversation?: { id: string } }) => string | undefined;
 
 /** Adapter with no network: replies are delivered in-process. */
-class DirectLineAdapter extends BotAdapter {
+class DirectLineAdapter extends botbuilder.BotAdapter {
   constructor(private readonly deliver: DeliverReply) {
     super();
   }
 
   /** Runs `logic` for `activity` (already validated) through the adapter's middleware. */
   async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const context = new TurnContext(this, activity);
+    const context = new botbuilder.TurnContext(this, activity);
     await this.runMiddleware(context, logic);
   }
 
