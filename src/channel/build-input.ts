@@ -1,6 +1,6 @@
 /** Activity -> engine input: button payloads, NFC text, recognition and (for texts long enough to be an ad) the offer scan. */
 import type { ConversationState, Content, EngineInput } from '../engine/types';
-import { toNfc } from '../nlu/normalise';
+import { toNfc } from '../kernel/normalise';
 import { INTENTS, type Intent } from '../kernel/intent';
 import type { Lang } from '../kernel/lang';
 import type { Recognition } from '../nlu/types';

@@ -3,7 +3,7 @@
  * only (ids, timestamps, service URLs, conversation ids, typing and trace are ignored),
  * with a readable line-by-line difference.
  */
-import { toNfc } from '../nlu/normalise';
+import { toNfc } from '../kernel/normalise';
 
 /** What is compared of one bot message. */
 export interface ComparableReply {

@@ -3,7 +3,7 @@
  * (folded: case, spaces and diacritics ignored, in any language), by number, or by
  * the intent or short answer of free text.
  */
-import { fold } from '../nlu/normalise';
+import { fold } from '../kernel/normalise';
 import { LANGS } from '../kernel/lang';
 import type { Choice, Content, EngineInput, Step } from './types';
 

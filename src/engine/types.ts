@@ -4,7 +4,7 @@
  * The YAML format these come from is described in docs/script-format.md.
  */
 import type { Answer, Intent } from '../kernel/intent';
-import type { Entities } from '../nlu/types';
+import type { Entities } from '../kernel/entities';
 import type { Lang } from '../kernel/lang';
 import type { Risk, ScanResult, ScanSummary } from '../kernel/scan-result';
 

@@ -4,7 +4,7 @@
  */
 import type { EngineInput } from '../engine/types';
 import { MIN_INTENT_SCORE } from '../engine/route-input';
-import { fold } from '../nlu/normalise';
+import { fold } from '../kernel/normalise';
 
 /** Longest message (in words) that may end the hand-off by the `cancel` intent ("stop", "I want to stop"). */
 const MAX_STOP_WORDS = 4;

@@ -22,7 +22,7 @@ import { LanguageIdentifier } from './language-id';
 import { loadIntentFiles } from './load-intents';
 import { IntentModel, type IntentModelSnapshot } from './intent-model';
 import type { LogBayesSnapshot } from './log-bayes';
-import { fold, toNfc } from './normalise';
+import { fold, toNfc } from '../kernel/normalise';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary';
 import { INTENTS, type Intent } from '../kernel/intent';
 import type { Lang } from '../kernel/lang';

@@ -4,7 +4,7 @@
 import type { Lexicons } from './lexicon-schema';
 import { ANSWERS, type Answer } from '../kernel/intent';
 import { LANGS, type Lang } from '../kernel/lang';
-import type { Entities } from './types';
+import type { Entities } from '../kernel/entities';
 
 /** Whole-word regular expression over alternatives (regular-expression sources). */
 function wordsRe(alternatives: readonly string[]): RegExp {

@@ -6,7 +6,7 @@ import { AggressiveTokenizerVi } from 'natural/lib/natural/tokenizers';
 import { NGrams } from 'natural/lib/natural/ngrams';
 
 import { emitCharNgrams, hashString, SEEDS, type FeatureSink } from './feature-hash';
-import { CONTRACTIONS, FIRST_PERSON } from './teencode';
+import { CONTRACTIONS, FIRST_PERSON } from '../kernel/teencode';
 
 export type { FeatureSink } from './feature-hash';
 /** A weighted bag of hashed features. */

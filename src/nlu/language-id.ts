@@ -10,7 +10,7 @@ import type { FeatureBag } from './features';
 import { tokenize } from './features';
 import { LogBayes, type LogBayesSnapshot } from './log-bayes';
 import { LANGS, type Lang } from '../kernel/lang';
-import { fold, toNfc } from './normalise';
+import { fold, toNfc } from '../kernel/normalise';
 
 /** Frequent short words of each language, folded; they anchor the profiles beyond the training phrases. */
 const FUNCTION_WORDS: Readonly<Record<Lang, string>> = {

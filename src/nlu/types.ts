@@ -1,13 +1,6 @@
 import type { Answer, Intent } from '../kernel/intent';
+import type { Entities } from '../kernel/entities';
 import type { Lang } from '../kernel/lang';
-
-/** Entities found in a message. */
-export interface Entities {
-  /** Target language named in the message ("in English", "tieng viet"), if any. */
-  language?: Lang;
-  /** Countries and border towns named, as canonical ids (cambodia, myanmar, laos, thailand, myawaddy, ...). */
-  places: string[];
-}
 
 /** What the recogniser understood of one message. */
 export interface Recognition {

@@ -7,7 +7,7 @@ import { sortDiagnostics, type Diagnostic } from '../kernel/diagnostic';
 import { loadDangerRules } from './load-danger-rules';
 import { loadLexicons } from './load-lexicons';
 import { loadIntentFiles, type IntentFile } from './load-intents';
-import { fold, toNfc } from './normalise';
+import { fold, toNfc } from '../kernel/normalise';
 import { INTENTS } from '../kernel/intent';
 
 /** Fewer examples than this for an intent in a language gives a warning. */

@@ -1,6 +1,6 @@
 /**
  * Folding with an offset map: the scanner matches on folded text (lowercase, no
- * diacritics, `đ` -> `d`, like `fold` in src/nlu/normalise.ts; typographic apostrophes
+ * diacritics, `đ` -> `d`, like `fold` in src/kernel/normalise.ts; typographic apostrophes
  * become `'`; a run of whitespace becomes one space, or one newline when it holds a line
  * break, so sentences stay apart) but reports evidence as spans of the ORIGINAL text.
  */

@@ -1,7 +1,7 @@
 /** Greeting-only first messages: the language is clear only when all their words belong to one language. */
 import { describe, expect, it } from 'vitest';
 import { greetingLanguage } from '../../src/channel/first-message-language';
-import { fold } from '../../src/nlu/normalise';
+import { fold } from '../../src/kernel/normalise';
 
 describe('greetingLanguage', () => {
   it.each([

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { advance } from '../../src/engine/advance';
 import type { Content, ConversationState, EngineInput, EngineOutput } from '../../src/engine/types';
-import { fold } from '../../src/nlu/normalise';
+import { fold } from '../../src/kernel/normalise';
 import type { ScanResult } from '../../src/kernel/scan-result';
 import { describeOutputs } from './conversation-runner';
 import { loadContentOrThrow } from './load-fixture';

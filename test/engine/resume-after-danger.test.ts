@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { advance } from '../../src/engine/advance';
 import type { AdvanceResult, ConversationState, EngineInput, EngineOutput } from '../../src/engine/types';
-import { fold } from '../../src/nlu/normalise';
+import { fold } from '../../src/kernel/normalise';
 import { loadContentOrThrow } from './load-fixture';
 
 const content = loadContentOrThrow(path.resolve(import.meta.dirname, '../..'));

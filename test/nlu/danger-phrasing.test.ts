@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNluContent } from '../../src/nlu/create-recogniser';
 import { buildLanguageTools } from '../../src/script/load-language';
 import { DangerDetector } from '../../src/nlu/danger-detector';
-import { fold } from '../../src/nlu/normalise';
+import { fold } from '../../src/kernel/normalise';
 import { LANGS } from '../../src/kernel/lang';
 import type { Recogniser } from '../../src/nlu/types';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { intentTokens } from '../../src/nlu/features';
-import { fold } from '../../src/nlu/normalise';
+import { fold } from '../../src/kernel/normalise';
 
 const words = (text: string): string[] => intentTokens(fold(text));
 

@@ -3,7 +3,7 @@
  */
 import { loadTrainingPhrases } from '../../src/nlu/create-recogniser';
 import type { EvalReport, LabelledRow } from '../../src/nlu/evaluate';
-import { fold } from '../../src/nlu/normalise';
+import { fold } from '../../src/kernel/normalise';
 import { INTENTS, SITUATION_INTENTS, type Intent } from '../../src/kernel/intent';
 import { LANGS } from '../../src/kernel/lang';
 

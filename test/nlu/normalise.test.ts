@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldPlain, toNfc } from '../../src/nlu/normalise';
+import { fold, foldPlain, toNfc } from '../../src/kernel/normalise';
 
 describe('toNfc', () => {
   it('composes decomposed Vietnamese', () => {

@@ -1,6 +1,7 @@
 /**
- * Text normalisation shared by the NLU, the engine's choice matching and the validator.
- * Owned by the NLU module; keep the signatures stable.
+ * Text normalisation shared by the NLU, the scanner's callers, the engine's choice matching and
+ * the validator: NFC, and the folded form every matcher works on (lowercase, no diacritics,
+ * teencode expanded).
  */
 import { TEENCODE } from './teencode';
 
