@@ -10,6 +10,8 @@
  * against the echo bot. Redis must run on REDIS_URL (default redis://127.0.0.1:6379).
  * The bot runs as in production (`node dist/index.js`, built first when stale); the echo bot
  * sends BENCH_ECHO_REPLIES messages per turn (default 2, as many as ThinkFirst on this dialog).
+ * BENCH_ROUNDS (default 3) runs the echo and SQLite phases that many times, alternating, and
+ * compares their medians (the machine's load varies; one run can be off by 20%).
  * BENCH_PROF=DIR writes a V8 CPU profile of every bot process into DIR (open it in Chrome DevTools).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +22,7 @@ import { createClient } from 'redis';
 import type { UserInput } from '../test/helpers/activities';
 import { startBotProcess, type BotProcess } from '../test/helpers/measured-bot-process';
 import { startChannelSink, type ChannelSink } from '../test/helpers/channel-sink';
-import { driveLoad, type LoadResult } from './helpers/load-driver';
+import { driveLoad, median, type LoadResult } from './helpers/load-driver';
 import { ensureBuilt } from './helpers/ensure-built';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100);
@@ -29,6 +31,9 @@ const ECHO_REPLIES = Number(process.env.BENCH_ECHO_REPLIES ?? 2);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Comma-separated subset of phases to run (default all): echo, sqlite, redis-1, redis-3. */
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'echo,sqlite,redis-1,redis-3').split(','));
+/** Rounds of the echo and SQLite phases (their ratios are the targets); the Redis phases run once. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const REPEATED = new Set(['echo', 'sqlite']);
 
 /** A realistic conversation: 8 turns, taps and free text (English content). */
 const DIALOG: UserInput[] = [
@@ -44,20 +49,22 @@ const DIALOG: UserInput[] = [
 
 interface PhaseResult extends LoadResult {
   name: string;
+  round: number;
   instances: number;
   startupMs: number;
   peakRssMb: number;
 }
 
-async function runPhase(name: string, sink: ChannelSink, starts: (() => Promise<BotProcess>)[]): Promise<PhaseResult> {
+async function runPhase(name: string, round: number, sink: ChannelSink, starts: (() => Promise<BotProcess>)[]): Promise<PhaseResult> {
   const bots: BotProcess[] = [];
   try {
     for (const start of starts) bots.push(await start());
     const urls = bots.map((bot) => bot.messagesUrl);
-    await driveLoad({ messagesUrls: urls, sink, conversations: Math.min(10, CONVERSATIONS), script: DIALOG, label: `${name}-warmup` });
-    const result = await driveLoad({ messagesUrls: urls, sink, conversations: CONVERSATIONS, script: DIALOG, label: name });
+    await driveLoad({ messagesUrls: urls, sink, conversations: Math.min(10, CONVERSATIONS), script: DIALOG, label: `${name}-${round}-warmup` });
+    const result = await driveLoad({ messagesUrls: urls, sink, conversations: CONVERSATIONS, script: DIALOG, label: `${name}-${round}` });
     return {
       name,
+      round,
       instances: bots.length,
       ...result,
       startupMs: Math.max(...bots.map((bot) => bot.startupMs)),
@@ -72,6 +79,7 @@ async function runPhase(name: string, sink: ChannelSink, starts: (() => Promise<
 function printTable(results: PhaseResult[]): void {
   const rows = results.map((r) => ({
     phase: r.name,
+    round: r.round + 1,
     inst: r.instances,
     turns: r.turns,
     'turns/s': r.turnsPerSec.toFixed(1),
@@ -109,7 +117,11 @@ async function main(): Promise<void> {
       ['redis-1', [() => startBotProcess({ env: redisEnv })]],
       ['redis-3', [1, 2, 3].map(() => () => startBotProcess({ env: redisEnv }))],
     ];
-    for (const [name, starts] of phases) if (PHASES.has(name)) results.push(await runPhase(name, sink, starts));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, starts] of phases) {
+        if (PHASES.has(name) && (round === 0 || REPEATED.has(name))) results.push(await runPhase(name, round, sink, starts));
+      }
+    }
   } finally {
     await sink.close();
     rmSync(dir, { recursive: true, force: true });
@@ -117,9 +129,15 @@ async function main(): Promise<void> {
   }
   printTable(results);
   const byName = (name: string) => results.find((r) => r.name === name);
-  const [echo, sqlite, redis1, redis3] = ['echo', 'sqlite', 'redis-1', 'redis-3'].map(byName);
-  if (echo && sqlite) {
-    console.log(`sqlite / echo: throughput ${(sqlite.turnsPerSec / echo.turnsPerSec).toFixed(2)}× (target ≥ 0.85), p99 ${(sqlite.p99 / echo.p99).toFixed(2)}× (target ≤ 1.5), against an echo bot sending ${ECHO_REPLIES} messages per turn`);
+  const [redis1, redis3] = ['redis-1', 'redis-3'].map(byName);
+  const runsOf = (name: string) => results.filter((r) => r.name === name);
+  const echoRuns = runsOf('echo');
+  const sqliteRuns = runsOf('sqlite');
+  if (echoRuns.length > 0 && sqliteRuns.length > 0) {
+    const perSec = (runs: PhaseResult[]) => median(runs.map((r) => r.turnsPerSec));
+    const p99 = (runs: PhaseResult[]) => median(runs.map((r) => r.p99));
+    console.log(`medians of ${sqliteRuns.length} rounds: echo ${perSec(echoRuns).toFixed(1)} turns/s, p99 ${p99(echoRuns).toFixed(1)} ms; sqlite ${perSec(sqliteRuns).toFixed(1)} turns/s, p99 ${p99(sqliteRuns).toFixed(1)} ms`);
+    console.log(`sqlite / echo: throughput ${(perSec(sqliteRuns) / perSec(echoRuns)).toFixed(2)}× (target ≥ 0.85), p99 ${(p99(sqliteRuns) / p99(echoRuns)).toFixed(2)}× (target ≤ 1.5), medians, against an echo bot sending ${ECHO_REPLIES} messages per turn`);
   }
   if (redis1 && redis3) {
     console.log(`redis 3 instances / 1 instance: throughput ${(redis3.turnsPerSec / redis1.turnsPerSec).toFixed(2)}×, errors or lost turns: ${redis3.errors}`);

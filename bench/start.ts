@@ -10,14 +10,9 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBotProcess } from '../test/helpers/measured-bot-process';
 import { ensureBuilt } from './helpers/ensure-built';
+import { median } from './helpers/load-driver';
 
 const RUNS = Number(process.env.BENCH_START_RUNS ?? 7);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 async function measure(start: () => ReturnType<typeof startBotProcess>): Promise<number> {
   const bot = await start();
