@@ -256,7 +256,8 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     const lang = guess.confident ? guess.lang : userLang;
     const entities = lexicon.findEntities(f);
     const answer = lexicon.findAnswer(f);
-    const base = { text, folded: f, lang, langConfident: guess.confident, entities, ...(answer ? { answer } : {}) };
+    const greetingLang = lexicon.findGreetingLanguage(f);
+    const base = { text, folded: f, lang, langConfident: guess.confident, ...(greetingLang ? { greetingLang } : {}), entities, ...(answer ? { answer } : {}) };
     if (f === '') return { ...base, intent: 'unknown', score: 0 };
 
     // A place named or a domain keyword ("luong", "visa", "arnaque", "hotline") puts a short message on topic.

@@ -11,13 +11,18 @@ function wordsRe(alternatives: readonly string[]): RegExp {
   return new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, 'u');
 }
 
-/** Finds short answers, button words, languages and places in folded messages. */
+/** Longest greeting-only message considered (in words). */
+const MAX_GREETING_WORDS = 5;
+
+/** Finds short answers, button words, languages, places and greetings in folded messages. */
 export class EntityFinder {
   private readonly answers = new Map<string, Answer>();
   private readonly fillers: ReadonlySet<string>;
   private readonly navigation: ReadonlySet<string>;
   private readonly languages: { lang: Lang; re: RegExp }[];
   private readonly places: { id: string; re: RegExp }[];
+  private readonly greetings: { lang: Lang; words: ReadonlySet<string> }[];
+  private readonly neutralGreetings: ReadonlySet<string>;
 
   constructor(lexicons: Lexicons) {
     for (const answer of ANSWERS) for (const p of lexicons.answers[answer]) this.answers.set(p, answer);
@@ -25,6 +30,20 @@ export class EntityFinder {
     this.navigation = new Set(lexicons.navigation);
     this.languages = LANGS.map((lang) => ({ lang, re: wordsRe(lexicons.language_names[lang]) }));
     this.places = Object.entries(lexicons.places).map(([id, names]) => ({ id, re: wordsRe(names) }));
+    this.greetings = LANGS.map((lang) => ({ lang, words: new Set(lexicons.greetings[lang]) }));
+    this.neutralGreetings = new Set(lexicons.greetings.neutral);
+  }
+
+  /**
+   * The language of a greeting-only message ("hello", "salut à tous", "xin chào"), when all its
+   * words are greeting words of exactly one language; undefined for anything else ("hello ban oi"
+   * mixes two, "yo" fits two, longer messages are no greeting).
+   */
+  findGreetingLanguage(folded: string): Lang | undefined {
+    const words = folded.split(' ').filter((w) => w !== '' && !this.neutralGreetings.has(w));
+    if (words.length === 0 || words.length > MAX_GREETING_WORDS) return undefined;
+    const fitting = this.greetings.filter((g) => words.every((w) => g.words.has(w)));
+    return fitting.length === 1 ? fitting[0]!.lang : undefined;
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
- * Shape of `dialogs/nlu/lexicons.yaml`: short answers, button words, language names, places and
- * domain keywords (see that file's header).
+ * Shape of `dialogs/nlu/lexicons.yaml`: short answers, button words, language names, places,
+ * domain keywords and greeting words (see that file's header).
  */
 import { z } from 'zod';
 
@@ -16,6 +16,7 @@ export const LEXICONS_SCHEMA = z
     language_names: z.object({ vi: entries, fr: entries, en: entries }).strict(),
     places: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a place id is lowercase letters, digits and _'), entries),
     domain_keywords: z.object({ vi: entries, fr: entries, en: entries }).strict(),
+    greetings: z.object({ vi: entries, fr: entries, en: entries, neutral: entries }).strict(),
   })
   .strict();
 

@@ -25,6 +25,7 @@ function listEntries(lex: Lexicons): { path: PathSeg[]; entry: string; regex: bo
   for (const [lang, names] of Object.entries(lex.language_names)) names.forEach((entry, i) => out.push({ path: ['language_names', lang, i], entry, regex: true }));
   for (const [id, names] of Object.entries(lex.places)) names.forEach((entry, i) => out.push({ path: ['places', id, i], entry, regex: true }));
   for (const [lang, words] of Object.entries(lex.domain_keywords)) words.forEach((entry, i) => out.push({ path: ['domain_keywords', lang, i], entry, regex: false }));
+  for (const [lang, words] of Object.entries(lex.greetings)) words.forEach((entry, i) => out.push({ path: ['greetings', lang, i], entry, regex: false }));
   return out;
 }
 

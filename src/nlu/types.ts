@@ -12,6 +12,8 @@ export interface Recognition {
   lang: Lang;
   /** True when the message is long/clear enough to be sure of `lang`. */
   langConfident: boolean;
+  /** Language of a greeting-only message (`greetings` of dialogs/nlu/lexicons.yaml) whose words fit one language only. */
+  greetingLang?: Lang;
   intent: Intent;
   /** Confidence of `intent` in [0, 1]. */
   score: number;
