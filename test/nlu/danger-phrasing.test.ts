@@ -94,6 +94,12 @@ describe('danger phrasing', () => {
     expect(hasDangerCue(fold('help'))).toBe(true);
   });
 
+  it('"bị lừa" (cheated) about an online order is no danger cue; cheated into going abroad still is', () => {
+    expect(hasDangerCue(fold('đặt áo trên tiktok shop bị lừa, người bán chặn zalo luôn'))).toBe(false);
+    expect(hasDangerCue(fold('mua dien thoai tren mang bi lua mat coc 1tr'))).toBe(false);
+    expect(hasDangerCue(fold('e bị lừa sang bên này làm việc'))).toBe(true);
+  });
+
   it('the unknown bias never turns what the unbiased model reads as danger into unknown', () => {
     // No rule matches these: only the classifier reads them as danger.
     const probes = ['they keep us there', 'mon fils ne répond plus depuis là-bas', 'anh họ e qua cam làm giờ nhắn về khổ lắm', 'bạn e kêu ở bên đó sợ lắm'];
