@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { evaluate, readLabelledRows } from '../../src/nlu/evaluate';
 import { LANGS } from '../../src/kernel/lang';
-import type { Intent } from '../../src/kernel/intent';
+import { INTENTS, type Intent } from '../../src/kernel/intent';
 import { EARLIER_INTENTS, findMissedDanger, findThinCells, SITUATION_INTENTS, unknownFloor } from './labelled-set';
 import { loadRecogniser } from '../../src/script/load-language';
 
@@ -36,6 +36,8 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout6.tsv', perCell: 1, overall: 0.93, perLanguage: 0.9, unknown: 0.72, language: 0.99, falseDanger: 0.02 },
   // Round 7: blind 95.8%; after two danger rules read from its misses and 6 rows relabelled to issue 12's intents: 96.2% (README.md).
   { file: 'test/nlu/holdout7.tsv', perCell: 3, overall: 0.95, perLanguage: 0.93, unknown: 0.87, language: 0.99, falseDanger: 0.02 },
+  // Round 8: blind 84.1% (three independent writers); after its errors were read: 95.7% (README.md). Every menu row and every French greeting equalled a training phrase and was removed.
+  { file: 'test/nlu/holdout8.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, unknown: 0.88, language: 0.99, falseDanger: 0.02, intents: INTENTS.filter((i) => i !== 'menu' && i !== 'greet') },
   // Issue 12's situations only (README.md); tuned on.
   { file: 'test/nlu/holdout-situations.tsv', perCell: 8, overall: 0.89, perLanguage: 0.85, language: 0.98, intents: SITUATION_INTENTS },
 ];
