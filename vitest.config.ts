@@ -30,7 +30,7 @@ function listRedisTests(): string[] {
   const root = join(import.meta.dirname, 'test');
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.ts'))
-    .filter((file) => /SHARED_REDIS_URL|startPrivateRedis|redis-server/.test(readFileSync(join(root, file), 'utf8')))
+    .filter((file) => /SHARED_REDIS_URL|startPrivateRedis|private-redis|redis-server/.test(readFileSync(join(root, file), 'utf8')))
     .map((file) => `test/${file.split('\\').join('/')}`);
 }
 

@@ -10,10 +10,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startPrivateRedis } from '../test/scale/redis-server';
-import { buildActivity, postActivity } from '../test/helpers/activities';
-import { startBotProcess, type BotProcess } from '../test/helpers/measured-bot-process';
-import { startChannelSink } from '../test/helpers/channel-sink';
+import { startPrivateRedis } from '../testkit/private-redis';
+import { buildActivity, postActivity } from '../testkit/activities';
+import { startBotProcess, type BotProcess } from '../testkit/bot-process';
+import { startChannelSink } from '../testkit/channel-sink';
 import { SimulatedUser } from './faults/simulated-user';
 import { measureHealthDuringBurst } from './faults/health-during-burst';
 
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     RATE_LIMIT_CLIENT_REQUESTS: '0',
   };
   const bots: BotProcess[] = await Promise.all([0, 1, 2].map(() => startBotProcess({ env, readyTimeoutMs: 60_000 })));
-  const live = () => bots.filter((bot) => !bot.exited()).map((bot) => bot.messagesUrl);
+  const live = () => bots.filter((bot) => !bot.hasExited()).map((bot) => bot.messagesUrl);
   try {
     log(`fault benchmark: ${bots.length} instances, ${CONVERSATIONS} conversations, private redis-server on port ${redis.port}`);
     const users = Array.from({ length: CONVERSATIONS }, (_, i) => new SimulatedUser(`fault-${i}-${randomUUID()}`, sink, live, UNAVAILABLE));

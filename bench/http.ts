@@ -19,9 +19,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
-import type { UserInput } from '../test/helpers/activities';
-import { startBotProcess, type BotProcess } from '../test/helpers/measured-bot-process';
-import { startChannelSink, type ChannelSink } from '../test/helpers/channel-sink';
+import type { UserInput } from '../testkit/activities';
+import { startBotProcess, type BotProcess } from '../testkit/bot-process';
+import { startChannelSink, type ChannelSink } from '../testkit/channel-sink';
 import { driveLoad, median, type LoadResult } from './helpers/load-driver';
 import { ensureBuilt } from './helpers/ensure-built';
 

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBotProcess } from '../test/helpers/measured-bot-process';
+import { startBotProcess } from '../testkit/bot-process';
 import { ensureBuilt } from './helpers/ensure-built';
 import { median } from './helpers/load-driver';
 

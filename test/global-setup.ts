@@ -9,8 +9,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from './helpers/free-port';
-import { hasRedisServer, waitForPong } from './helpers/redis-binary';
+import { findFreePort } from '../testkit/free-port';
+import { hasRedisServer, waitForPong } from '../testkit/redis-binary';
 
 const ROOT = join(import.meta.dirname, '..');
 

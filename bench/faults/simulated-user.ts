@@ -12,8 +12,8 @@
  * applied twice; being asked the same question again after a normal reply is an answer lost.
  */
 import { randomUUID } from 'node:crypto';
-import { buildActivity, postActivity, type UserInput } from '../../test/helpers/activities';
-import type { ChannelSink, SinkReply } from '../../test/helpers/channel-sink';
+import { buildActivity, postActivity, type UserInput } from '../../testkit/activities';
+import type { ChannelSink, SinkReply } from '../../testkit/channel-sink';
 
 /** Outcome counters of one conversation. */
 export interface UserCounts {

@@ -4,8 +4,8 @@
  * spread round-robin over the instances (no sticky sessions). Latency is the round trip
  * of POST /api/messages, during which the bot posts its replies to the channel sink.
  */
-import { buildActivity, postActivity, type UserInput } from '../../test/helpers/activities';
-import type { ChannelSink } from '../../test/helpers/channel-sink';
+import { buildActivity, postActivity, type UserInput } from '../../testkit/activities';
+import type { ChannelSink } from '../../testkit/channel-sink';
 
 /** Outcome of a load run. */
 export interface LoadResult {

@@ -11,7 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDay } from '../../src/analytics/day-store';
 import { createSqliteStore } from '../../src/storage/sqlite-store';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process';
+import { spawnBotProcess, type BotProcess } from '../../testkit/bot-process';
 import { buildJoin, buildMessage, postJson } from '../helpers/http';
 import { runStaffCli, signIn } from '../staff/staff-helpers';
 import { seedStats } from './seed-stats';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const store = createSqliteStore(join(dir, 'bot.db'));
   firstDay = await seedStats(store, today);
   await store.close();
-  bot = await startBotProcess(env);
+  bot = await spawnBotProcess({ env: { LOG_LEVEL: 'info', ...env } });
   await bot.waitReady();
   // A real conversation with recognisable ids: none of them may reach the dashboard.
   const common = { conversation: { id: CANARY_CONVERSATION }, from: { id: CANARY_USER, name: 'Canary Name' }, deliveryMode: 'expectReplies' };

@@ -10,7 +10,7 @@ import { openRedisConnection, waitForRedis } from '../../src/storage/redis-conne
 import { RedisStateStore } from '../../src/storage/redis-store';
 import { createSqliteStore } from '../../src/storage/sqlite-store';
 import type { StateStore } from '../../src/storage/types';
-import { SHARED_REDIS_URL, createTestPrefix } from '../scale/redis-server';
+import { SHARED_REDIS_URL, createTestPrefix } from '../../testkit/private-redis';
 
 const dir = mkdtempSync(join(tmpdir(), 'thinkfirst-analytics-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

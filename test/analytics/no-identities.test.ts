@@ -12,7 +12,7 @@ import { createAnalyticsRecorder, type AnalyticsRecorder } from '../../src/analy
 import { loadRuntime } from '../../src/script/load-runtime';
 import { advance } from '../../src/engine/advance';
 import { createSqliteStore } from '../../src/storage/sqlite-store';
-import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
+import { startFakeChannel, type FakeChannel } from '../../testkit/fake-channel';
 import { buildJoin, buildMessage, postJson } from '../helpers/http';
 import { startTestBot, type TestBot } from '../helpers/start-test-bot';
 import { ROOT } from '../tools/temp-locales';

@@ -5,7 +5,7 @@
  *   the language layers (src/nlu/, src/scanner/) and the engine import only the kernel; the content
  *   module (src/script/: validation and runtime assembly) only the layers below it;
  * - run-time code never imports the offline tools (src/tools/) or the commands (src/cli/);
- * - tests never import the benchmarks (bench/): the benchmarks use the test helpers.
+ * - tests never import the benchmarks (bench/): both use testkit/.
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -112,7 +112,7 @@ describe('import cycles and lower layers', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('keeps the tests free of the benchmarks (bench/ uses test/helpers/, not the other way round)', () => {
+  it('keeps the tests free of the benchmarks (bench/ uses testkit/, not the other way round)', () => {
     const bench = join(ROOT, 'bench');
     const offenders = listSources(join(ROOT, 'test')).flatMap((file) =>
       importsOf(file)

@@ -20,7 +20,7 @@ import { createSqliteStore } from '../../src/storage/sqlite-store';
 import type { StateStore } from '../../src/storage/types';
 import { advanceFixture, createFixtureRuntime } from '../fixtures/platform/fixture-runtime';
 import { captureLogs, type LogCapture } from '../helpers/capture-logs';
-import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from '../scale/redis-server';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from '../../testkit/private-redis';
 
 const system = loadSystemTexts(process.cwd());
 const ids = createIdHasher('conflict-test-secret-0123456789');

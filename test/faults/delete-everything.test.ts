@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildActivity } from '../helpers/activities';
-import { startBotProcess, type BotProcess } from '../helpers/measured-bot-process';
-import { startChannelSink, type ChannelSink } from '../helpers/channel-sink';
+import { buildActivity } from '../../testkit/activities';
+import { startBotProcess, type BotProcess } from '../../testkit/bot-process';
+import { startChannelSink, type ChannelSink } from '../../testkit/channel-sink';
 import { postJson } from '../helpers/http';
 
 const dir = mkdtempSync(join(tmpdir(), 'thinkfirst-delete-'));

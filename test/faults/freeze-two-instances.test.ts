@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildActivity, postActivity } from '../helpers/activities';
-import { startBotProcess, type BotProcess } from '../helpers/measured-bot-process';
-import { startChannelSink, type ChannelSink } from '../helpers/channel-sink';
+import { buildActivity, postActivity } from '../../testkit/activities';
+import { startBotProcess, type BotProcess } from '../../testkit/bot-process';
+import { startChannelSink, type ChannelSink } from '../../testkit/channel-sink';
 import { askedQuestions, goToFirstQuestion, waitForQuestion } from '../scale/dialog-steps';
-import { startPrivateRedis, type PrivateRedis } from '../scale/redis-server';
+import { startPrivateRedis, type PrivateRedis } from '../../testkit/private-redis';
 
 const LOCK_TTL_MS = 1500;
 const UNAVAILABLE = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/system.json'), 'utf8')) as { unavailable: string }).unavailable;

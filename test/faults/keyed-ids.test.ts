@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/storage/sqlite-store';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process';
+import { spawnBotProcess, type BotProcess } from '../../testkit/bot-process';
 import { postJson } from '../helpers/http';
 
 const dir = mkdtempSync(join(tmpdir(), 'thinkfirst-keyed-ids-'));
@@ -25,7 +25,7 @@ const unkeyed = (...parts: string[]) => createHash('sha256').update(parts.join('
 const frenchMenu = (JSON.parse(readFileSync('locales/fr/menu.json', 'utf8')) as { intro: { text: string } }).intro.text;
 
 async function start(file: string, env: Record<string, string> = {}): Promise<BotProcess> {
-  const bot = await startBotProcess({ STORAGE_URL: `sqlite:${join(dir, file)}`, ...env });
+  const bot = await spawnBotProcess({ env: { LOG_LEVEL: 'info', STORAGE_URL: `sqlite:${join(dir, file)}`, ...env } });
   running.push(bot);
   await bot.waitReady();
   return bot;

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisTurnGate } from '../../src/storage/redis-gate';
 import { RedisStateStore } from '../../src/storage/redis-store';
 import { openRedisConnection, waitForRedis } from '../../src/storage/redis-connection';
-import { createTestPrefix, startPrivateRedis, type PrivateRedis } from '../scale/redis-server';
+import { createTestPrefix, startPrivateRedis, type PrivateRedis } from '../../testkit/private-redis';
 
 const LOCK_TTL_MS = 600;
 const COMMAND_TIMEOUT_MS = 300;

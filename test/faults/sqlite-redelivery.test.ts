@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../helpers/measured-bot-process';
-import { startChannelSink, type ChannelSink } from '../helpers/channel-sink';
+import { startBotProcess, type BotProcess } from '../../testkit/bot-process';
+import { startChannelSink, type ChannelSink } from '../../testkit/channel-sink';
 import { askedQuestions, goToFirstQuestion, send, waitForQuestion } from '../scale/dialog-steps';
 
 const dir = mkdtempSync(join(tmpdir(), 'thinkfirst-redelivery-'));

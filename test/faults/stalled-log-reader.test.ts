@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { findFreePort } from '../helpers/free-port';
-import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
+import { findFreePort } from '../../testkit/free-port';
+import { startFakeChannel, type FakeChannel } from '../../testkit/fake-channel';
 import { buildMessage, postJson } from '../helpers/http';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHandoffInitiation } from '../../src/handoff/protocol-event';
 import { createSqliteStore } from '../../src/storage/sqlite-store';
 import { readLocaleText } from '../chat/locale-text';
-import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
+import { startFakeChannel, type FakeChannel } from '../../testkit/fake-channel';
 import { runStaffCli, signIn } from '../staff/staff-helpers';
 import { startHandoffBot, type HandoffBot, type HandoffBotOptions } from './handoff-bot';
 import { createUser, startConsentedUser } from './user-client';

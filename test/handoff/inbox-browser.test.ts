@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/storage/sqlite-store';
 import { readLocaleText } from '../chat/locale-text';
-import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
+import { startFakeChannel, type FakeChannel } from '../../testkit/fake-channel';
 import { runStaffCli } from '../staff/staff-helpers';
 import { startHandoffBot, type HandoffBot } from './handoff-bot';
 import { createUser } from './user-client';

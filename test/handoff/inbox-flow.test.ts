@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/storage/sqlite-store';
 import { readLocaleText } from '../chat/locale-text';
-import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
+import { startFakeChannel, type FakeChannel } from '../../testkit/fake-channel';
 import { runStaffCli, signIn, type StaffClient } from '../staff/staff-helpers';
 import { startHandoffBot, type HandoffBot } from './handoff-bot';
 import { createUser, startConsentedUser } from './user-client';

@@ -8,8 +8,8 @@ import { openRedisConnection, waitForRedis } from '../../src/storage/redis-conne
 import { createRedisTurnGate } from '../../src/storage/redis-gate';
 import { RedisStateStore } from '../../src/storage/redis-store';
 import { readLocaleText } from '../chat/locale-text';
-import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
-import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from '../scale/redis-server';
+import { startFakeChannel, type FakeChannel } from '../../testkit/fake-channel';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from '../../testkit/private-redis';
 import { signIn } from '../staff/staff-helpers';
 import { saveAccount } from '../../src/staff/account-store';
 import { hashPassword } from '../../src/staff/password-hash';

@@ -1,5 +1,5 @@
 /** A user on a fake Bot Framework channel: posts activities to the bot, reads what the bot posted back. */
-import type { FakeChannel } from '../helpers/fake-channel';
+import type { FakeChannel } from '../../testkit/fake-channel';
 import { buildMessage, postJson } from '../helpers/http';
 
 let counter = 0;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { advanceFixture, createFixtureRuntime } from '../fixtures/platform/fixture-runtime';
-import { startFakeChannel, type FakeChannel } from './fake-channel';
+import { startFakeChannel, type FakeChannel } from '../../testkit/fake-channel';
 import { startTestBot, type TestBot } from './start-test-bot';
 
 export interface FixtureBot {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advance } from '../../src/engine/advance';
 import { loadRuntime } from '../../src/script/load-runtime';
-import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
+import { startFakeChannel, type FakeChannel } from '../../testkit/fake-channel';
 import { buildMessage, postJson } from '../helpers/http';
 import { startTestBot, type TestBot } from '../helpers/start-test-bot';
 

@@ -6,8 +6,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startBotProcess } from '../helpers/bot-process';
-import { findFreePort } from '../helpers/free-port';
+import { spawnBotProcess } from '../../testkit/bot-process';
+import { findFreePort } from '../../testkit/free-port';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -48,7 +48,7 @@ describe('start-up log lines', () => {
   });
 
   it('are JSON lines in a pipe', async () => {
-    const bot = await startBotProcess({ STORAGE_URL: 'memory:' });
+    const bot = await spawnBotProcess({ env: { LOG_LEVEL: 'info', STORAGE_URL: 'memory:' } });
     try {
       await bot.waitReady();
       const lines = bot.output().split('\n').filter((line) => line.startsWith('{'));

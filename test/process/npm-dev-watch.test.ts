@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../helpers/free-port';
+import { findFreePort } from '../../testkit/free-port';
 import { buildMessage, postJson } from '../helpers/http';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findFreePort } from '../helpers/free-port';
+import { findFreePort } from '../../testkit/free-port';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

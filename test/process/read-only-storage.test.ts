@@ -9,7 +9,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../helpers/free-port';
+import { findFreePort } from '../../testkit/free-port';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const NOBODY = 65534;

@@ -4,15 +4,15 @@
  * stays alive on /healthz, so a process manager does not restart it in a loop.
  */
 import { expect, it } from 'vitest';
-import { startBotProcess } from '../helpers/bot-process';
-import { findFreePort } from '../helpers/free-port';
+import { spawnBotProcess } from '../../testkit/bot-process';
+import { findFreePort } from '../../testkit/free-port';
 
 const PASSWORD = 'CanaryRedisPassword9931';
 
 it('warns at once naming host and port, never the password, and is alive but not ready', async () => {
   const port = await findFreePort();
   const started = Date.now();
-  const bot = await startBotProcess({ STORAGE_URL: `redis://thinkfirst:${PASSWORD}@127.0.0.1:${port}`, ID_SECRET: 'redis-unreachable-secret-01234' });
+  const bot = await spawnBotProcess({ env: { LOG_LEVEL: 'info', STORAGE_URL: `redis://thinkfirst:${PASSWORD}@127.0.0.1:${port}`, ID_SECRET: 'redis-unreachable-secret-01234' } });
   try {
     const deadline = Date.now() + 30_000;
     while (!bot.output().includes('is unreachable') && Date.now() < deadline && bot.child.exitCode === null) {

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process';
+import { spawnBotProcess, type BotProcess } from '../../testkit/bot-process';
 import { postJson } from '../helpers/http';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -48,7 +48,7 @@ function childrenOf(pid: number): number[] {
 }
 
 async function start(env: Record<string, string>): Promise<BotProcess> {
-  const bot = await startBotProcess({ STORAGE_URL: `sqlite:${join(dir, `state-${running.length}.db`)}`, ...env });
+  const bot = await spawnBotProcess({ env: { LOG_LEVEL: 'info', STORAGE_URL: `sqlite:${join(dir, `state-${running.length}.db`)}`, ...env } });
   running.push(bot);
   await bot.waitReady();
   return bot;

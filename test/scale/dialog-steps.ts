@@ -4,8 +4,8 @@
  * messages, and read which question a reply asks.
  */
 import { expect } from 'vitest';
-import { buildActivity, postActivity, type UserInput } from '../helpers/activities';
-import type { ChannelSink } from '../helpers/channel-sink';
+import { buildActivity, postActivity, type UserInput } from '../../testkit/activities';
+import type { ChannelSink } from '../../testkit/channel-sink';
 
 /** Sends one input and fails the test unless the bot answers 200. */
 export async function send(messagesUrl: string, sink: ChannelSink, conversationId: string, input: UserInput, id?: string): Promise<void> {

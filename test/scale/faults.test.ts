@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildActivity, postActivity } from '../helpers/activities';
-import { startBotProcess, type BotProcess } from '../helpers/measured-bot-process';
-import { startChannelSink, type ChannelSink } from '../helpers/channel-sink';
+import { buildActivity, postActivity } from '../../testkit/activities';
+import { startBotProcess, type BotProcess } from '../../testkit/bot-process';
+import { startChannelSink, type ChannelSink } from '../../testkit/channel-sink';
 import { askedQuestions, goToFirstQuestion, send, waitForQuestion, waitForReadyz } from './dialog-steps';
-import { startPrivateRedis, type PrivateRedis } from './redis-server';
+import { startPrivateRedis, type PrivateRedis } from '../../testkit/private-redis';
 
 const UNAVAILABLE_EN = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/system.json'), 'utf8')) as { unavailable: string }).unavailable;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,15 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildActivity, postActivity } from '../helpers/activities';
-import { startBotProcess, type BotProcess } from '../helpers/measured-bot-process';
-import { startChannelSink, type ChannelSink } from '../helpers/channel-sink';
+import { buildActivity, postActivity } from '../../testkit/activities';
+import { startBotProcess, stopAllBotProcesses, type BotProcess } from '../../testkit/bot-process';
+import { startChannelSink, type ChannelSink } from '../../testkit/channel-sink';
 import { askedQuestions, goToFirstQuestion, questionNumber, send, waitForQuestion } from './dialog-steps';
-import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from './redis-server';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from '../../testkit/private-redis';
 
 const prefix = createTestPrefix('scale');
 let sink: ChannelSink;
-let bots: BotProcess[] = [];
+const bots: BotProcess[] = [];
 const ANSWERS = ['yes', 'no', 'not sure'];
 /** Questions 1 to 9 of "check my offer" take yes / no / not sure. */
 const ANSWER_COUNT = 9;
@@ -21,16 +21,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   sink = await startChannelSink();
   const env = { STORAGE_URL: SHARED_REDIS_URL, REDIS_KEY_PREFIX: prefix, REDIS_LOCK_TTL_MS: '2000', RATE_LIMIT_MESSAGES: '1000' };
-  // Three processes starting together on a loaded machine can be slow: each gets two minutes,
-  // and the ones that started are kept (and stopped in afterAll) when another fails.
-  const started = await Promise.allSettled([1, 2, 3].map(() => startBotProcess({ env, readyTimeoutMs: 120_000 })));
-  bots = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-  const failed = started.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-}, 150_000);
+  // One after the other: three cold starts at once on a loaded 2-core machine starve each
+  // other; one at a time each is ready in a few seconds. A start that fails stops its own
+  // process, and afterAll stops every process started here (even after a hook time-out).
+  for (let i = 0; i < 3; i++) bots.push(await startBotProcess({ env, readyTimeoutMs: 90_000 }));
+}, 300_000);
 
 afterAll(async () => {
-  await Promise.all(bots.map((bot) => bot.stop()));
+  await stopAllBotProcesses();
   await sink?.close();
   await deleteTestKeys(prefix);
 });
@@ -108,7 +106,7 @@ describe('an instance killed in the middle of a run', () => {
         const activity = buildActivity(sink.url, conversationId, { text: ANSWERS[q % 3]! });
         for (let attempt = 0; ; attempt++) {
           if (++turn === killAt) void victim.kill();
-          const alive = bots.filter((bot) => !bot.exited());
+          const alive = bots.filter((bot) => !bot.hasExited());
           const target = alive[(turn + attempt) % alive.length]!;
           const result = await postActivity(target.messagesUrl, activity, 20_000);
           if (result.status === 200) {
@@ -124,7 +122,7 @@ describe('an instance killed in the middle of a run', () => {
     } finally {
       sink.setDelay(0);
     }
-    expect(victim.exited()).toBe(true);
+    expect(victim.hasExited()).toBe(true);
     for (const id of conversations) {
       const asked = askedQuestions(sink, id);
       // Strictly increasing: no answer applied twice, no two turns reading the same state.

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildActivity, postActivity } from '../helpers/activities';
-import { startBotProcess, type BotProcess } from '../helpers/measured-bot-process';
-import { startChannelSink, type ChannelSink } from '../helpers/channel-sink';
+import { buildActivity, postActivity } from '../../testkit/activities';
+import { startBotProcess, type BotProcess } from '../../testkit/bot-process';
+import { startChannelSink, type ChannelSink } from '../../testkit/channel-sink';
 import { goToFirstQuestion, send, waitForQuestion } from './dialog-steps';
-import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from './redis-server';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from '../../testkit/private-redis';
 
 const RATE_LIMITED_EN = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/system.json'), 'utf8')) as { rate_limited: string }).rate_limited;
 let sink: ChannelSink;

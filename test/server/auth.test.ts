@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { advanceFixture, createFixtureRuntime } from '../fixtures/platform/fixture-runtime';
-import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
+import { startFakeChannel, type FakeChannel } from '../../testkit/fake-channel';
 import { buildMessage, postJson } from '../helpers/http';
 import { startTestBot, type TestBot } from '../helpers/start-test-bot';
 import { startTokenAuthority, type TokenAuthority } from '../helpers/token-authority';

@@ -6,7 +6,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startChannelSink, type ChannelSink } from '../helpers/channel-sink';
+import { startChannelSink, type ChannelSink } from '../../testkit/channel-sink';
 import { advanceFixture, createFixtureRuntime } from '../fixtures/platform/fixture-runtime';
 import { buildMessage } from '../helpers/http';
 import { startTestBot, type TestBot } from '../helpers/start-test-bot';

@@ -4,8 +4,8 @@
  * file paths) never reach stdout or stderr.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process';
-import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
+import { spawnBotProcess, type BotProcess } from '../../testkit/bot-process';
+import { startFakeChannel, type FakeChannel } from '../../testkit/fake-channel';
 import { buildMessage, postJson } from '../helpers/http';
 import { startTokenAuthority, type TokenAuthority } from '../helpers/token-authority';
 
@@ -17,13 +17,14 @@ let bot: BotProcess;
 beforeAll(async () => {
   authority = await startTokenAuthority();
   channel = await startFakeChannel();
-  bot = await startBotProcess({
+  bot = await spawnBotProcess({ env: {
+    LOG_LEVEL: 'info',
     STORAGE_URL: 'memory:',
     MicrosoftAppId: APP_ID,
     MicrosoftAppPassword: 'test-secret',
     ToBotFromChannelOpenIdMetadataUrl: authority.metadataUrl,
     HOST: '127.0.0.1',
-  });
+  } });
   await bot.waitReady();
 }, 90_000);
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { createMemoryStore } from '../../src/storage/memory-store';
 import { createSqliteStore } from '../../src/storage/sqlite-store';
 import type { StateStore } from '../../src/storage/types';
 import { advanceFixture, createFixtureRuntime } from '../fixtures/platform/fixture-runtime';
-import { startFakeChannel, type FakeChannel } from '../helpers/fake-channel';
+import { startFakeChannel, type FakeChannel } from '../../testkit/fake-channel';
 import { buildMessage, postJson } from '../helpers/http';
 import { startTestBot } from '../helpers/start-test-bot';
 

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process';
+import { spawnBotProcess, type BotProcess } from '../../testkit/bot-process';
 import { postJson } from '../helpers/http';
 
 const dir = mkdtempSync(join(tmpdir(), 'thinkfirst-process-'));
@@ -52,7 +52,7 @@ async function send(bot: BotProcess, fields: Record<string, unknown>): Promise<R
 }
 
 async function start(env: Record<string, string> = {}): Promise<BotProcess> {
-  const bot = await startBotProcess({ STORAGE_URL: `sqlite:${join(dir, 'state.db')}`, ...env });
+  const bot = await spawnBotProcess({ env: { LOG_LEVEL: 'info', STORAGE_URL: `sqlite:${join(dir, 'state.db')}`, ...env } });
   running.push(bot);
   await bot.waitReady();
   return bot;
@@ -92,7 +92,7 @@ describe('the bot process', () => {
     for (const folder of ['dialogs', 'locales']) cpSync(join(process.cwd(), folder), join(content, folder), { recursive: true });
     const intents = join(content, 'dialogs', 'intents', 'fr.yaml');
     writeFileSync(intents, `${readFileSync(intents, 'utf8')}\n  not_an_intent:\n    - bonjour tout le monde\n`);
-    const bot = await startBotProcess({ STORAGE_URL: 'memory:', CONTENT_DIR: content });
+    const bot = await spawnBotProcess({ env: { LOG_LEVEL: 'info', STORAGE_URL: 'memory:', CONTENT_DIR: content } });
     running.push(bot);
     expect(await bot.exited()).toBe(1);
     expect(bot.output()).toMatch(/dialogs\/intents\/fr\.yaml:\d+:\d+ +error .*not_an_intent/);
@@ -100,7 +100,7 @@ describe('the bot process', () => {
   }, 60_000);
 
   it('refuses to start in production without MicrosoftAppId, naming the variable', async () => {
-    const bot = await startBotProcess({ NODE_ENV: 'production', STORAGE_URL: 'memory:' });
+    const bot = await spawnBotProcess({ env: { LOG_LEVEL: 'info', NODE_ENV: 'production', STORAGE_URL: 'memory:' } });
     running.push(bot);
     expect(await bot.exited()).toBe(1);
     expect(bot.output()).toMatch(/MicrosoftAppId is empty while NODE_ENV=production/);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/storage/memory-store';
 import type { StateStore } from '../../src/storage/types';
 import { advanceFixture, createFixtureRuntime } from '../fixtures/platform/fixture-runtime';
-import { startChannelSink, type ChannelSink } from '../helpers/channel-sink';
+import { startChannelSink, type ChannelSink } from '../../testkit/channel-sink';
 import { buildMessage, postJson } from '../helpers/http';
 import { startTestBot, type TestBot } from '../helpers/start-test-bot';
 

@@ -9,7 +9,7 @@ import { createStaffAuth } from '../../src/staff/staff-auth';
 import { openRedisConnection, waitForRedis } from '../../src/storage/redis-connection';
 import { RedisStateStore } from '../../src/storage/redis-store';
 import { advanceFixture, createFixtureRuntime } from '../fixtures/platform/fixture-runtime';
-import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from '../scale/redis-server';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from '../../testkit/private-redis';
 import { startTestBot, type TestBot } from '../helpers/start-test-bot';
 import { postLogin, signIn } from './staff-helpers';
 

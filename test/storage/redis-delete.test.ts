@@ -8,7 +8,7 @@ import { RedisRateLimiter } from '../../src/storage/rate-limit-redis';
 import { RedisTurnGate } from '../../src/storage/redis-gate';
 import { RedisStateStore } from '../../src/storage/redis-store';
 import { openRedisConnection, waitForRedis } from '../../src/storage/redis-connection';
-import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from '../scale/redis-server';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from '../../testkit/private-redis';
 
 const filePrefix = createTestPrefix('delete');
 let count = 0;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { RedisTurnGate } from '../../src/storage/redis-gate';
 import { RedisStateStore } from '../../src/storage/redis-store';
 import { openRedisConnection, waitForRedis } from '../../src/storage/redis-connection';
-import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL, startPrivateRedis } from '../scale/redis-server';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL, startPrivateRedis } from '../../testkit/private-redis';
 
 const filePrefix = createTestPrefix('gate');
 let prefixes = 0;

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryRateLimiter, type RateLimiter } from '../../src/storage/rate-limit';
 import { RedisRateLimiter } from '../../src/storage/rate-limit-redis';
 import { closeRedisConnection, openRedisConnection, waitForRedis, type RedisConnection } from '../../src/storage/redis-connection';
-import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL, startPrivateRedis } from '../scale/redis-server';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL, startPrivateRedis } from '../../testkit/private-redis';
 
 const prefix = createTestPrefix('rate');
 const connections: RedisConnection[] = [];

@@ -5,10 +5,10 @@ import { RedisStateStore } from '../../src/storage/redis-store';
 import { openRedisConnection, waitForRedis, type RedisConnection } from '../../src/storage/redis-connection';
 import { runWithFence, FencedWriteError } from '../../src/storage/redis-fence';
 import { StorageReadOnlyError } from '../../src/storage/errors';
-import { findFreePort } from '../helpers/free-port';
-import { waitForPong } from '../helpers/redis-binary';
+import { findFreePort } from '../../testkit/free-port';
+import { waitForPong } from '../../testkit/redis-binary';
 import { describeStorageContract } from './storage-contract';
-import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL, startPrivateRedis, type PrivateRedis } from '../scale/redis-server';
+import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL, startPrivateRedis, type PrivateRedis } from '../../testkit/private-redis';
 
 const prefix = createTestPrefix('store');
 let counter = 0;

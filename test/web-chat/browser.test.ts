@@ -31,6 +31,15 @@ function suggestedAction(chat: Locator, title: string): Locator {
   return chat.locator('.webchat__suggested-actions__button', { hasText: title }).first();
 }
 
+/**
+ * Waits until `read` gives `expected` (a web-first assertion): the page changes under the
+ * test while Direct Line polls in replies, so a value read once right after a click can be
+ * a state that is about to pass.
+ */
+async function eventually(read: () => Promise<string | null>, expected: string): Promise<void> {
+  await expect.poll(read, { timeout: 15_000, interval: 100 }).toBe(expected);
+}
+
 let bot: TestBot;
 let browser: Browser;
 let page: Page;
@@ -57,7 +66,7 @@ describe.skipIf(!canRun)('web chat in Chromium', () => {
     const failed: string[] = [];
     page.on('requestfailed', (request) => failed.push(request.url()));
     await page.goto(`${bot.url}/chat?lang=en`);
-    expect(await page.locator('#title').textContent()).toBe(readLocaleText('en', 'web-chat:title'));
+    await eventually(() => page.locator('#title').textContent(), readLocaleText('en', 'web-chat:title'));
     const chat = page.locator('#webchat');
     await chat.locator('.webchat__bubble__content', { hasText: shown(readLocaleText('en', 'welcome:intro.text')) }).first().waitFor();
 
@@ -65,7 +74,7 @@ describe.skipIf(!canRun)('web chat in Chromium', () => {
     await chat.locator('.webchat__bubble__content', { hasText: shown(readLocaleText('fr', 'menu:intro.text')) }).first().waitFor();
     // The page follows a language chosen inside the chat: its header switches to French too.
     await page.locator('header button[data-lang="fr"][aria-pressed="true"]').waitFor();
-    expect(await page.locator('#new-conversation').textContent()).toBe(readLocaleText('fr', 'web-chat:new_conversation'));
+    await eventually(() => page.locator('#new-conversation').textContent(), readLocaleText('fr', 'web-chat:new_conversation'));
 
     const input = chat.getByRole('textbox');
     await input.fill("Je veux voir les signes d'alerte");
@@ -82,10 +91,13 @@ describe.skipIf(!canRun)('web chat in Chromium', () => {
 
   it('switches language from the header and starts a new conversation', async () => {
     await page.locator('header').getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
-    expect(await page.locator('#new-conversation').textContent()).toBe(readLocaleText('vi', 'web-chat:new_conversation'));
-    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    // Replies of the last French turn can still be polled in after the click and switch the
+    // page back to French for a moment; the bot's Vietnamese answer settles it: wait for that.
     const chat = page.locator('#webchat');
     await chat.locator('.webchat__bubble__content', { hasText: shown(readLocaleText('vi', 'language:choose.question')) }).first().waitFor();
+    await page.locator('header button[data-lang="vi"][aria-pressed="true"]').waitFor();
+    await eventually(() => page.locator('#new-conversation').textContent(), readLocaleText('vi', 'web-chat:new_conversation'));
+    await eventually(() => page.locator('html').getAttribute('lang'), 'vi');
 
     await page.locator('#new-conversation').click();
     await chat.locator('.webchat__bubble__content', { hasText: shown(readLocaleText('vi', 'welcome:intro.text')) }).first().waitFor();

@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
-import { findFreePort } from '../helpers/free-port';
-import { waitForPong } from '../helpers/redis-binary';
+import { findFreePort } from './free-port';
+import { waitForPong } from './redis-binary';
 
 /** A redis-server child process owned by one test file. */
 export interface PrivateRedis {
