@@ -9,10 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { LANGS } from '../src/kernel/lang';
 import { readAdsTsv } from '../src/scanner/read-ads-tsv';
 import { locateRulesDir } from '../src/scanner/validate-rules';
-import { exitOnClosedOutput } from '../src/util/exit-on-closed-output';
 import { loadScanner } from '../src/script/load-language';
 
-exitOnClosedOutput(process.stdout);
 
 const AD_LENGTH = 2000;
 const ROUNDS = 3000;

@@ -4,14 +4,13 @@
  * `/quit` or at the end of the input.
  */
 import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
 import { createChatSession, type ChatSessionOptions } from './chat-session';
 
 export interface TerminalOptions extends ChatSessionOptions {
-  input: Readable;
-  /** Where the conversation is printed. */
-  output: Writable;
-  /** True for a terminal: prompt and let readline echo the typing. */
+  input: NodeJS.ReadableStream;
+  /** Where the conversation is printed (a terminal's stream when `interactive`). */
+  output: { write(text: string): unknown };
+  /** True for a terminal: prompt and let readline echo the typing (`output` is then the terminal). */
   interactive: boolean;
 }
 
@@ -24,7 +23,7 @@ export async function runTerminalChat(options: TerminalOptions): Promise<void> {
     if (lines.length > 0) output.write(`${lines.join('\n')}\n`);
   };
   const session = createChatSession(options);
-  const rl = createInterface({ input, ...(interactive ? { output, terminal: true } : { terminal: false }) });
+  const rl = createInterface({ input, ...(interactive ? { output: output as NodeJS.WritableStream, terminal: true } : { terminal: false }) });
   rl.setPrompt(PROMPT);
   print(await session.start());
   if (interactive) rl.prompt();

@@ -4,37 +4,31 @@
  * `printf '3\nmenu\n' | npm run chat --silent -- --lang en`.
  */
 import { resolve } from 'node:path';
+import { CHAT_OPTIONS, readChatTarget } from '../chat/chat-options';
 import { CHAT_HELP } from '../chat/chat-session';
 import { createLocalBot, loadLocalContent, readLanguageNames } from '../chat/local-bot';
-import { parseChatArgs } from '../chat/parse-args';
 import { runTerminalChat } from '../chat/run-terminal';
-import { exitOnClosedOutput } from '../util/exit-on-closed-output';
+import { runCommand, runIfMain, type CliIo } from '../command/cli-command';
+import { readArgs } from '../util/read-args';
 
-const USAGE = 'usage: npm run chat -- [--lang vi|fr|en] [--dialog ID] [--content DIR]';
+const USAGE = `usage: npm run chat -- [--lang vi|fr|en] [--dialog ID] [--content DIR]\n${CHAT_HELP.join('\n')}`;
 
-async function main(): Promise<void> {
-  exitOnClosedOutput(process.stdout);
-  const args = parseChatArgs(process.argv.slice(2));
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n${CHAT_HELP.join('\n')}\n`);
-    return;
-  }
-  const content = loadLocalContent(resolve(args.content));
-  const bot = createLocalBot(content, { ...(args.dialog ? { dialog: args.dialog } : {}), defaultLang: args.lang });
-  const interactive = Boolean(process.stdin.isTTY);
-  if (interactive) process.stdout.write(`ThinkFirst terminal chat (${args.lang}${args.dialog ? `, dialog ${args.dialog}` : ''}). /help lists the commands.\n`);
-  await runTerminalChat({
-    bot,
-    lang: args.lang,
-    languageNames: readLanguageNames(content.system),
-    input: process.stdin,
-    output: process.stdout,
-    interactive,
+/** Talks to the bot, one line of stdin per message, until /quit or the end of the input. */
+export function run(argv: string[], io: CliIo): Promise<number> {
+  return runCommand('chat', USAGE, argv, io, async () => {
+    const { values } = readArgs('chat', { options: CHAT_OPTIONS }, argv);
+    const target = readChatTarget('chat', values);
+    const content = loadLocalContent(resolve(target.content));
+    const bot = createLocalBot(content, { ...(target.dialog ? { dialog: target.dialog } : {}), defaultLang: target.lang });
+    const interactive = Boolean(io.stdin.isTTY);
+    if (interactive) io.stdout.write(`ThinkFirst terminal chat (${target.lang}${target.dialog ? `, dialog ${target.dialog}` : ''}). /help lists the commands.\n`);
+    try {
+      await runTerminalChat({ bot, lang: target.lang, languageNames: readLanguageNames(content.system), input: io.stdin, output: io.stdout, interactive });
+    } finally {
+      await bot.close();
+    }
+    return 0;
   });
-  await bot.close();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`chat: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-  process.exit(1);
-});
+runIfMain(import.meta.url, run);

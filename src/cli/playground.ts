@@ -2,12 +2,12 @@
  * `npm run playground [-- --channel webchat|emulator|msteams] [--port N]`: the bot in local mode
  * and the Microsoft 365 Agents Playground together, telemetry off. Ctrl-C or SIGTERM stops both.
  */
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import {
-  DEFAULT_PLAYGROUND_PORT, PLAYGROUND_CHANNELS, startPlayground, type PlaygroundChannel,
+  DEFAULT_PLAYGROUND_PORT, PLAYGROUND_CHANNELS, startPlayground,
 } from '../playground/start-playground';
+import { runCommand, runIfMain, type CliIo } from '../command/cli-command';
+import { readArgs, readChoice, UsageError } from '../util/read-args';
 
 const USAGE = `Usage: npm run playground [-- --channel webchat|emulator|msteams] [--port N]
 
@@ -20,54 +20,27 @@ Starts the bot in local mode and the Microsoft 365 Agents Playground pointed at 
   -h, --help     this text
 The bot listens on PORT (default 3978). Ctrl-C stops both.`;
 
-/** Runs the command; resolves with the exit code. */
-export async function run(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { channel: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    err.write(`playground: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    out.write(`${USAGE}\n`);
-    return 0;
-  }
-  const channel = values.channel ?? 'webchat';
-  if (!(PLAYGROUND_CHANNELS as readonly string[]).includes(channel)) {
-    err.write(`playground: unknown channel '${channel}' (known: ${PLAYGROUND_CHANNELS.join(', ')}).\n`);
-    return 2;
-  }
+/** Runs the bot and the Playground until a signal or until one of them stops; resolves with the exit code. */
+export function run(argv: string[], io: CliIo): Promise<number> {
+  return runCommand('playground', USAGE, argv, io, () => {
+    const { values } = readArgs('playground', { options: { channel: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } } }, argv);
+    return playground(values, io);
+  });
+}
+
+async function playground(values: { channel?: string; port?: string }, io: CliIo): Promise<number> {
+  const out = io.stdout;
+  const err = io.stderr;
+  const channel = readChoice('playground', '--channel', values.channel ?? 'webchat', PLAYGROUND_CHANNELS);
   const port = values.port === undefined ? DEFAULT_PLAYGROUND_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    err.write(`playground: --port must be a port number (got '${values.port}').\n`);
-    return 2;
-  }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      err.write(`playground: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('playground', `--port must be a port number (got '${values.port}')`);
+  const config = loadConfig(io.env, []);
   if (!config.localMode) {
     err.write('playground: MicrosoftAppId is set; the Playground talks to the bot in local mode only. Unset MicrosoftAppId (and MicrosoftAppPassword) for this command.\n');
     return 1;
   }
   const botUrl = `http://127.0.0.1:${config.server.port}/api/messages`;
-  let running;
-  try {
-    running = await startPlayground({ rootDir: process.cwd(), botUrl, channel: channel as PlaygroundChannel, playgroundPort: port, output: err });
-  } catch (error) {
-    err.write(`playground: ${(error as Error).message}\n`);
-    return 1;
-  }
+  const running = await startPlayground({ rootDir: process.cwd(), botUrl, channel, playgroundPort: port, output: err });
   out.write(`\nThinkFirst bot: ${botUrl} (local mode)\nMicrosoft 365 Agents Playground (${channel}): ${running.playgroundUrl}\nOpen it in a browser. Ctrl-C stops both.\n`);
   const signalled = new Promise<'signal'>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve('signal'));
@@ -84,10 +57,4 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
   return 1;
 }
 
-// Run when started as a command (not when imported by a test).
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
-    process.stderr.write(`playground: ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, run);

@@ -7,11 +7,9 @@ import { LANGS } from '../kernel/lang';
 import { evaluateAds, toPercent, type EvalReport } from '../scanner/evaluate-ads';
 import { readAdsTsv } from '../scanner/read-ads-tsv';
 import { locateRulesDir } from '../scanner/validate-rules';
-import { exitOnClosedOutput } from '../util/exit-on-closed-output';
-import { answerHelp, refuseArgs } from '../util/read-args';
+import { runCommand, runIfMain, type CliIo } from '../command/cli-command';
+import { readArgs, UsageError } from '../util/read-args';
 import { loadScanner } from '../script/load-language';
-
-exitOnClosedOutput(process.stdout);
 
 const USAGE = 'usage: npm run scan:eval -- --data FILE [--json]   (FILE: TSV with columns label, lang, text)';
 
@@ -35,26 +33,15 @@ function formatReport(report: EvalReport): string {
   return out.join('\n');
 }
 
-/** Entry point. */
-function main(argv: string[]): number {
-  answerHelp(argv, USAGE);
-  const unknown = argv.find((arg) => arg.startsWith('-') && arg !== '--data' && arg !== '--json');
-  if (unknown) refuseArgs('scan:eval', `unknown option '${unknown}'`);
-  const dataAt = argv.indexOf('--data');
-  const file = dataAt >= 0 ? argv[dataAt + 1] : undefined;
-  if (!file) {
-    console.error(USAGE);
-    return 2;
-  }
-  const scanner = loadScanner(locateRulesDir());
-  const report = evaluateAds(scanner, readAdsTsv(file));
-  console.log(argv.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
-  return 0;
+/** Scores the scanner on the labelled file and prints the report. */
+export function run(argv: string[], io: CliIo): Promise<number> {
+  return runCommand('scan:eval', USAGE, argv, io, () => {
+    const { values } = readArgs('scan:eval', { options: { data: { type: 'string' }, json: { type: 'boolean', default: false } } }, argv);
+    if (!values.data) throw new UsageError('scan:eval', '--data FILE is required (e.g. --data test/scanner/ads.tsv)');
+    const report = evaluateAds(loadScanner(locateRulesDir()), readAdsTsv(values.data));
+    io.stdout.write(`${values.json ? JSON.stringify(report, null, 2) : formatReport(report)}\n`);
+    return 0;
+  });
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  console.error((e as Error).message);
-  process.exitCode = 1;
-}
+runIfMain(import.meta.url, run);

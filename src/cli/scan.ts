@@ -5,45 +5,15 @@
  * `--json` prints exactly `{ "lang", "risk", "flags": [{ "id", "evidence" }] }`.
  */
 import { readFileSync } from 'node:fs';
-import { LANGS, type Lang } from '../kernel/lang';
+import { LANGS } from '../kernel/lang';
 import type { ScanResult } from '../kernel/scan-result';
 import { locateRulesDir } from '../scanner/validate-rules';
-import { exitOnClosedOutput } from '../util/exit-on-closed-output';
-import { answerHelp } from '../util/read-args';
+import { runCommand, runIfMain, type CliIo } from '../command/cli-command';
+import { readAll } from '../util/read-all';
+import { readArgs, readChoice, UsageError } from '../util/read-args';
 import { loadScanner } from '../script/load-language';
 
-exitOnClosedOutput(process.stdout);
-
-const USAGE = 'usage: npm run scan -- [--file FILE | "ad text"] [--lang vi|fr|en] [--json]';
-
-interface Options {
-  text: string;
-  lang?: Lang;
-  json: boolean;
-}
-
-/** Reads the command line; throws a usage error when it cannot be understood. */
-function parseArgs(argv: string[]): Options {
-  let file: string | undefined;
-  let lang: Lang | undefined;
-  let json = false;
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--json') json = true;
-    else if (arg === '--file') file = argv[++i];
-    else if (arg === '--lang') {
-      const value = argv[++i] ?? '';
-      if (!(LANGS as readonly string[]).includes(value)) throw new Error(`--lang '${value}' must be one of ${LANGS.join(', ')}\n${USAGE}`);
-      lang = value as Lang;
-    } else if (arg.startsWith('--')) throw new Error(`unknown option '${arg}' (npm run scan -- --help shows the usage)`);
-    else words.push(arg);
-  }
-  if (file !== undefined && words.length > 0) throw new Error(`give either --file or a text, not both\n${USAGE}`);
-  const text = file !== undefined ? readFileSync(file, 'utf8') : words.length > 0 ? words.join(' ') : readFileSync(0, 'utf8');
-  if (text.trim() === '') throw new Error(`nothing to scan\n${USAGE}`);
-  return { text, lang, json };
-}
+const USAGE = 'usage: npm run scan -- [--file FILE | "ad text"] [--lang vi|fr|en] [--json]\nScans one job ad (the text, a file, or standard input) and prints its red flags and risk level.';
 
 /** Human-readable result: risk, then one line per flag with its evidence. */
 function formatResult(r: ScanResult): string {
@@ -54,13 +24,22 @@ function formatResult(r: ScanResult): string {
   return lines.join('\n');
 }
 
-try {
-  answerHelp(process.argv.slice(2), USAGE);
-  const opts = parseArgs(process.argv.slice(2));
-  const result = loadScanner(locateRulesDir()).scan(opts.text, opts.lang);
-  const json = { lang: result.lang, risk: result.risk, flags: result.flags.map((f) => ({ id: f.id, evidence: f.evidence })) };
-  console.log(opts.json ? JSON.stringify(json, null, 2) : formatResult(result));
-} catch (e) {
-  console.error((e as Error).message);
-  process.exitCode = 2;
+/** Scans the ad and prints the result. */
+export function run(argv: string[], io: CliIo): Promise<number> {
+  return runCommand('scan', USAGE, argv, io, async () => {
+    const { values, positionals } = readArgs('scan', {
+      allowPositionals: true,
+      options: { file: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean', default: false } },
+    }, argv);
+    const lang = values.lang === undefined ? undefined : readChoice('scan', '--lang', values.lang, LANGS);
+    if (values.file !== undefined && positionals.length > 0) throw new UsageError('scan', 'give either --file or a text, not both');
+    const text = values.file !== undefined ? readFileSync(values.file, 'utf8') : positionals.length > 0 ? positionals.join(' ') : await readAll(io.stdin);
+    if (text.trim() === '') throw new UsageError('scan', 'nothing to scan: give the ad as text, --file FILE, or on standard input');
+    const result = loadScanner(locateRulesDir()).scan(text, lang);
+    const json = { lang: result.lang, risk: result.risk, flags: result.flags.map((f) => ({ id: f.id, evidence: f.evidence })) };
+    io.stdout.write(`${values.json ? JSON.stringify(json, null, 2) : formatResult(result)}\n`);
+    return 0;
+  });
 }
+
+runIfMain(import.meta.url, run);

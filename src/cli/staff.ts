@@ -1,5 +1,7 @@
-/** `npm run staff -- add|remove|list`: see src/staff/staff-cli.ts. */
-import { readEnvironment } from '../config';
+/** `npm run staff -- add|remove|list`: staff accounts; see src/staff/staff-cli.ts. */
 import { run } from '../staff/staff-cli';
+import { runIfMain } from '../command/cli-command';
 
-process.exitCode = await run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: readEnvironment() });
+export { run };
+
+runIfMain(import.meta.url, run);

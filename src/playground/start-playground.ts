@@ -24,7 +24,7 @@ export interface PlaygroundOptions {
   channel: PlaygroundChannel;
   playgroundPort: number;
   /** Where the children's output goes (the bot's logs, the Playground's lines). */
-  output: NodeJS.WritableStream;
+  output: { write(text: string): unknown };
   /** Longest wait for the bot's /readyz and the Playground's "Listening" line (ms). */
   startTimeoutMs?: number;
 }
@@ -87,9 +87,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   }
 }
 
-function pipeOutput(child: ChildProcess, output: NodeJS.WritableStream): void {
-  child.stdout?.on('data', (chunk: Buffer) => output.write(chunk));
-  child.stderr?.on('data', (chunk: Buffer) => output.write(chunk));
+function pipeOutput(child: ChildProcess, output: { write(text: string): unknown }): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding('utf8');
+    stream?.on('data', (text: string) => output.write(text));
+  }
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {
@@ -119,14 +121,14 @@ async function waitForReady(url: string, bot: ChildProcess, timeoutMs: number): 
 }
 
 /** Reads the Playground's output until it says which port it listens on (it moves off a taken port). */
-function waitForListening(playground: ChildProcess, output: NodeJS.WritableStream, timeoutMs: number): Promise<number> {
+function waitForListening(playground: ChildProcess, output: { write(text: string): unknown }, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`The Playground did not start within ${timeoutMs / 1000} s:\n${seen}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       seen += text;
-      output.write(chunk);
+      output.write(text);
       const match = /Listening on (\d+)/.exec(seen);
       if (match) {
         clearTimeout(timer);
@@ -134,7 +136,7 @@ function waitForListening(playground: ChildProcess, output: NodeJS.WritableStrea
       }
     };
     playground.stdout?.on('data', onData);
-    playground.stderr?.on('data', (chunk: Buffer) => output.write(chunk));
+    playground.stderr?.on('data', (chunk: Buffer) => output.write(chunk.toString('utf8')));
     playground.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`The Playground stopped (exit code ${code}) before it listened:\n${seen}`));

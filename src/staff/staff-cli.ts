@@ -1,23 +1,18 @@
 /**
  * `npm run staff -- add|remove|list`: staff accounts of the hand-off inbox and the dashboard,
  * in the bot's storage (STORAGE_URL: SQLite by default, Redis for several instances).
- * The password is read from standard input (first line), never from the command line.
+ * The password is typed with echo off in a terminal, or read from a pipe (first line); never
+ * from the command line.
  */
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { createStore } from '../storage/create-store';
 import type { StateStore } from '../storage/types';
 import { checkStaffName, listAccounts, removeAccount, saveAccount } from './account-store';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hash';
+import { runCommand, type CliIo } from '../command/cli-command';
+import { readArgs, UsageError } from '../util/read-args';
+import { readPassword } from './read-password';
 import { parseRoles } from './roles';
-
-/** Where the CLI reads and writes; `process` in production, buffers in tests. */
-export interface StaffCliIo {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  env: NodeJS.ProcessEnv;
-}
 
 export const STAFF_HELP = `Usage: npm run staff -- <command>
 
@@ -29,20 +24,11 @@ Commands:
   remove <name>                            delete the account; its sessions stop working at once
   list                                     names and roles (never passwords)
 
-The password is read from standard input, first line, at least ${MIN_PASSWORD_LENGTH} characters:
+The password (at least ${MIN_PASSWORD_LENGTH} characters) is typed after the prompt, not shown, or piped in
+(first line of standard input):
   printf '%s\\n' 'a long pass phrase' | npm run staff -- add anna --role counsellor
 Accounts live in the bot's storage (STORAGE_URL; default sqlite:./data/thinkfirst.db).
 `;
-
-/** Reads the first line of `stdin` (without the line break). */
-async function readFirstLine(stdin: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  for await (const chunk of stdin) {
-    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    if (text.includes('\n')) break;
-  }
-  return (text.split(/\r?\n/)[0] ?? '');
-}
 
 /** Waits up to `timeoutMs` for the store to answer (a Redis connection opens in the background). */
 async function waitForStore(store: StateStore, timeoutMs = 5_000): Promise<void> {
@@ -70,28 +56,21 @@ async function withStore<T>(env: NodeJS.ProcessEnv, work: (store: StateStore) =>
 
 /**
  * Runs the staff CLI with `argv` (arguments after `npm run staff --`).
- * @returns the exit code: 0 done, 1 failed (message on stderr), 2 usage error.
+ * @returns the exit code: 0 done, 1 failed (message on stderr), 2 command-line mistake.
  */
-export async function run(argv: string[], io: StaffCliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    io.stderr.write(`staff: ${(error as Error).message}\n\n${STAFF_HELP}`);
-    return 2;
-  }
-  const [command, name, ...extra] = parsed.positionals;
-  if (parsed.values.help || command === 'help') {
-    io.stdout.write(STAFF_HELP);
-    return 0;
-  }
-  try {
+export function run(argv: string[], io: CliIo): Promise<number> {
+  return runCommand('staff', STAFF_HELP, argv, io, async () => {
+    const parsed = readArgs('staff', { allowPositionals: true, options: { role: { type: 'string', multiple: true } } }, argv);
+    const [command, name, ...extra] = parsed.positionals;
+    if (command === 'help') {
+      io.stdout.write(STAFF_HELP);
+      return 0;
+    }
     if (command === 'add' && name && extra.length === 0) {
       checkStaffName(name);
       const roles = parseRoles(parsed.values.role ?? ['counsellor']);
       if (roles.length === 0) throw new Error('--role names no role (known: counsellor, manager)');
-      if (io.stdin.isTTY) io.stderr.write(`Password for ${name} (at least ${MIN_PASSWORD_LENGTH} characters), then Enter: `);
-      const password = await readFirstLine(io.stdin);
+      const password = await readPassword(io.stdin, `Password for ${name} (at least ${MIN_PASSWORD_LENGTH} characters, not shown), then Enter: `, io.stderr);
       const hash = await hashPassword(password);
       const { account, created } = await withStore(io.env, (store) => saveAccount(store, name, roles, hash));
       io.stdout.write(`${created ? 'added' : 'updated'} ${account.name} (roles: ${account.roles.join(', ')})\n`);
@@ -112,10 +91,6 @@ export async function run(argv: string[], io: StaffCliIo): Promise<number> {
       for (const account of accounts) io.stdout.write(`${account.name}\t${account.roles.join(',')}\n`);
       return 0;
     }
-  } catch (error) {
-    io.stderr.write(`staff: ${(error as Error).message}\n`);
-    return 1;
-  }
-  io.stderr.write(`staff: unknown or incomplete command '${argv.join(' ')}'\n\n${STAFF_HELP}`);
-  return 2;
+    throw new UsageError('staff', `unknown or incomplete command '${argv.join(' ')}' (commands: add <name>, remove <name>, list)`);
+  });
 }

@@ -47,8 +47,8 @@ describe('terminal chat', () => {
 
   it('refuses a bad option or an unknown dialog with a message saying what to use', async () => {
     const badLang = await runCli('chat.ts', ['--lang', 'de'], []);
-    expect(badLang.code).toBe(1);
-    expect(badLang.stderr).toContain("--lang must be one of vi, fr, en (got 'de')");
+    expect(badLang.code).toBe(2);
+    expect(badLang.stderr.trim()).toBe("chat: --lang must be one of vi, fr, en (got 'de') (npm run chat -- --help shows the usage)");
     const badDialog = await runCli('chat.ts', ['--dialog', 'no-such-dialog'], []);
     expect(badDialog.code).toBe(1);
     expect(badDialog.stderr).toMatch(/unknown dialog 'no-such-dialog' \(known: .*check-offer.*\)/);

@@ -2,12 +2,13 @@
  * Reading evaluation files as people produce them (hand-written, spreadsheet exports), and the
  * `npm run nlu:eval -- --json` output that reviewers parse.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/nlu-eval';
 import { readLabelledRows } from '../../src/nlu/read-labelled-rows';
+import { runCommandInProcess } from '../helpers/run-command';
 
 const dir = mkdtempSync(join(tmpdir(), 'nlu-rows-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,12 +44,13 @@ describe('readLabelledRows', () => {
 });
 
 describe('npm run nlu:eval -- --json', () => {
-  const run = (data: string) => spawnSync('npx', ['tsx', 'src/cli/nlu-eval.ts', '--data', data, '--json'], { encoding: 'utf8' });
+  const evalCli = (argv: string[]) => runCommandInProcess(run, argv);
 
-  it('prints exactly one JSON object with the metrics and every item in input order', () => {
+  it('prints exactly one JSON object with the metrics and every item in input order', async () => {
     const file = write('eval.tsv', 'lang\tintent\ttext\r\nen\tthanks\tthank you so much\r\nfr\tdanger\t"on m\'a pris mon passeport"\r\nvi\tgreet\txin chào\tbạn\r\n');
-    const out = execFileSync('npx', ['tsx', 'src/cli/nlu-eval.ts', '--data', file, '--json'], { encoding: 'utf8' });
-    const report = JSON.parse(out);
+    const result = await evalCli(['--data', file, '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['accuracy', 'byLanguage', 'languageAccuracy', 'intents', 'total', 'items']));
     expect(Object.keys(report.byLanguage).sort()).toEqual(['en', 'fr', 'vi']);
     expect(report.intents.danger).toMatchObject({ precision: expect.any(Number), recall: expect.any(Number) });
@@ -57,20 +59,20 @@ describe('npm run nlu:eval -- --json', () => {
     expect(report.items[1]).toMatchObject({ lang: 'fr', intent: 'danger', predictedLang: 'fr', predictedIntent: 'danger', score: expect.any(Number) });
   });
 
-  it('counts the safety question as danger, and the text report lists missed and false danger', () => {
+  it('counts the safety question as danger, and the text report lists missed and false danger', async () => {
     const file = write('safety.tsv', 'lang\tintent\ttext\nen\tdanger\turgent please\nen\tthanks\tthank you so much\nen\tdanger\tthank you\n');
-    const report = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/nlu-eval.ts', '--data', file, '--json'], { encoding: 'utf8' }));
+    const report = JSON.parse((await evalCli(['--data', file, '--json'])).stdout);
     expect(report.items[0]).toMatchObject({ text: 'urgent please', predictedIntent: 'danger', safetyQuestion: true });
-    const text = execFileSync('npx', ['tsx', 'src/cli/nlu-eval.ts', '--data', file], { encoding: 'utf8' });
+    const text = (await evalCli(['--data', file])).stdout;
     expect(text).toMatch(/^danger +\d+\.\d% +\d+\.\d% +2$/m);
     expect(text).toContain('danger recall: 1/2 (50.0%; 1 by the safety question)');
     expect(text).toContain('false danger: 0/1 other messages');
     expect(text).toContain('danger missed:\n  [en] -> thanks: thank you');
   });
 
-  it('reports a malformed row as file:line on stderr, with a failing exit code and nothing on stdout', () => {
-    const result = run(write('broken.tsv', 'lang\tintent\ttext\nen greet hello\n'));
-    expect(result.status).toBe(1);
+  it('reports a malformed row as file:line on stderr, with a failing exit code and nothing on stdout', async () => {
+    const result = await evalCli(['--data', write('broken.tsv', 'lang\tintent\ttext\nen greet hello\n')]);
+    expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('broken.tsv:2: expected 3 tab-separated columns');
   });

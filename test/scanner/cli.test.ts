@@ -1,23 +1,14 @@
-import { execFile } from 'node:child_process';
+/** `npm run scan` and `npm run scan:eval`, in process through their `run(argv, io)`. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadCommand, runCommandInProcess } from '../helpers/run-command';
 import { ROOT } from './helpers';
 
-const run = promisify(execFile);
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-
-/** Runs a CLI of src/cli with arguments; resolves with stdout, stderr and the exit code. */
-async function cli(name: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [join(ROOT, 'src', 'cli', name), ...args], { cwd: tmpdir() });
-    return { stdout, stderr, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
+/** Runs a CLI of src/cli with arguments (and optional stdin); resolves with stdout, stderr and the exit code. */
+async function cli(name: string, args: string[], stdin = ''): Promise<{ stdout: string; stderr: string; code: number }> {
+  return runCommandInProcess(await loadCommand(name.replace(/\.ts$/, '')), args, { stdin });
 }
 
 describe('npm run scan / scan:eval', () => {
@@ -43,6 +34,18 @@ describe('npm run scan / scan:eval', () => {
     expect(stdout).toMatch(/^risk: high {3}language: fr/);
     expect(stdout).toContain('tourist_visa   "visa touristique"');
     expect(stdout).toContain('chat_contact   "Telegram"');
+  });
+
+  it('scan reads the ad from standard input, and refuses a language it does not know in one line', async () => {
+    const piped = await cli('scan.ts', ['--json'], 'Tuyển gấp CSKH tại Campuchia, lương 1500$, bao vé máy bay, ib Zalo\n');
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ lang: 'vi', risk: 'high' });
+    const wrong = await cli('scan.ts', ['--lang', 'de', 'some ad']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim()).toBe("scan: --lang must be one of vi, fr, en (got 'de') (npm run scan -- --help shows the usage)");
+    const empty = await cli('scan.ts', [], '   \n');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('nothing to scan');
   });
 
   it('scan:eval --json lists every row in input order with the totals', async () => {
@@ -80,6 +83,6 @@ describe('npm run scan / scan:eval', () => {
     expect(a.stderr).toContain("bad.tsv:2: label 'spam' must be scam or legit");
     const b = await cli('scan-eval.ts', []);
     expect(b.code).toBe(2);
-    expect(b.stderr).toContain('usage: npm run scan:eval -- --data FILE');
+    expect(b.stderr).toContain('--data FILE is required');
   });
 });

@@ -1,34 +1,44 @@
 /**
- * Every command answers `--help` with its usage (exit 0), and a mistyped option gets one
- * line naming it (exit 2), never a stack trace. Runs the compiled commands, as
- * `npm run <command>` does (test/global-setup.ts builds dist/).
+ * Every command of src/cli/ answers `--help` with its usage (exit 0), and a mistyped option
+ * gets one line naming it and pointing to --help (exit 2), never a stack trace. In process
+ * through each command's `run(argv, io)`; the last test runs one through `npm run` for the wiring.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCommand, runCommandInProcess } from '../helpers/run-command';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const COMMANDS = readdirSync(join(ROOT, 'src', 'cli')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
-/** Commands whose refusal is a single line (the others add their usage after it). */
-const ONE_LINE = ['graph', 'i18n-export', 'i18n-import', 'i18n-status', 'nlu', 'nlu-eval', 'scan', 'scan-eval', 'stats', 'validate'];
-
-function runCli(command: string, args: string[]) {
-  return spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', `${command}.js`), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
-}
 
 describe('command-line help and mistakes', () => {
-  it.each(COMMANDS)('%s --help prints its usage and exits 0', (command) => {
-    const result = runCli(command, ['--help']);
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/usage/i);
+  it('finds every command', () => {
+    expect(COMMANDS).toEqual(expect.arrayContaining(['chat', 'graph', 'i18n-export', 'nlu', 'playground', 'scan', 'staff', 'stats', 'transcript', 'validate']));
   });
 
-  it.each(COMMANDS)('%s names an unknown option without a stack trace', (command) => {
-    const result = runCli(command, ['--no-such-option']);
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('--no-such-option');
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    if (ONE_LINE.includes(command)) expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  it.each(COMMANDS)('%s --help prints its usage and exits 0', async (command) => {
+    const result = await runCommandInProcess(await loadCommand(command), ['--help']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/usage/i);
+    expect(result.stderr).toBe('');
   });
+
+  it.each(COMMANDS)('%s names an unknown option in one line, exit 2', async (command) => {
+    const result = await runCommandInProcess(await loadCommand(command), ['--no-such-option']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain("'--no-such-option'");
+    expect(result.stderr).toContain('--help');
+  });
+
+  it('npm run scan answers a mistake the same way from the shell (compiled build, npm wiring)', () => {
+    const help = spawnSync('npm', ['run', '--silent', 'scan', '--', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run scan/);
+    const wrong = spawnSync('npm', ['run', '--silent', 'scan', '--', '--colour'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr.trim()).toBe("scan: Unknown option '--colour' (npm run scan -- --help shows the usage)");
+  }, 60_000);
 });

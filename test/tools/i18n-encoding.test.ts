@@ -3,16 +3,16 @@
  * read, naming the fix, and nothing is written; limits travel with the texts (CSV column,
  * XLIFF maxwidth) and a text over its limit is refused with its row and key.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportTranslations, readTranslationFile } from '../../src/tools/i18n/export-translations';
 import { importTranslations } from '../../src/tools/i18n/import-translations';
+import { run as runI18nImport } from '../../src/cli/i18n-import';
+import { runCommandInProcess } from '../helpers/run-command';
 import { ROOT, snapshotDir } from './temp-locales';
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
@@ -29,9 +29,9 @@ function toWindows1252(text: string): Buffer {
   return Buffer.from([...text.replace(/^\uFEFF/, '')].map((ch) => (ch.codePointAt(0)! <= 0xff ? ch.codePointAt(0)! : 0x3f)));
 }
 
-function runImport(file: string, root: string) {
-  const r = spawnSync(TSX, [join(ROOT, 'src', 'cli', 'i18n-import.ts'), file, '--root', root], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+async function runImport(file: string, root: string) {
+  const r = await runCommandInProcess(runI18nImport, [file, '--root', root]);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe('i18n:import refuses files that are not UTF-8', () => {
@@ -55,10 +55,10 @@ describe('i18n:import refuses files that are not UTF-8', () => {
     ['replacement characters', Buffer.from(exported.replace('Tạm biệt', 'T\uFFFDm bi\uFFFDt'), 'utf8'), /holds "\uFFFD"/],
   ];
   for (const [name, bytes, message] of cases) {
-    it(`refuses ${name}, names the fix "CSV UTF-8" and writes nothing`, () => {
+    it(`refuses ${name}, names the fix "CSV UTF-8" and writes nothing`, async () => {
       const file = join(p.out, 'broken.csv');
       writeFileSync(file, bytes);
-      const r = runImport(file, p.root);
+      const r = await runImport(file, p.root);
       expect(r.code).toBe(1);
       expect(r.err).toMatch(message);
       expect(r.err).toContain('save it as "CSV UTF-8 (Comma delimited) (*.csv)"');
@@ -81,7 +81,7 @@ describe('length limits travel with the texts', () => {
     expect(readFileSync(xlf!.path, 'utf8')).toMatch(/<trans-unit id="menu:intro\.choices\.[a-z_]+" maxwidth="20" size-unit="char"/);
   });
 
-  it('refuses a label over 20 characters with its row and key, writing nothing', () => {
+  it('refuses a label over 20 characters with its row and key, writing nothing', async () => {
     const [csv] = exportTranslations(p.localesDir, { format: 'csv', sourceLang: 'en', outDir: p.out, langs: ['fr'] });
     const lines = readFileSync(csv!.path, 'utf8').split('\r\n');
     const row = lines.findIndex((l) => l.startsWith('menu:intro.choices.'));
@@ -91,7 +91,7 @@ describe('length limits travel with the texts', () => {
     lines[row] = cells.join(',');
     writeFileSync(csv!.path, lines.join('\r\n'));
     const before = snapshotDir(p.localesDir);
-    const r = runImport(csv!.path, p.root);
+    const r = await runImport(csv!.path, p.root);
     expect(r.code).toBe(1);
     const line = readTranslationFile(csv!.path).rows.find((x) => x.key === key)!.line;
     expect(line).toBeGreaterThan(1);
