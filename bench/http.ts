@@ -9,7 +9,7 @@
  * p50/p95/p99 latency, errors, peak RSS and start-up time to /readyz, then the ratios
  * against the echo bot. Redis must run on REDIS_URL (default redis://127.0.0.1:6379).
  * The bot runs as in production (`node dist/index.js`, built first when stale); the echo bot
- * sends BENCH_ECHO_REPLIES messages per turn (default 2, as many as ThinkFirst on this dialog).
+ * sends BENCH_ECHO_REPLIES messages per turn (default 2); the msgs/turn column shows what each bot posted.
  * BENCH_ROUNDS (default 3) runs the echo and SQLite phases that many times, alternating, and
  * compares their medians (the machine's load varies; one run can be off by 20%).
  * BENCH_PROF=DIR writes a V8 CPU profile of every bot process into DIR (open it in Chrome DevTools).
@@ -26,7 +26,7 @@ import { driveLoad, median, type LoadResult } from './helpers/load-driver';
 import { ensureBuilt } from './helpers/ensure-built';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100);
-/** Messages the echo bot sends per turn: ThinkFirst sends about 2 per turn on this dialog (a text and a question with buttons). */
+/** Messages the echo bot sends per turn (the issue's matched load: 2); the msgs/turn column of the table shows what ThinkFirst posts. */
 const ECHO_REPLIES = Number(process.env.BENCH_ECHO_REPLIES ?? 2);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Comma-separated subset of phases to run (default all): echo, sqlite, redis-1, redis-3. */
@@ -50,6 +50,8 @@ const DIALOG: UserInput[] = [
 interface PhaseResult extends LoadResult {
   name: string;
   round: number;
+  /** Messages the bot posted to the channel per turn (the echo bot's should match ThinkFirst's). */
+  messagesPerTurn: number;
   instances: number;
   startupMs: number;
   peakRssMb: number;
@@ -61,10 +63,13 @@ async function runPhase(name: string, round: number, sink: ChannelSink, starts: 
     for (const start of starts) bots.push(await start());
     const urls = bots.map((bot) => bot.messagesUrl);
     await driveLoad({ messagesUrls: urls, sink, conversations: Math.min(10, CONVERSATIONS), script: DIALOG, label: `${name}-${round}-warmup` });
+    const sentBefore = sink.messageCount();
     const result = await driveLoad({ messagesUrls: urls, sink, conversations: CONVERSATIONS, script: DIALOG, label: `${name}-${round}` });
+    const messagesPerTurn = (sink.messageCount() - sentBefore) / Math.max(result.turns, 1);
     return {
       name,
       round,
+      messagesPerTurn,
       instances: bots.length,
       ...result,
       startupMs: Math.max(...bots.map((bot) => bot.startupMs)),
@@ -86,6 +91,7 @@ function printTable(results: PhaseResult[]): void {
     'p50 ms': r.p50.toFixed(1),
     'p95 ms': r.p95.toFixed(1),
     'p99 ms': r.p99.toFixed(1),
+    'msgs/turn': r.messagesPerTurn.toFixed(2),
     errors: r.errors,
     'peak RSS MB': r.peakRssMb.toFixed(0),
     'start-up ms': r.startupMs.toFixed(0),
