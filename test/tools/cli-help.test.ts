@@ -41,4 +41,15 @@ describe('command-line help and mistakes', () => {
     expect(wrong.status).toBe(2);
     expect(wrong.stderr.trim()).toBe("scan: Unknown option '--colour' (npm run scan -- --help shows the usage)");
   }, 60_000);
+
+  it('the launcher of the compiled commands lists them for --help and names an unknown one', () => {
+    const launcher = join(ROOT, 'scripts', 'cli.mjs');
+    const help = spawnSync(process.execPath, [launcher, '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('commands: chat, graph');
+    const unknown = spawnSync(process.execPath, [launcher, 'no-such-command'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toContain("no command 'no-such-command' (known: chat, graph");
+  }, 60_000);
 });
