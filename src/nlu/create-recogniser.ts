@@ -25,7 +25,7 @@ import type { LogBayesSnapshot } from './log-bayes';
 import { fold, toNfc } from '../kernel/normalise';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary';
 import { INTENTS, type Intent } from '../kernel/intent';
-import type { Lang } from '../kernel/lang';
+import { LANGS, type Lang } from '../kernel/lang';
 import type { ReadsLikeAd } from '../kernel/scan-result';
 import type { Recognition, Recogniser } from './types';
 
@@ -58,6 +58,8 @@ export interface RecogniserOptions {
    * directly from this probability; below it, the bot asks the safety question.
    */
   dangerSure: number;
+  /** A message whose probability of danger reaches this share, though another intent ranks first, gets the safety question. */
+  dangerAsk: number;
   /**
    * Intent model: the naive Bayes alone, the logistic regression alone, or both with their
    * probabilities mixed (`logisticShare` of the logistic model's).
@@ -76,7 +78,7 @@ export interface RecogniserOptions {
 export const OFF_TOPIC_SCORE = 0.9;
 
 /** Default options. */
-export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7, model: 'bayes', logisticShare: 0.3, adMinWords: 30 };
+export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7, dangerAsk: 0.1, model: 'bayes', logisticShare: 0.3, adMinWords: 30 };
 
 /** Training examples of the intent classifier, one per phrase. */
 export interface TrainingPhrase {
@@ -166,7 +168,8 @@ export function trainLanguageIdentifier(phrases: readonly TrainingPhrase[]): Lan
 export interface RecogniserSnapshot {
   options: RecogniserOptions;
   languages: LogBayesSnapshot;
-  model: IntentModelSnapshot;
+  /** One intent model per language. */
+  models: Record<Lang, IntentModelSnapshot>;
   exact: [string, Intent][];
   vocabulary: VocabularySnapshot;
 }
@@ -174,9 +177,15 @@ export interface RecogniserSnapshot {
 /** The trained parts of a recogniser. */
 interface TrainedParts {
   languages: LanguageIdentifier;
-  model: IntentModel<Intent>;
+  /** One intent model per language: phrases of one language never shift another's. */
+  models: Record<Lang, IntentModel<Intent>>;
   exact: Map<string, Intent>;
   vocabulary: Vocabulary;
+}
+
+/** One value per language. */
+function perLanguage<T>(make: (lang: Lang) => T): Record<Lang, T> {
+  return Object.fromEntries(LANGS.map((lang) => [lang, make(lang)])) as Record<Lang, T>;
 }
 
 /** Bayes options of the intent model. */
@@ -190,7 +199,7 @@ function train(content: NluContent, o: RecogniserOptions, languages?: LanguageId
   const examples = folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) }));
   return {
     languages: languages ?? new LanguageIdentifier(folded),
-    model: new IntentModel(INTENTS, examples, bayesOptions(o), o.model, o.logisticShare),
+    models: perLanguage((lang) => new IntentModel(INTENTS, examples.filter((_, i) => folded[i]?.lang === lang), bayesOptions(o), o.model, o.logisticShare)),
     exact: indexExactPhrases(folded),
     vocabulary: new Vocabulary(folded.map((p) => ({ intent: p.intent, words: intentTokens(p.folded) })), ['unknown'], Object.values(content.lexicons.domain_keywords).flat()),
   };
@@ -209,7 +218,7 @@ export function buildRecogniser(content: NluContent, parts: RecogniserParts, opt
 export function snapshotRecogniser(content: NluContent, options: Partial<RecogniserOptions> = {}): RecogniserSnapshot {
   const o = { ...DEFAULT_OPTIONS, ...options };
   const parts = train(content, o);
-  return { options: o, languages: parts.languages.snapshot(), model: parts.model.snapshot(), exact: [...parts.exact], vocabulary: parts.vocabulary.snapshot() };
+  return { options: o, languages: parts.languages.snapshot(), models: perLanguage((lang) => parts.models[lang].snapshot()), exact: [...parts.exact], vocabulary: parts.vocabulary.snapshot() };
 }
 
 /** The language identifier of a {@link RecogniserSnapshot} (shared with the scanner). */
@@ -225,7 +234,7 @@ export function restoreRecogniser(content: NluContent, snapshot: RecogniserSnaps
   const o = snapshot.options;
   return assemble(content, o, {
     languages: parts.languages ?? restoreLanguageIdentifier(snapshot),
-    model: new IntentModel(INTENTS, snapshot.model, bayesOptions(o), o.model, o.logisticShare),
+    models: perLanguage((lang) => new IntentModel(INTENTS, snapshot.models[lang], bayesOptions(o), o.model, o.logisticShare)),
     exact: new Map(snapshot.exact),
     vocabulary: new Vocabulary(snapshot.vocabulary),
   }, parts.readsLikeAd);
@@ -235,8 +244,8 @@ export function restoreRecogniser(content: NluContent, snapshot: RecogniserSnaps
 function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts, readsLikeAd: ReadsLikeAd): Recogniser {
   const danger = new DangerDetector(content.danger, content.lexicons.places);
   const lexicon = new EntityFinder(content.lexicons);
-  const { threshold, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, adMinWords } = o;
-  const { languages, model, exact, vocabulary } = parts;
+  const { threshold, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, dangerAsk, adMinWords } = o;
+  const { languages, models, exact, vocabulary } = parts;
 
   return {
     recognise(raw: string, userLang: Lang): Recognition {
@@ -264,16 +273,19 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     const places = entities.places.length;
     const keywords = vocabulary.countKeywords(words) + places;
     const biasScale = Math.min(1, unknownBiasWords / Math.max(words.length, 1)) * (keywords > 0 ? keywordBiasShare : 1);
-    const { ranked } = model.classify((sink) => emitFeatures(words, sink), biasScale);
+    const { ranked } = models[lang].classify((sink) => emitFeatures(words, sink), biasScale);
     const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
     const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;
     const categories = danger.clearCategories(f);
     if (categories.length > 0) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99), danger: { level: 'clear', categories } };
     // Partial evidence: the safety question is asked; `intent` is what a "no" goes on with.
     const possible = (intent: Intent, score: number): Recognition => ({ ...base, intent, score, danger: { level: 'possible', categories: [] } });
-    if (words.length >= adMinWords && readsLikeAd(text, lang)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
+    // A long message the classifier reads as danger is someone telling their situation, not a pasted ad.
+    if (words.length >= adMinWords && top.label !== 'danger' && readsLikeAd(text, lang)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
     const known = exact.get(words.join(' '));
     if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
+    // Only numbers ("3", "10 2"): a choice typed by its number, never an intent (the engine matches it).
+    if (words.every((w) => /^\d+$/.test(w))) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
     // "oui", "next", "tiếp theo": answers and button words, left to the engine's choice matching.
     if (answer || lexicon.isNavigation(words)) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
     // Nonsense and other topics: the classifier's guess rests on stray character n-grams.
@@ -284,6 +296,8 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     // ranks above `unknown` gets the safety question.
     if (top.label === 'unknown' && probOf('danger') * Math.exp(unknownBias * biasScale) >= top.prob) return possible('unknown', top.prob);
     const trusted = top.prob >= threshold && top.label !== 'unknown';
+    // A few words with a danger cue ("urgent", "passport") and no sure intent: ask rather than guess.
+    if (top.label !== 'danger' && words.length <= 3 && top.prob < dangerSure && danger.hasCue(f)) return possible(trusted ? top.label : 'unknown', top.prob);
     // Danger is never `unknown`: an unsure guess of danger, or any danger cue, gets the safety question.
     if (!trusted && (top.label === 'danger' || danger.hasCue(f))) return possible('unknown', top.label === 'unknown' ? top.prob : 1 - top.prob);
     if (!trusted) return { ...base, intent: 'unknown', score: top.label === 'unknown' ? top.prob : 1 - top.prob };
@@ -297,6 +311,7 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
       if (top.prob >= dangerSure) return { ...base, intent: 'danger', score: top.prob, danger: { level: 'clear', categories: [] } };
       return possible(second.prob >= threshold ? second.label : 'unknown', second.prob);
     }
+    if (probOf('danger') >= dangerAsk) return possible(top.label, top.prob);
     return { ...base, intent: top.label, score: top.prob };
   }
 }

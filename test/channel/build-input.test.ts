@@ -31,8 +31,8 @@ describe('buildMessageInput', () => {
   });
 
   it('passes partial evidence of danger on as a safety question, clear danger as danger', () => {
-    const fear = buildMessageInput(message('urgent please'), runtime, 'en', undefined).input;
-    expect(fear, 'urgent please').toMatchObject({ type: 'text', possibleDanger: true });
+    const fear = buildMessageInput(message('hlep'), runtime, 'en', undefined).input;
+    expect(fear, 'hlep').toMatchObject({ type: 'text', possibleDanger: true });
     const clear = buildMessageInput(message('they took my passport and lock us in'), runtime, 'en', undefined).input;
     expect(clear).toMatchObject({ type: 'text', intent: 'danger' });
     expect(clear.type === 'text' && clear.possibleDanger).toBeFalsy();

@@ -51,6 +51,13 @@ describe('navigation words and short answers', () => {
     expect(isActionable(text, lang)).toBe(false);
   });
 
+  it('a number alone is a choice typed by its number: no intent, never danger', () => {
+    for (const [text, lang] of [['3', 'en'], ['3', 'vi'], ['12', 'fr'], ['7 8', 'en']] as const) {
+      const r = nlu.recognise(text, lang);
+      expect([r.intent, r.danger?.level], text).toEqual(['unknown', undefined]);
+    }
+  });
+
   it('"back" and "retour" ask for the menu, as the training phrases say', () => {
     expect(nlu.recognise('back', 'en').intent).toBe('menu');
     expect(nlu.recognise('retour', 'fr').intent).toBe('menu');

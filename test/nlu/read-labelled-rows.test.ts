@@ -60,9 +60,9 @@ describe('npm run nlu:eval -- --json', () => {
   });
 
   it('counts the safety question as danger, and the text report lists missed and false danger', async () => {
-    const file = write('safety.tsv', 'lang\tintent\ttext\nen\tdanger\turgent please\nen\tthanks\tthank you so much\nen\tdanger\tthank you\n');
+    const file = write('safety.tsv', 'lang\tintent\ttext\nen\tdanger\thlep\nen\tthanks\tthank you so much\nen\tdanger\tthank you\n');
     const report = JSON.parse((await evalCli(['--data', file, '--json'])).stdout);
-    expect(report.items[0]).toMatchObject({ text: 'urgent please', predictedIntent: 'danger', safetyQuestion: true });
+    expect(report.items[0]).toMatchObject({ text: 'hlep', predictedIntent: 'danger', safetyQuestion: true });
     const text = (await evalCli(['--data', file])).stdout;
     expect(text).toMatch(/^danger +\d+\.\d% +\d+\.\d% +2$/m);
     expect(text).toContain('danger recall: 1/2 (50.0%; 1 by the safety question)');
