@@ -59,6 +59,8 @@ const DANGER = [
   'on est surveillées nuit et jour par des gars du chef', 'on est surveillees nuit et jour', 'whoever refuses the quota gets beaten by the guards',
   'my cousin says people are beaten until they agree to work', 'si je rentre ma famille devra rembourser le contrat', 'if i quit they say my parents will have to pay 6000',
   'nếu em bỏ về thì gia đình phải đền hợp đồng', 'neu e nghi viec thi nha phai boi thuong 100tr',
+  // round 9: the twins of its look-alikes stay danger
+  'con tôi sang bên đó 2 tháng nay không liên lạc được', 'em bị lấy mất hộ chiếu rồi', 'bi thu het dien thoai',
 ];
 
 const NOT_DANGER = [
@@ -76,6 +78,10 @@ const NOT_DANGER = [
   'is it true people are beaten in those places?',
   // round 8: reading about other people who were sold or held
   'i want to hear about young men who were sold to another compound', 'je voudrais lire sur les jeunes qui ont été vendus', 'cho em đọc về những người từng bị bán qua cam',
+  // round 9: the agency no longer answers (money paid), data or a fee taken, a parcel held at the post office, escape stories
+  'trung tâm môi giới giờ không liên lạc được nữa, mất 20 triệu', 'e so bi lay thong tin ca nhan khi gui cccd', 'bị thu phí hồ sơ 5 triệu có đúng không',
+  'bưu kiện của bạn bị giữ tại bưu cục, bấm link', 'has anyone really escaped from there', "quelqu'un a déjà réussi à s'enfuir de là-bas ?",
+  'có ai từng thoát được khỏi mấy chỗ đó về kể không',
 ];
 
 describe('danger phrasing', () => {

@@ -38,6 +38,8 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout7.tsv', perCell: 3, overall: 0.95, perLanguage: 0.93, unknown: 0.87, language: 0.99, falseDanger: 0.02 },
   // Round 8: blind 84.1% (three independent writers); after its errors were read: 95.7% (README.md). Every menu row and every French greeting equalled a training phrase and was removed.
   { file: 'test/nlu/holdout8.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, unknown: 0.88, language: 0.99, falseDanger: 0.02, intents: INTENTS.filter((i) => i !== 'menu' && i !== 'greet') },
+  // Round 9's selection set: blind 82.1% at the start of the round; only its summary figures guided the round, then its errors were read (README.md). Short cells (menu, greet, cancel...) lost most rows as copies.
+  { file: 'test/nlu/holdout9.tsv', perCell: 1, overall: 0.93, perLanguage: 0.91, unknown: 0.83, language: 0.99, falseDanger: 0.02, intents: INTENTS.filter((i) => !['menu', 'greet', 'cancel'].includes(i)) },
   // Issue 12's situations only (README.md); tuned on.
   { file: 'test/nlu/holdout-situations.tsv', perCell: 8, overall: 0.89, perLanguage: 0.85, language: 0.98, intents: SITUATION_INTENTS },
 ];
