@@ -307,6 +307,8 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
       // Back home and no danger rule matched: what happened there is told to ask for support.
       // Its score is renormalised without danger.
       const rest = second.prob / Math.max(1 - top.prob, 1e-9);
+      // A request for other people's stories: the stories dialog, whatever the classifier reads in it.
+      if (danger.isStoryRequest(f)) return { ...base, intent: 'stories', score: Math.max(probOf('stories'), rest) };
       if (danger.isBackHome(f)) return second.label === 'unknown' ? possible('unknown', rest) : { ...base, intent: second.label, score: rest };
       if (top.prob >= dangerSure) return { ...base, intent: 'danger', score: top.prob, danger: { level: 'clear', categories: [] } };
       return possible(second.prob >= threshold ? second.label : 'unknown', second.prob);

@@ -80,8 +80,13 @@ export class DangerDetector {
     if (this.returned) text = text.replace(this.returned, ' ');
     const found = this.categories.filter((c) => c.re.test(text)).map((c) => c.id);
     if (found.length === 0) return found;
-    if (this.stories?.test(folded) && !this.personal?.test(this.askers ? folded.replace(this.askers, ' ') : folded)) return [];
+    if (this.isStoryRequest(folded)) return [];
     return found;
+  }
+
+  /** True when the message asks for other people's stories or news and names neither the writer nor someone of theirs. */
+  isStoryRequest(folded: string): boolean {
+    return (this.stories?.test(folded) ?? false) && !this.personal?.test(this.askers ? folded.replace(this.askers, ' ') : folded);
   }
 
   /** True when the message says someone is back home ("vừa được giải cứu về", "he came back"): support, not rescue. */

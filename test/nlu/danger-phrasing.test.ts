@@ -61,6 +61,9 @@ const DANGER = [
   'nếu em bỏ về thì gia đình phải đền hợp đồng', 'neu e nghi viec thi nha phai boi thuong 100tr',
   // round 9: the twins of its look-alikes stay danger
   'con tôi sang bên đó 2 tháng nay không liên lạc được', 'em bị lấy mất hộ chiếu rồi', 'bi thu het dien thoai',
+  // round 10: made to watch a beating, or beaten for a missed quota
+  'tụi nó ép cả nhóm đứng nhìn nó đánh anh kia', 'chung no danh may dua chua dat chi tieu', 'they forced all of us to watch them beat a guy',
+  'he got beaten for not meeting his quota', "ils nous ont obligés à regarder frapper un collègue", 'il a été tabassé parce qu il a pas atteint ses objectifs',
 ];
 
 const NOT_DANGER = [
@@ -82,6 +85,9 @@ const NOT_DANGER = [
   'trung tâm môi giới giờ không liên lạc được nữa, mất 20 triệu', 'e so bi lay thong tin ca nhan khi gui cccd', 'bị thu phí hồ sơ 5 triệu có đúng không',
   'bưu kiện của bạn bị giữ tại bưu cục, bấm link', 'has anyone really escaped from there', "quelqu'un a déjà réussi à s'enfuir de là-bas ?",
   'có ai từng thoát được khỏi mấy chỗ đó về kể không',
+  // round 10: news requests, a broker's deposit, "is what people tell true"
+  'có bài báo nào về vụ giải cứu ở Myanmar không', 'da dong tien coc cho ben moi gioi, hen thang sau bay, lay lai duoc ko',
+  'em thấy trên tiktok người ta kể bị đánh, có thật không',
 ];
 
 describe('danger phrasing', () => {
