@@ -4,3 +4,8 @@ export type Lang = (typeof LANGS)[number];
 
 /** Guesses the language of a text, sure or not (the one guesser: src/nlu/language-id.ts). */
 export type GuessLanguage = (text: string) => Lang;
+
+/** One value per language, made by `make`. */
+export function perLanguage<T>(make: (lang: Lang) => T): Record<Lang, T> {
+  return Object.fromEntries(LANGS.map((lang) => [lang, make(lang)])) as Record<Lang, T>;
+}

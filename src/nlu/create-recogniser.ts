@@ -25,7 +25,7 @@ import type { LogBayesSnapshot } from './log-bayes';
 import { fold, toNfc } from '../kernel/normalise';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary';
 import { INTENTS, type Intent } from '../kernel/intent';
-import { LANGS, type Lang } from '../kernel/lang';
+import { perLanguage, type Lang } from '../kernel/lang';
 import type { ReadsLikeAd } from '../kernel/scan-result';
 import type { Recognition, Recogniser } from './types';
 
@@ -181,11 +181,6 @@ interface TrainedParts {
   models: Record<Lang, IntentModel<Intent>>;
   exact: Map<string, Intent>;
   vocabulary: Vocabulary;
-}
-
-/** One value per language. */
-function perLanguage<T>(make: (lang: Lang) => T): Record<Lang, T> {
-  return Object.fromEntries(LANGS.map((lang) => [lang, make(lang)])) as Record<Lang, T>;
 }
 
 /** Bayes options of the intent model. */

@@ -3,7 +3,7 @@
  * _variables.yaml and locales/<lang>/*.json. Content is returned only when there is no
  * error; warnings do not block.
  */
-import { LANGS, type Lang } from '../kernel/lang';
+import { perLanguage } from '../kernel/lang';
 import type { Intent } from '../kernel/intent';
 import type { Content, Dialog, GlobalConfig } from '../engine/types';
 import { buildDialog, parseTarget } from './build-dialog';
@@ -46,7 +46,7 @@ function buildContent(project: ProjectSources): Content {
     content_changed: g.content_changed,
     interruptions: g.interruptions.map((i) => ({ intent: i.intent as Intent, goto: parseTarget(i.goto), resume: i.resume })),
   };
-  const locales = Object.fromEntries(LANGS.map((l) => [l, {}])) as Record<Lang, Record<string, unknown>>;
+  const locales = perLanguage((): Record<string, unknown> => ({}));
   for (const l of project.locales) locales[l.lang][l.ns] = l.source.data;
   const variables = Object.fromEntries(Object.entries(project.variables?.raw.variables ?? {}).map(([k, v]) => [k, String(v)]));
   return deepFreeze({ version: project.version, dialogs, global, variables, locales });
