@@ -26,6 +26,8 @@ export interface BotProcess {
   stderrTail(): string;
   /** Peak resident memory so far, in MB (Linux /proc). */
   peakRssMb(): number;
+  /** CPU time (user + system) the process has used so far, in ms (Linux /proc; 10 ms resolution). */
+  cpuMs(): number;
   /**
    * Resolves with the start-up time once `/readyz` answers 200; rejects with the output when
    * the process exits first or after `timeoutMs` (the process is then stopped).
@@ -111,6 +113,15 @@ export async function spawnBotProcess(options: BotProcessOptions = {}): Promise<
     }
     return peak;
   };
+  const cpuMs = (): number => {
+    try {
+      // Fields 14 and 15 of /proc/PID/stat (utime, stime), in clock ticks of 10 ms; the name (field 2) may hold spaces.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return Number.NaN;
+    }
+  };
   const stop = async (signal: NodeJS.Signals = 'SIGTERM', graceMs = 20_000): Promise<number | null> => {
     if (hasExited()) return child.exitCode;
     peakRssMb();
@@ -129,6 +140,7 @@ export async function spawnBotProcess(options: BotProcessOptions = {}): Promise<
     output: () => output,
     stderrTail: () => stderr,
     peakRssMb,
+    cpuMs,
     async waitReady(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

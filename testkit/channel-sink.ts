@@ -22,6 +22,8 @@ export interface ChannelSink {
   repliesOf(conversationId: string): SinkReply[];
   /** Number of message replies received in total. */
   messageCount(): number;
+  /** Number of activities received in total (messages, typing, events). */
+  activityCount(): number;
   /** Resolves once `conversationId` has `count` message replies, or rejects after `timeoutMs`. */
   waitForMessages(conversationId: string, count: number, timeoutMs?: number): Promise<SinkReply[]>;
   /** Makes the next `times` posts answer `status` (429, 500, 503…) after `delayMs`. */
@@ -44,6 +46,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startChannelSink(): Promise<ChannelSink> {
   const replies = new Map<string, SinkReply[]>();
   let messages = 0;
+  let activities = 0;
   let failures: { times: number; status: number; delayMs: number } = { times: 0, status: 200, delayMs: 0 };
   let served = 0;
   let delayMs = 0;
@@ -68,6 +71,7 @@ export async function startChannelSink(): Promise<ChannelSink> {
     const list = replies.get(conversationId) ?? [];
     list.push({ conversationId, type: activity.type, text: activity.text, replyToId: activity.replyToId });
     replies.set(conversationId, list);
+    activities += 1;
     if (activity.type === 'message') messages += 1;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `r${++nextId}` }));
   };
@@ -84,6 +88,7 @@ export async function startChannelSink(): Promise<ChannelSink> {
     url,
     repliesOf,
     messageCount: () => messages,
+    activityCount: () => activities,
     async waitForMessages(id, count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (repliesOf(id).length < count) {
@@ -102,6 +107,7 @@ export async function startChannelSink(): Promise<ChannelSink> {
     clear() {
       replies.clear();
       messages = 0;
+      activities = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

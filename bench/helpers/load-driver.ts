@@ -4,7 +4,8 @@
  * spread round-robin over the instances (no sticky sessions). Latency is the round trip
  * of POST /api/messages, during which the bot posts its replies to the channel sink.
  */
-import { buildActivity, postActivity, type UserInput } from '../../testkit/activities';
+import { buildActivity, type UserInput } from '../../testkit/activities';
+import { postKeepAlive } from './keep-alive-post';
 import type { ChannelSink } from '../../testkit/channel-sink';
 
 /** Outcome of a load run. */
@@ -52,7 +53,7 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
     const conversationId = `${options.label}-${index}`;
     for (const input of options.script) {
       const before = options.sink.repliesOf(conversationId).length;
-      const result = await postActivity(pickUrl(), buildActivity(options.sink.url, conversationId, input));
+      const result = await postKeepAlive(pickUrl(), buildActivity(options.sink.url, conversationId, input));
       latencies.push(result.ms);
       if (result.status !== 200 || options.sink.repliesOf(conversationId).length === before) errors += 1;
     }

@@ -8,6 +8,7 @@ import { botbuilder, connector } from './sdk';
 import type { BotLogic, ChannelEndpoint, InboundActivity } from '../channel/types';
 import type { Logger } from '../log/logger';
 import { nameError } from '../log/logger';
+import { withCachedClients } from './connector-cache';
 import { createProactiveSender } from './proactive-sender';
 import { runsBotLogic } from './turn-io';
 import { createTypingIndicator } from './typing-indicator';
@@ -66,7 +67,7 @@ function statusOfError(error: unknown): number {
  */
 export function createCloudChannel(auth: AdapterAuth, logger: Logger, logic: BotLogic): ChannelEndpoint {
   const options = withPublicCloudDefaults(auth) as unknown as ConfigurationBotFrameworkAuthenticationOptions;
-  const adapter = new ChannelAdapter(new botbuilder.ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new ChannelAdapter(withCachedClients(new botbuilder.ConfigurationBotFrameworkAuthentication(options)));
   adapter.onTurnError = async (_context, error) => {
     logger.error({ error: nameError(error) }, 'turn error outside the turn processor');
   };

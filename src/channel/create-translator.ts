@@ -33,5 +33,22 @@ export function createTranslator(
     initAsync: false,
     returnNull: false,
   });
-  return (key, lang, vars = {}) => String(instance.t(key, { ...shared, ...vars, lng: lang }));
+  // Texts without placeholders or nesting render the same whatever the variables: rendered once per key and language.
+  const plain = new Map<string, string | null>();
+  const rawOf = (key: string, lang: Lang): unknown => {
+    const split = key.indexOf(':');
+    const [ns, path] = split < 0 ? [SYSTEM_NS, key] : [key.slice(0, split), key.slice(split + 1)];
+    return instance.getResource(lang, ns, path) ?? instance.getResource('en', ns, path);
+  };
+  const render = (key: string, lang: Lang, vars: Record<string, VarValue> | undefined) => String(instance.t(key, { ...shared, ...vars, lng: lang }));
+  return (key, lang, vars) => {
+    const id = `${lang}\u0000${key}`;
+    let text = plain.get(id);
+    if (text === undefined) {
+      const raw = rawOf(key, lang);
+      text = typeof raw === 'string' && !raw.includes('{{') && !raw.includes('$t(') ? render(key, lang, undefined) : null;
+      plain.set(id, text);
+    }
+    return text ?? render(key, lang, vars);
+  };
 }

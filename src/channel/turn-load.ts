@@ -32,13 +32,13 @@ export interface LoadedTurn {
 }
 
 /**
- * Loads a turn's state. `legacy`: the keys of earlier versions, migrated on first sight.
+ * Loads a turn's state. `legacy`: the keys of earlier versions, migrated on first sight (computed only when a new key is empty).
  * @throws the store's typed errors (StorageUnavailableError, ...).
  */
 export async function loadTurn(
   store: StateStore,
   keys: StateKeys,
-  legacy: Pick<StateKeys, 'conversation' | 'user'>,
+  legacy: () => Pick<StateKeys, 'conversation' | 'user'>,
   linkKey: string | undefined,
 ): Promise<LoadedTurn> {
   const readKeys = [keys.conversation, keys.user, ...(linkKey ? [linkKey] : [])];

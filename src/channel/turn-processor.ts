@@ -75,10 +75,21 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
   const ids = deps.ids ?? createEphemeralIdHasher();
   const translatorOf = createTranslatorCache(deps.system, deps.handoff?.textVariables);
 
+  /** Keys per activity object: the bot logic asks for them before the turn, the turn again (HMACs are not free). */
+  const keysByActivity = new WeakMap<InboundActivity, StateKeys>();
+  function keysOf(activity: InboundActivity): StateKeys {
+    let keys = keysByActivity.get(activity);
+    if (!keys) {
+      keys = getStateKeys(activity, ids);
+      keysByActivity.set(activity, keys);
+    }
+    return keys;
+  }
+
   async function processActivity(activity: InboundActivity): Promise<TurnOutcome> {
     const started = performance.now();
     const profile = profileForActivity(activity);
-    const keys = getStateKeys(activity, ids);
+    const keys = keysOf(activity);
     const runtime = deps.getRuntime();
     const translate = translatorOf(runtime);
     const localeLang = langFromLocale(activity.locale) ?? deps.defaultLang;
@@ -97,7 +108,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     };
     try {
       const linkKey = deps.handoff?.linkKey(keys.conversation);
-      const load = () => stage('load', () => loadTurn(deps.store, keys, getLegacyStateKeys(activity), linkKey));
+      const load = () => stage('load', () => loadTurn(deps.store, keys, () => getLegacyStateKeys(activity), linkKey));
       let loaded = await load();
       lang = loaded.lang ?? localeLang;
       if (loaded.invalid.length > 0) {
@@ -232,7 +243,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     return renderText(translatorOf(deps.getRuntime())(`system:${key}`, lang), profileForActivity(activity));
   }
 
-  return { processActivity, renderSystemReply, keysOf: (activity) => getStateKeys(activity, ids) };
+  return { processActivity, renderSystemReply, keysOf };
 }
 
 /** A system notice as channel messages. */

@@ -13,6 +13,10 @@ export function toNfc(text: string): string {
 /** Letters NFD does not decompose. */
 const LIGATURES: Readonly<Record<string, string>> = { đ: 'd', Đ: 'd', œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss' };
 
+// Built once: the compiled bundle would otherwise construct the Unicode-property regexes on every call.
+const MARKS = /\p{M}+/gu;
+const TRIPLED_LETTER = /(\p{L})\1{2,}/gu;
+
 /**
  * Folded form without teencode expansion: NFD, diacritics removed, `đ` -> `d`, lowercase,
  * runs of 3+ identical letters squeezed to 2 ("helloooo" -> "helloo", "cuuuu" -> "cuu"),
@@ -21,11 +25,11 @@ const LIGATURES: Readonly<Record<string, string>> = { đ: 'd', Đ: 'd', œ: 'oe'
 export function foldPlain(text: string): string {
   return text
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS, '')
     .replace(/[đĐœŒæÆß]/g, (c) => LIGATURES[c] ?? c)
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
-    .replace(/(\p{L})\1{2,}/gu, '$1$1')
+    .replace(TRIPLED_LETTER, '$1$1')
     .replace(/[^\p{L}\p{N}']+/gu, ' ')
     .replace(/(^|\s)'+|'+(?=\s|$)/g, '$1')
     .replace(/\s+/g, ' ')

@@ -4,7 +4,7 @@
  * without the secret (ID_SECRET, or the one the bot created and keeps in its storage) a hash
  * says nothing. See src/channel/id-secret.ts for where the secret comes from.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, randomBytes } from 'node:crypto';
 
 /** Hashes ids with one secret. */
 export interface IdHasher {
@@ -25,7 +25,8 @@ export function createIdHasher(secret: string): IdHasher {
   if (Buffer.byteLength(secret, 'utf8') < MIN_ID_SECRET_LENGTH) {
     throw new Error(`The id secret must be at least ${MIN_ID_SECRET_LENGTH} characters (check ID_SECRET or LOG_ID_SALT; or leave both empty and the bot creates one).`);
   }
-  const parts = (...list: string[]) => createHmac('sha256', secret).update(list.join('\u0000')).digest('hex');
+  const key = createSecretKey(Buffer.from(secret, 'utf8'));
+  const parts = (...list: string[]) => createHmac('sha256', key).update(list.join('\u0000')).digest('hex');
   return { parts, forLog: (id) => parts('log', id).slice(0, 16) };
 }
 

@@ -235,6 +235,18 @@ export function restoreRecogniser(content: NluContent, snapshot: RecogniserSnaps
   }, parts.readsLikeAd);
 }
 
+/** Most recognitions of catalogue words (training phrases, answers, button words) kept per recogniser. */
+export const KNOWN_TEXT_MEMO_SIZE = 4096;
+
+/** Freezes `value` and everything in it (a kept recognition is shared by every turn that reuses it). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 /** The recogniser's decisions around its trained parts. */
 function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts, readsLikeAd: ReadsLikeAd): Recogniser {
   const danger = new DangerDetector(content.danger, content.lexicons.places);
@@ -242,11 +254,22 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
   const { threshold, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, dangerAsk, adMinWords } = o;
   const { languages, models, exact, vocabulary } = parts;
 
+  // Messages that are a training phrase, an answer or a button word ("yes", "menu", "ko") are most
+  // of a chat's traffic: their recognition is kept, keyed by the raw text. Only such catalogue
+  // words are kept, never other text (it may be personal), and at most KNOWN_TEXT_MEMO_SIZE of them.
+  const memo = new Map<string, Recognition>();
+  let knownText = false;
   return {
     recognise(raw: string, userLang: Lang): Recognition {
-      const r = decide(raw, userLang);
+      const id = `${userLang}\u0000${raw}`;
+      const kept = memo.get(id);
+      if (kept) return kept;
+      knownText = false;
+      const decided = decide(raw, userLang);
       // Danger from a training phrase or the classifier is clear danger too (no category named).
-      return r.intent === 'danger' && !r.danger ? { ...r, danger: { level: 'clear', categories: [] } } : r;
+      const r = decided.intent === 'danger' && !decided.danger ? { ...decided, danger: { level: 'clear' as const, categories: [] } } : decided;
+      if (knownText && memo.size < KNOWN_TEXT_MEMO_SIZE) memo.set(id, deepFreeze(r));
+      return r;
     },
   };
 
@@ -262,6 +285,7 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     const answer = lexicon.findAnswer(f);
     const greetingLang = lexicon.findGreetingLanguage(f);
     const base = { text, folded: f, lang, langConfident: guess.confident, ...(greetingLang ? { greetingLang } : {}), entities, ...(answer ? { answer } : {}) };
+    knownText = exact.has(words.join(' ')) || answer !== undefined || lexicon.isNavigation(words);
     if (f === '') return { ...base, intent: 'unknown', score: 0 };
 
     // A place named or a domain keyword ("luong", "visa", "arnaque", "hotline") puts a short message on topic.

@@ -29,7 +29,7 @@ function foldCodePoint(ch: string): string {
   if (cached !== undefined) return cached;
   const out = ch
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase();
   if (cache.size < 4096) cache.set(ch, out);
@@ -37,6 +37,8 @@ function foldCodePoint(ch: string): string {
 }
 
 const WHITESPACE = /\s/u;
+/** Combining marks (built once: the bundle would construct it on every call). */
+const MARKS = /\p{M}+/gu;
 
 /** True for a whitespace code unit (ASCII fast path, then Unicode). */
 function isSpace(code: number, ch: string): boolean {

@@ -24,7 +24,7 @@ export interface HttpLimits {
 
 /** Defaults: sized for one small instance (2 cores); see docs/operations.md. */
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
-  maxTurnsInFlight: 64,
+  maxTurnsInFlight: 256,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 15_000,
   keepAliveTimeoutMs: 5_000,

@@ -29,7 +29,7 @@ export interface MemoryGateOptions {
    * The store's record of processed activities (SQLite): checked before a turn runs, so an
    * activity redelivered after a restart is a duplicate when its state write was committed.
    */
-  isProcessed?: (activityKey: string) => Promise<boolean>;
+  isProcessed?: (activityKey: string, conversationKey: string) => Promise<boolean>;
   /** How long the store remembers a processed activity (default 24 h). */
   processedTtlMs?: number;
 }
@@ -53,7 +53,7 @@ export function createMemoryTurnGate(options: MemoryGateOptions = {}): TurnGate 
       running += 1;
       const runTurn = async (): Promise<T | typeof ALREADY_PROCESSED> => {
         if (activityKey === undefined) return fn();
-        if (await options.isProcessed?.(activityKey)) return ALREADY_PROCESSED;
+        if (await options.isProcessed?.(activityKey, conversationKey)) return ALREADY_PROCESSED;
         return runWithActivity({ key: activityKey, conversation: conversationKey, ttlMs: processedTtlMs }, fn);
       };
       const current = previous.then(runTurn);

@@ -35,10 +35,10 @@ export interface StateStore {
   /** Releases connections and file handles. Idempotent. */
   close(): Promise<void>;
   /**
-   * True when a state write committed `activityKey` as processed (see turn-activity.ts).
-   * Backends that keep no such record leave it out; the gate then remembers in memory only.
+   * True when a state write committed `activityKey` of `conversationKey` as processed (see
+   * turn-activity.ts). Backends that keep no such record leave it out; the gate then remembers in memory only.
    */
-  isProcessed?(activityKey: string): Promise<boolean>;
+  isProcessed?(activityKey: string, conversationKey: string): Promise<boolean>;
 }
 
 /** Outcome of running a turn through the gate. */

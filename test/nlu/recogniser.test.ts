@@ -131,3 +131,25 @@ describe('out of scope', () => {
     expect(nlu.recognise('😂😂', 'vi')).toMatchObject({ intent: 'unknown', score: 0 });
   });
 });
+
+describe('recognitions kept for catalogue words', () => {
+  it('reuses the recognition of an answer or a training phrase, frozen, and keeps no other text', () => {
+    for (const text of ['yes', 'not sure', 'menu', 'ko']) {
+      const first = nlu.recognise(text, 'en');
+      expect(nlu.recognise(text, 'en')).toBe(first);
+      expect(Object.isFrozen(first)).toBe(true);
+      expect(Object.isFrozen(first.entities)).toBe(true);
+    }
+    // A message of the user's own (it may be personal) is recognised afresh every time.
+    const own = 'my name is Canary Nguyen and the agent took my passport in Phnom Penh';
+    const a = nlu.recognise(own, 'en');
+    const b = nlu.recognise(own, 'en');
+    expect(b).not.toBe(a);
+    expect(b).toEqual(a);
+    expect(a.intent).toBe('danger');
+  });
+
+  it('keeps one recognition per user language', () => {
+    expect(nlu.recognise('ok', 'vi')).not.toBe(nlu.recognise('ok', 'fr'));
+  });
+});

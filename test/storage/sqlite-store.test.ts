@@ -7,6 +7,7 @@ import { createSqliteStore } from '../../src/storage/sqlite-store';
 import { createStore } from '../../src/storage/create-store';
 import { StorageReadOnlyError } from '../../src/storage/errors';
 import { UNREADABLE_ITEM } from '../../src/storage/etag';
+import { runWithActivity } from '../../src/storage/turn-activity';
 import { describeStorageContract } from './storage-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'thinkfirst-sqlite-'));
@@ -17,6 +18,28 @@ describeStorageContract('sqlite file', async () => createSqliteStore(join(dir, `
 describeStorageContract('sqlite :memory:', async () => createStore('sqlite::memory:'));
 
 describe('SQLite storage on disk', () => {
+  it('records a turn\'s activity as processed with its write, per conversation, and drops the first layout\'s table on upgrade', async () => {
+    const file = join(dir, 'processed.db');
+    const old = new Database(file);
+    old.exec('CREATE TABLE processed (key TEXT PRIMARY KEY NOT NULL, conversation TEXT NOT NULL, expires_at INTEGER NOT NULL)');
+    old.exec('CREATE INDEX processed_by_conversation ON processed (conversation)');
+    old.prepare('INSERT INTO processed VALUES (?, ?, ?)').run('a-old', 'conv/1', Date.now() + 60_000);
+    old.close();
+    const store = createSqliteStore(file);
+    const turn = { key: 'a-1', conversation: 'conv/1', ttlMs: 60_000 };
+    await runWithActivity(turn, () => store.write({ 'conv/1': { engine: { step: 1 } } }));
+    expect(await store.isProcessed!('a-1', 'conv/1')).toBe(true);
+    expect(await store.isProcessed!('a-1', 'conv/2')).toBe(false);
+    expect(await store.isProcessed!('a-2', 'conv/1')).toBe(false);
+    await store.delete(['conv/1']);
+    expect(await store.isProcessed!('a-1', 'conv/1')).toBe(false);
+    await store.close();
+    const check = new Database(file, { readonly: true });
+    const tables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    check.close();
+    expect(tables.map((t) => t.name).sort()).toEqual(['processed_turns', 'state']);
+  });
+
   it('refuses writes to a database opened read-only with StorageReadOnlyError naming the file and the fix', async () => {
     const file = join(dir, 'read-only.db');
     const writable = createSqliteStore(file);
