@@ -328,7 +328,8 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
       const rest = second.prob / Math.max(1 - top.prob, 1e-9);
       // A request for other people's stories: the stories dialog, whatever the classifier reads in it.
       if (danger.isStoryRequest(f)) return { ...base, intent: 'stories', score: Math.max(probOf('stories'), rest) };
-      if (danger.isBackHome(f)) return second.label === 'unknown' ? possible('unknown', rest) : { ...base, intent: second.label, score: rest };
+      // Back home, or only imagined before leaving: what is told is support or advice, not a report.
+      if (danger.isBackHome(f) || danger.isHypothetical(f)) return second.label === 'unknown' ? possible('unknown', rest) : { ...base, intent: second.label, score: rest };
       if (top.prob >= dangerSure) return { ...base, intent: 'danger', score: top.prob, danger: { level: 'clear', categories: [] } };
       return possible(second.prob >= threshold ? second.label : 'unknown', second.prob);
     }

@@ -38,6 +38,7 @@ export class DangerDetector {
   private readonly cues: RegExp | null;
   private readonly things: RegExp;
   private readonly returned: RegExp | null;
+  private readonly hypothetical: RegExp | null;
   private readonly stories: RegExp | null;
   private readonly askers: RegExp | null;
   private readonly personal: RegExp | null;
@@ -57,8 +58,10 @@ export class DangerDetector {
     const nd = rules.not_danger;
     this.cues = alternation([...rules.cues.vi, ...rules.cues.fr, ...rules.cues.en].map((c) => `(?:${c})(?![a-z0-9])`));
     this.things = new RegExp(`${START}(?:${nd.things.join('|')})(?: [a-z']+){0,3} (?:est |sont |etait |is |was |bi )?(?:${nd.trapped_words.join('|')})(?![a-z0-9])`, 'gu');
-    this.returned = alternation(nd.returned, 'gu');
-    this.stories = alternation(nd.story_requests);
+    const withPlaces = (list: readonly string[]) => list.map((p) => expandPlaces(p, names));
+    this.returned = alternation(withPlaces(nd.returned), 'gu');
+    this.hypothetical = alternation(withPlaces(nd.hypothetical), 'gu');
+    this.stories = alternation(withPlaces(nd.story_requests));
     this.askers = alternation(nd.askers.map((a) => `(?:${a})(?![a-z0-9])`), 'gu');
     this.personal = alternation(nd.personal.map((p) => `${p}(?![a-z0-9'])`));
     this.benign = alternation(nd.benign_tasks.map((b) => `${b}(?![a-z0-9])`));
@@ -72,12 +75,14 @@ export class DangerDetector {
 
   /**
    * Categories that certainly describe someone in danger. Things said to be trapped ("annonce
-   * piégée") and a return home ("vừa được giải cứu về") are set aside first; a request for other
-   * people's stories is no report unless it names the writer or someone of theirs.
+   * piégée"), a return home ("vừa được giải cứu về") and a situation only imagined before leaving
+   * ("nếu lỡ qua đó bị giữ thì...", "what if I go there and...") are set aside first; a request for
+   * other people's stories is no report unless it names the writer or someone of theirs.
    */
   clearCategories(folded: string): string[] {
     let text = folded.replace(this.things, ' ');
     if (this.returned) text = text.replace(this.returned, ' ');
+    if (this.hypothetical) text = text.replace(this.hypothetical, ' ');
     const found = this.categories.filter((c) => c.re.test(text)).map((c) => c.id);
     if (found.length === 0) return found;
     if (this.isStoryRequest(folded)) return [];
@@ -91,9 +96,12 @@ export class DangerDetector {
 
   /** True when the message says someone is back home ("vừa được giải cứu về", "he came back"): support, not rescue. */
   isBackHome(folded: string): boolean {
-    if (!this.returned) return false;
-    this.returned.lastIndex = 0;
-    return this.returned.test(folded);
+    return matches(this.returned, folded);
+  }
+
+  /** True when the message imagines what could happen after leaving ("nếu lỡ qua đó...", "si je pars et..."): a question, not a report. */
+  isHypothetical(folded: string): boolean {
+    return matches(this.hypothetical, folded);
   }
 
   /** True when the folded message carries a cue (help, passport, afraid...) that is not a request for an ordinary task. */
@@ -102,4 +110,11 @@ export class DangerDetector {
     if (!this.benign?.test(folded) || !this.helpCues) return true;
     return this.cues.test(folded.replace(this.helpCues, ' '));
   }
+}
+
+/** `re.test(text)` for a global regex, from the start of `text` (false when there is no regex). */
+function matches(re: RegExp | null, text: string): boolean {
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(text);
 }

@@ -21,6 +21,7 @@ export const DANGER_RULES_SCHEMA = z
         askers: patterns,
         personal: patterns,
         returned: patterns,
+        hypothetical: patterns,
         benign_tasks: patterns,
         help_cues: patterns,
       })

@@ -127,3 +127,41 @@ describe('danger phrasing', () => {
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+describe('a situation imagined before leaving, a survivor back home, and threats told as conditions', () => {
+  it.each([
+    'nếu lỡ qua đó bị giữ thì nên có ám hiệu gì báo về nhà',
+    'neu lo qua do bi giu thi nen co am hieu gi bao ve nha',
+    'giả sử sang campuchia bị thu hộ chiếu thì phải làm sao',
+    "si je pars au cambodge et qu'on me prend mon passeport, je fais quoi ?",
+    "si qqn est coincé à l'étranger il doit appeler qui",
+    'what if i go there and they take my passport, what should i do',
+    'if my sister goes to cambodia and gets stuck who does she call',
+  ])('does not take a question about what could happen for a report: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+
+  it.each([
+    'mình về nước rồi nhưng ko có giấy tờ gì, có tổ chức nào hỗ trợ người bị lừa bán về ko',
+    "je suis de retour au pays mais mon passeport est resté chez les patrons au laos, comment le refaire",
+    'i escaped from the compound and now im home but my passport still with them, how to get a new one',
+    'back home now, my passport is still with the company in myawaddy',
+  ])('takes someone back home asking for support for support, not rescue: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+
+  it.each([
+    'nếu không trả tiền thì bị bán qua chỗ khác', 'neu e tron thi bi danh', 'nếu em không đủ doanh số họ đánh em',
+    'si je paie pas ils me revendent', 'if i dont pay they will sell me to another company', 'if i try to leave they beat me',
+    'tulungan nyo ako nasa myawaddy ako', 'saklolo po, di kami makaalis',
+    'họ dẫn bọn em đi đường tiểu ngạch ban đêm, giờ không biết ở đâu',
+  ])('still finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+
+  it('does not take a recruiter proposing an illegal route for a report, and still asks about it as an offer', () => {
+    const text = 'người quen rủ qua Cam làm văn phòng, nói không cần passport, đi đường tiểu ngạch cho nhanh, có được không';
+    expect(isDanger(fold(text))).toBe(false);
+    expect(nlu.recognise(text, 'vi').intent).toBe('check_offer');
+  });
+});
