@@ -60,9 +60,9 @@ export function createBotLogic(
     }
     try {
       const arrived = performance.now();
-      const result = await gate.run(keys.conversation, keys.activity, async () => {
+      const result = await gate.run(keys.conversation, keys.activity, async (turn) => {
         const entered = performance.now();
-        const outcome = await processor.processActivity(activity);
+        const outcome = await processor.processActivity(activity, turn);
         const processed = performance.now();
         await sendReplies(context, outcome.replies, logger);
         const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;

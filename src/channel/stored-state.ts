@@ -3,43 +3,55 @@
  * an item corrupted on disk, written by an older or foreign program, or edited by hand is
  * reported (by name, never by content) and replaced, instead of crashing the turn.
  */
-import { z } from 'zod';
 import type { ConversationState } from '../engine/types';
 import type { Assignments } from '../experiments/types';
-import { LANGS, type Lang } from '../kernel/lang';
+import { isLang } from './user-language';
 import { UNREADABLE_ITEM } from '../storage/etag';
 import type { StoreItem } from '../storage/types';
 
-const varValue = z.union([z.string(), z.number(), z.boolean()]);
+// Hand-written checks (run on every read, a zod schema cost a turn 0.05 ms). Objects may carry
+// more fields than these (older or newer versions'); the fields named must have these types.
 
-const frameSchema = z.object({
-  dialog: z.string().min(1),
-  step: z.string().min(1),
-  retries: z.number().int().min(0),
-  vars: z.record(z.string(), varValue),
-  resume: z.enum(['next', 'reask', 'ask']).optional(),
-});
+type Fields = Record<string, unknown>;
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNonEmptyString = (value: unknown) => typeof value === 'string' && value.length > 0;
+const isOptional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
+const isArrayOf = (value: unknown, check: (v: unknown) => boolean) => Array.isArray(value) && value.every(check);
+const isRecordOf = (value: unknown, check: (v: unknown) => boolean) => {
+  if (!isObject(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key) && !check(value[key])) return false;
+  return true;
+};
+const isVarValue = (value: unknown) => typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value);
+const RESUMES = new Set<unknown>(['next', 'reask', 'ask']);
+const RISKS = new Set<unknown>(['low', 'medium', 'high']);
 
-const conversationStateSchema = z.object({
-  contentVersion: z.string(),
-  stack: z.array(frameSchema),
-  scan: z.object({ risk: z.enum(['low', 'medium', 'high']), flags: z.array(z.string()) }).optional(),
-});
+/** A dialog frame: dialog and step named, a count of retries, variables of plain values. */
+function isFrame(value: unknown): boolean {
+  return isObject(value) && isNonEmptyString(value.dialog) && isNonEmptyString(value.step)
+    && Number.isSafeInteger(value.retries) && (value.retries as number) >= 0
+    && isRecordOf(value.vars, isVarValue) && isOptional(value.resume, (r) => RESUMES.has(r));
+}
+
+/** The engine's state: content version, stack of frames, the last scan's risk and flags. */
+function isConversationState(value: unknown): boolean {
+  return isObject(value) && isString(value.contentVersion) && isArrayOf(value.stack, isFrame)
+    && isOptional(value.scan, (scan) => isObject(scan) && RISKS.has(scan.risk) && isArrayOf(scan.flags, isString));
+}
+
+const isAssignment = (value: unknown) => isObject(value) && isString(value.variant) && isOptional(value.converted, (c) => typeof c === 'boolean');
 
 /** A conversation item (`conv/…`): the engine's state and the A/B assignments. */
-const conversationItemSchema = z.looseObject({
-  engine: conversationStateSchema,
-  ab: z.record(z.string(), z.object({ variant: z.string(), converted: z.boolean().optional() })).optional(),
-  eTag: z.string().optional(),
-});
+function isConversationItem(item: Fields): boolean {
+  return isConversationState(item.engine) && isOptional(item.ab, (ab) => isRecordOf(ab, isAssignment)) && isOptional(item.eTag, isString);
+}
 
 /** A user item (`…/users/…`): language, whether it is only assumed, the user's conversations. */
-const userItemSchema = z.looseObject({
-  lang: z.enum(LANGS as unknown as [Lang, ...Lang[]]).optional(),
-  langAssumed: z.boolean().optional(),
-  conversations: z.array(z.string()).optional(),
-  eTag: z.string().optional(),
-}).refine((item) => !(UNREADABLE_ITEM in item));
+function isUserItem(item: Fields): boolean {
+  return !(UNREADABLE_ITEM in item) && isOptional(item.lang, isLang) && isOptional(item.langAssumed, (a) => typeof a === 'boolean')
+    && isOptional(item.conversations, (list) => isArrayOf(list, isString)) && isOptional(item.eTag, isString);
+}
 
 /** Which stored item did not have its expected shape. */
 export type StoredPart = 'conversation' | 'user';
@@ -79,8 +91,7 @@ function eTagOf(raw: StoreItem | undefined): string | undefined {
 export function checkConversationItem(raw: StoreItem | undefined): CheckedConversation {
   const eTag = eTagOf(raw);
   if (raw === undefined) return { item: undefined, state: undefined, assignments: undefined, eTag };
-  const parsed = conversationItemSchema.safeParse(raw);
-  if (!parsed.success) return { item: undefined, state: undefined, assignments: undefined, eTag, invalid: new InvalidStoredStateError('conversation') };
+  if (!isObject(raw) || !isConversationItem(raw)) return { item: undefined, state: undefined, assignments: undefined, eTag, invalid: new InvalidStoredStateError('conversation') };
   return { item: raw, state: raw.engine as ConversationState, assignments: raw.ab as Assignments | undefined, eTag };
 }
 
@@ -88,6 +99,6 @@ export function checkConversationItem(raw: StoreItem | undefined): CheckedConver
 export function checkUserItem(raw: StoreItem | undefined): CheckedUser {
   const eTag = eTagOf(raw);
   if (raw === undefined) return { item: undefined, eTag };
-  if (!userItemSchema.safeParse(raw).success) return { item: undefined, eTag, invalid: new InvalidStoredStateError('user') };
+  if (!isObject(raw) || !isUserItem(raw)) return { item: undefined, eTag, invalid: new InvalidStoredStateError('user') };
   return { item: raw, eTag };
 }

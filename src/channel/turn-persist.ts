@@ -6,6 +6,7 @@
 import type { ConversationState } from '../engine/types';
 import type { Assignments } from '../experiments/types';
 import type { Lang } from '../kernel/lang';
+import type { TurnActivity } from '../storage/turn-activity';
 import type { StateStore, StoreItem } from '../storage/types';
 import type { StateKeys } from './state-keys';
 import type { LoadedTurn } from './turn-load';
@@ -19,7 +20,8 @@ export interface UserLang {
 
 /**
  * Writes the conversation state (and the user item when `userLang` is given or the
- * conversation is not listed yet), replacing exactly what `loaded` read.
+ * conversation is not listed yet), replacing exactly what `loaded` read; `turn`, the activity
+ * being processed, is committed as processed with the write (see turn-activity.ts).
  * @throws StorageConflictError when another turn wrote either item since it was read.
  */
 export async function saveTurn(
@@ -29,6 +31,7 @@ export async function saveTurn(
   state: ConversationState | undefined,
   userLang: UserLang | undefined,
   assignments: Assignments,
+  turn?: TurnActivity,
 ): Promise<void> {
   const changes: Record<string, StoreItem> = {};
   const ab = Object.keys(assignments).length > 0 ? { ab: assignments } : {};
@@ -45,7 +48,7 @@ export async function saveTurn(
     }
     changes[keys.user] = item;
   }
-  if (Object.keys(changes).length > 0) await store.write(changes);
+  if (Object.keys(changes).length > 0) await store.write(changes, turn);
 }
 
 /** "Delete my data": every conversation listed for the user, this one, and the user item. Returns the keys deleted. */
@@ -55,8 +58,11 @@ export async function deleteUserData(store: StateStore, keys: StateKeys, loaded:
   return deleted;
 }
 
-/** After a failed turn: the dialog position resets (whatever is stored); the user's language is kept. */
-export async function resetConversation(store: StateStore, keys: StateKeys, contentVersion: string): Promise<void> {
+/**
+ * After a failed turn: the dialog position resets (whatever is stored); the user's language is kept.
+ * `turn` is committed as processed with the reset, so a redelivery does not fail the same way again.
+ */
+export async function resetConversation(store: StateStore, keys: StateKeys, contentVersion: string, turn?: TurnActivity): Promise<void> {
   const idle: ConversationState = { contentVersion, stack: [] };
-  await store.write({ [keys.conversation]: { engine: idle, eTag: '*' } });
+  await store.write({ [keys.conversation]: { engine: idle, eTag: '*' } }, turn);
 }

@@ -29,6 +29,7 @@ import { renderTurn } from './turn-render';
 import { deleteUserData, resetConversation, saveTurn } from './turn-persist';
 import type { InboundActivity, OutboundActivity, TurnDeps, TurnOutcome } from './types';
 import type { Runtime } from '../script/runtime';
+import type { TurnActivity } from '../storage/turn-activity';
 import { isLang, langFromLocale } from './user-language';
 
 /** Default test rule of a deployed bot: the Emulator's and the preview's conversations. */
@@ -38,8 +39,11 @@ const isTestChannel = createTestConversationRule(false);
 export const MAX_TURN_ATTEMPTS = 2;
 
 export interface TurnProcessor {
-  /** Processes one activity; never throws (a failing turn yields one apology). */
-  processActivity(activity: InboundActivity): Promise<TurnOutcome>;
+  /**
+   * Processes one activity; never throws (a failing turn yields one apology). `turn` (from the
+   * gate) is committed as processed with the turn's state write.
+   */
+  processActivity(activity: InboundActivity, turn?: TurnActivity): Promise<TurnOutcome>;
   /** The storage keys of `activity` (keyed with this processor's id secret). */
   keysOf(activity: InboundActivity): StateKeys;
   /**
@@ -86,7 +90,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     return keys;
   }
 
-  async function processActivity(activity: InboundActivity): Promise<TurnOutcome> {
+  async function processActivity(activity: InboundActivity, turn?: TurnActivity): Promise<TurnOutcome> {
     const started = performance.now();
     const profile = profileForActivity(activity);
     const keys = keysOf(activity);
@@ -132,7 +136,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         Object.assign(logFields, { intent: work.intent, dialog: frame?.dialog, step: frame?.step });
         const { ab, rendered } = await stage('render', () => renderTurn(renderDeps, loaded, work));
         try {
-          const deleted = await stage('persist', () => persist(activity, keys, loaded, work, rendered, ab));
+          const deleted = await stage('persist', () => persist(activity, keys, loaded, work, rendered, ab, turn));
           saved = { work, ab, rendered, deleted };
         } catch (error) {
           if (!isStorageConflict(error) || attempt >= MAX_TURN_ATTEMPTS) throw error;
@@ -155,7 +159,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       logFields.error = nameError(error);
       logFields.cause = describeCauses(error);
       if (isStorageUnavailable(error)) return { replies: renderText(translate('system:unavailable', lang), profile), lang };
-      await resetAfterFailure(keys, runtime);
+      await resetAfterFailure(keys, runtime, turn);
       return { replies: renderText(translate('system:apology', lang), profile), lang };
     } finally {
       logFields.lang = lang;
@@ -165,14 +169,16 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
   }
 
   /** Stage 4: delete the user's data when asked (returns the keys deleted), else save the state (may throw StorageConflictError). */
-  async function persist(activity: InboundActivity, keys: StateKeys, loaded: LoadedTurn, work: TurnWork, rendered: RenderResult, ab: AppliedExperiments): Promise<string[]> {
+  async function persist(
+    activity: InboundActivity, keys: StateKeys, loaded: LoadedTurn, work: TurnWork, rendered: RenderResult, ab: AppliedExperiments, turn: TurnActivity | undefined,
+  ): Promise<string[]> {
     if (rendered.deleteData) return deleteUserData(deps.store, keys, loaded);
     // A message settles the language; a conversation start without one only assumes it.
     const assumed = !loaded.langSettled && activity.type !== 'message';
     const startLang = loaded.lang ?? langFromLocale(activity.locale) ?? deps.defaultLang;
     const userItem = loaded.userItem;
     const userChanged = rendered.lang !== startLang || !userItem || (userItem.langAssumed === true) !== assumed;
-    await saveTurn(deps.store, keys, loaded, work.state, userChanged ? { lang: rendered.lang, assumed } : undefined, ab.assignments);
+    await saveTurn(deps.store, keys, loaded, work.state, userChanged ? { lang: rendered.lang, assumed } : undefined, ab.assignments, turn);
     return [];
   }
 
@@ -212,9 +218,9 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
   }
 
   /** After a failed turn: the dialog position resets; the user's language is kept. */
-  async function resetAfterFailure(keys: StateKeys, runtime: Runtime | null): Promise<void> {
+  async function resetAfterFailure(keys: StateKeys, runtime: Runtime | null, turn: TurnActivity | undefined): Promise<void> {
     try {
-      await resetConversation(deps.store, keys, runtime?.content.version ?? '');
+      await resetConversation(deps.store, keys, runtime?.content.version ?? '', turn);
     } catch (error) {
       deps.logger.warn({ error: nameError(error), cause: describeCauses(error) }, 'reset after failed turn not saved');
     }

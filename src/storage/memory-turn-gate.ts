@@ -2,7 +2,7 @@
  * In-process TurnGate: turns of one conversation run one at a time, in arrival order;
  * a redelivered activity (same key) runs once. For one instance; Redis provides the shared gate.
  */
-import { runWithActivity } from './turn-activity';
+import type { TurnActivity } from './turn-activity';
 import type { GateResult, TurnGate } from './types';
 
 /** Remembers the last `capacity` keys (least recently seen dropped first). */
@@ -47,14 +47,14 @@ export function createMemoryTurnGate(options: MemoryGateOptions = {}): TurnGate 
   const seen = new LruSet(dedupeCapacity);
   let running = 0;
   return {
-    async run<T>(conversationKey: string, activityKey: string | undefined, fn: () => Promise<T>): Promise<GateResult<T>> {
+    async run<T>(conversationKey: string, activityKey: string | undefined, fn: (turn?: TurnActivity) => Promise<T>): Promise<GateResult<T>> {
       if (activityKey !== undefined && !seen.add(activityKey)) return { status: 'duplicate' };
       const previous = tails.get(conversationKey) ?? Promise.resolve();
       running += 1;
       const runTurn = async (): Promise<T | typeof ALREADY_PROCESSED> => {
         if (activityKey === undefined) return fn();
         if (await options.isProcessed?.(activityKey, conversationKey)) return ALREADY_PROCESSED;
-        return runWithActivity({ key: activityKey, conversation: conversationKey, ttlMs: processedTtlMs }, fn);
+        return fn({ key: activityKey, conversation: conversationKey, ttlMs: processedTtlMs });
       };
       const current = previous.then(runTurn);
       const tail = current.catch(() => undefined);

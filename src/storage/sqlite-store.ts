@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import type { StoreItems } from './types';
 import { DEFAULT_STATE_TTL_MS, KEPT_KEY_PATTERNS, isExpiringKey } from './retention';
 import type { StateStore } from './types';
-import { readCurrentActivity, type TurnActivity } from './turn-activity';
+import type { TurnActivity } from './turn-activity';
 import { assertWritable, fromSqliteError, sqliteClosed } from './sqlite-errors';
 import {
   StorageConflictError, assertArgument, canWrite, createEtag, deserialiseItem, listChanges, serialiseItem,
@@ -157,9 +157,9 @@ function openSqliteStore(file: string, options: SqliteStoreOptions): StateStore 
         return found;
       });
     },
-    async write(changes: StoreItems): Promise<void> {
+    async write(changes: StoreItems, turn?: TurnActivity): Promise<void> {
       assertArgument(changes, 'changes', BACKEND);
-      run('state write', () => writeBatch(listChanges(changes), readCurrentActivity()));
+      run('state write', () => writeBatch(listChanges(changes), turn));
     },
     async delete(keys: string[]): Promise<void> {
       assertArgument(keys, 'keys', BACKEND);

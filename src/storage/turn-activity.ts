@@ -2,8 +2,9 @@
  * The activity a turn is processing, for backends that record processed activities in the
  * same transaction as the turn's state write (SQLite): a redelivery after a crash or restart
  * then finds the activity already processed exactly when its state change was committed.
+ * The gate hands it to the turn, and the turn to its state writes (an argument, not an
+ * AsyncLocalStorage: on Node 20 that enables a promise hook for every promise of the process).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** What the state write of a turn commits with it. */
 export interface TurnActivity {
@@ -13,16 +14,4 @@ export interface TurnActivity {
   conversation: string;
   /** How long the key is remembered, in ms. */
   ttlMs: number;
-}
-
-const current = new AsyncLocalStorage<TurnActivity>();
-
-/** Runs `fn` with `activity` as the activity whose processing state writes commit. */
-export function runWithActivity<T>(activity: TurnActivity, fn: () => Promise<T>): Promise<T> {
-  return current.run(activity, fn);
-}
-
-/** The activity of the turn being run, if any. */
-export function readCurrentActivity(): TurnActivity | undefined {
-  return current.getStore();
 }

@@ -5,6 +5,8 @@
  * implements it and passes test/storage/storage-contract.ts.
  */
 
+import type { TurnActivity } from './turn-activity';
+
 /** One stored value: a JSON object; `eTag` is set by the store on read and checked on write. */
 export interface StoreItem {
   // `any`, as in the SDKs' own StoreItem: any object type (interfaces included) can be stored.
@@ -25,9 +27,10 @@ export interface StateStore {
   read(keys: string[]): Promise<StoreItems>;
   /**
    * Writes all `changes` (all or none). Rejects with EtagConflictError when an item's eTag
-   * no longer matches the stored one.
+   * no longer matches the stored one. `turn`: the activity whose processing this write completes
+   * (a turn's state write); backends that record processed activities (SQLite) commit it with the write.
    */
-  write(changes: StoreItems): Promise<void>;
+  write(changes: StoreItems, turn?: TurnActivity): Promise<void>;
   /** Deletes the items of `keys`; missing keys are ignored. */
   delete(keys: string[]): Promise<void>;
   /** Resolves when the backend answers; rejects (fast, bounded) when it does not. Used by /readyz. */
@@ -54,6 +57,6 @@ export interface TurnGate {
    * for shared gates, any other), in arrival order. Returns `duplicate` without running
    * `fn` when `activityKey` was already processed or is being processed.
    */
-  run<T>(conversationKey: string, activityKey: string | undefined, fn: () => Promise<T>): Promise<GateResult<T>>;
+  run<T>(conversationKey: string, activityKey: string | undefined, fn: (turn?: TurnActivity) => Promise<T>): Promise<GateResult<T>>;
   close(): Promise<void>;
 }

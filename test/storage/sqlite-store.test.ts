@@ -7,7 +7,6 @@ import { createSqliteStore } from '../../src/storage/sqlite-store';
 import { createStore } from '../../src/storage/create-store';
 import { StorageReadOnlyError } from '../../src/storage/errors';
 import { UNREADABLE_ITEM } from '../../src/storage/etag';
-import { runWithActivity } from '../../src/storage/turn-activity';
 import { describeStorageContract } from './storage-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'thinkfirst-sqlite-'));
@@ -27,7 +26,7 @@ describe('SQLite storage on disk', () => {
     old.close();
     const store = createSqliteStore(file);
     const turn = { key: 'a-1', conversation: 'conv/1', ttlMs: 60_000 };
-    await runWithActivity(turn, () => store.write({ 'conv/1': { engine: { step: 1 } } }));
+    await store.write({ 'conv/1': { engine: { step: 1 } } }, turn);
     expect(await store.isProcessed!('a-1', 'conv/1')).toBe(true);
     expect(await store.isProcessed!('a-1', 'conv/2')).toBe(false);
     expect(await store.isProcessed!('a-2', 'conv/1')).toBe(false);
