@@ -118,11 +118,23 @@ export function createAnalyticsRecorder(options: RecorderOptions): AnalyticsReco
   const timer = interval > 0 ? setInterval(() => void flush(), interval) : undefined;
   timer?.unref();
 
+  /** The UTC day of the last turn and the time span it covers: formatted once per day, not per turn. */
+  let today = { day: '', from: 0, to: 0 };
+  function dayOf(date: Date): Day {
+    const time = date.getTime();
+    if (time < today.from || time >= today.to) {
+      const day = toDay(date);
+      const from = Date.parse(`${day}T00:00:00Z`);
+      today = { day, from, to: from + 86_400_000 };
+    }
+    return today.day;
+  }
+
   return {
     record(events, lang, meta = {}) {
       try {
         const deltas = countTurn(meta.experiments ?? [], countEvents(events, lang, countOptions()));
-        const day = toDay(now());
+        const day = dayOf(now());
         const test = meta.test === true;
         mergeCounts(countsOf(day, { test }), deltas);
         mergeCounts(countsOf(day, { test, lang: languageOf(lang) }), deltas);

@@ -65,6 +65,7 @@ export function createBotLogic(
         const outcome = await processor.processActivity(activity, turn);
         const processed = performance.now();
         await sendReplies(context, outcome.replies, logger);
+        if (!logger.isLevelEnabled('debug')) return;
         const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
         logger.debug({ channel: activity.channelId, waitMs: ms(arrived, entered), turnMs: ms(entered, processed), sendMs: ms(processed, performance.now()), replies: outcome.replies.length },
           'turn delivered');

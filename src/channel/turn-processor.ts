@@ -71,6 +71,9 @@ interface SavedTurn {
   deleted: string[];
 }
 
+/** A turn stage run untimed (no debug line to report its time in). */
+const runStage = <T>(_name: string, fn: () => T | Promise<T>): T | Promise<T> => fn();
+
 /** Milliseconds since `start`, to one decimal. */
 const since = (start: number) => Math.round((performance.now() - start) * 10) / 10;
 
@@ -98,11 +101,16 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
     const translate = translatorOf(runtime);
     const localeLang = langFromLocale(activity.locale) ?? deps.defaultLang;
     let lang = localeLang;
-    const logFields: Record<string, unknown> = { channel: activity.channelId, conv: ids.forLog(activity.conversation.id), activity: activity.type };
+    // Log fields and stage times are gathered only when their lines are written (the logger's level).
+    const logInfo = deps.logger.isLevelEnabled('info');
+    const logDebug = deps.logger.isLevelEnabled('debug');
+    const logFields: Record<string, unknown> = { channel: activity.channelId, conv: undefined, activity: activity.type };
+    /** The conversation's keyed log hash, computed for the first line that needs it. */
+    const conv = () => (logFields.conv ??= ids.forLog(activity.conversation.id));
     if (!isHandledActivity(activity)) return { replies: [], lang };
     const stages: Record<string, number> = {};
-    /** Runs one stage, adding its time to the debug line. */
-    const stage = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+    /** Runs one stage, adding its time to the debug line (when that line is written). */
+    const stage = !logDebug ? runStage : async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
       const at = performance.now();
       try {
         return await fn();
@@ -117,6 +125,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       lang = loaded.lang ?? localeLang;
       if (loaded.invalid.length > 0) {
         logFields.stateInvalid = loaded.invalid.map((e) => e.part);
+        conv();
         deps.logger.error({ ...logFields, error: loaded.invalid[0]!.name, parts: logFields.stateInvalid }, 'stored state unreadable: replaced by a fresh one');
       }
       if (!runtime) {
@@ -133,7 +142,9 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         const userLang = loaded.lang ?? localeLang;
         const work = await stage('compute', () => (reaction ? applyReaction(computeDeps, reaction, runtime, loaded, userLang) : computeTurn(computeDeps, activity, runtime, loaded, userLang)));
         const frame = work.state?.stack.at(-1);
-        Object.assign(logFields, { intent: work.intent, dialog: frame?.dialog, step: frame?.step });
+        logFields.intent = work.intent;
+        logFields.dialog = frame?.dialog;
+        logFields.step = frame?.step;
         const { ab, rendered } = await stage('render', () => renderTurn(renderDeps, loaded, work));
         try {
           const deleted = await stage('persist', () => persist(activity, keys, loaded, work, rendered, ab, turn));
@@ -141,7 +152,7 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
         } catch (error) {
           if (!isStorageConflict(error) || attempt >= MAX_TURN_ATTEMPTS) throw error;
           logFields.retried = attempt;
-          deps.logger.debug({ conv: logFields.conv, attempt, error: nameError(error) }, 'eTag conflict: turn computed again on fresh state');
+          if (logDebug) deps.logger.debug({ conv: conv(), attempt, error: nameError(error) }, 'eTag conflict: turn computed again on fresh state');
           loaded = await load();
         }
       }
@@ -149,8 +160,8 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       lang = rendered.lang;
       const done = saved;
       const replies = await stage('after', () => afterSave(activity, keys, done, profile, reaction));
-      deps.logger.debug({
-        conv: logFields.conv, dialog: logFields.dialog, step: logFields.step, intent: work.intent, score: work.recognition?.score,
+      if (logDebug) deps.logger.debug({
+        conv: conv(), dialog: logFields.dialog, step: logFields.step, intent: work.intent, score: work.recognition?.score,
         textLang: work.recognition?.lang, langConfident: work.recognition?.langConfident, lang, handoff: reaction ? 'reaction' : undefined,
         events: work.events.map((e) => e.type), replies: replies.length, stages,
       }, 'turn stages');
@@ -162,9 +173,12 @@ export function createTurnProcessor(deps: TurnDeps & { system: SystemTexts }): T
       await resetAfterFailure(keys, runtime, turn);
       return { replies: renderText(translate('system:apology', lang), profile), lang };
     } finally {
-      logFields.lang = lang;
-      logFields.ms = since(started);
-      deps.logger.info(logFields, 'turn');
+      if (logInfo) {
+        conv();
+        logFields.lang = lang;
+        logFields.ms = since(started);
+        deps.logger.info(logFields, 'turn');
+      }
     }
   }
 
