@@ -3,18 +3,17 @@
  * a restart between two questions, a lock holder killed mid-turn, a failing channel.
  * Redis outages use a private redis-server (the shared one is never stopped).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildActivity, postActivity } from '../../testkit/activities';
 import { startBotProcess, type BotProcess } from '../../testkit/bot-process';
 import { startChannelSink, type ChannelSink } from '../../testkit/channel-sink';
-import { askedQuestions, goToFirstQuestion, send, waitForQuestion, waitForReadyz } from './dialog-steps';
+import { UNAVAILABLE_EN, askedQuestions, goToFirstQuestion, send, waitForQuestion, waitForReadyz } from './dialog-steps';
 import { startPrivateRedis, type PrivateRedis } from '../../testkit/private-redis';
 
-const UNAVAILABLE_EN = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/system.json'), 'utf8')) as { unavailable: string }).unavailable;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let sink: ChannelSink;
 let redis: PrivateRedis;
