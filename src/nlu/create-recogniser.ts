@@ -337,7 +337,8 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
       if (top.prob >= dangerSure) return { ...base, intent: 'danger', score: top.prob, danger: { level: 'clear', categories: [] } };
       return possible(second.prob >= threshold ? second.label : 'unknown', second.prob);
     }
-    if (probOf('danger') >= dangerAsk) return possible(top.label, top.prob);
+    // Some danger read behind another intent: the safety question, unless the message is about someone back home or a trip not yet made.
+    if (probOf('danger') >= dangerAsk && !danger.isBackHome(f) && !danger.isHypothetical(f)) return possible(top.label, top.prob);
     return { ...base, intent: top.label, score: top.prob };
   }
 }

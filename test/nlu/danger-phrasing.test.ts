@@ -165,3 +165,30 @@ describe('a situation imagined before leaving, a survivor back home, and threats
     expect(nlu.recognise(text, 'vi').intent).toBe('check_offer');
   });
 });
+
+describe('round 13: forced scamming told by what the work is, threats for calling for help, and look-alikes', () => {
+  it.each([
+    'my job is make fake facebook profile and text old people for money, i came for data entry not this',
+    'they make us create fake instagram accounts and chat with old men',
+    "mon travail c'est de créer des faux profils pour arnaquer des gens",
+    'tụi nó bắt em lập nick facebook ảo để lừa người ta',
+    "le chef a dit que si quelqu'un appelle l'ambassade on va disparaître",
+    'họ nói em nợ tiền vé máy bay với tiền ăn ở, làm mấy tháng chưa thấy lương, hỏi thì bảo còn nợ',
+    'dette de 3000 sinon pas de retour',
+    'someone texted my mum asking 5000 dollars or they will not release my cousin',
+    'tita ko sa laos, bawal daw umuwi hanggang hindi bayad ang utang',
+  ])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+
+  it.each([
+    'my mother sold her gold and gave 3 lakh to the agent for my brother visa, now he says wait',
+    'có sms nói bưu kiện của tôi bị giữ, đóng 30k để giao lại',
+    "mon neveu part demain, on fait quoi s'il appelle plus ?",
+    'my husband just came home from laos, he is quiet and angry, where can we get support',
+    "mon ami vient de rentrer à Montréal, il a des dettes, vers qui se tourner",
+  ])('does not raise the alarm for: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+    expect(nlu.recognise(text, 'en').danger).toBeUndefined();
+  });
+});
