@@ -192,3 +192,21 @@ describe('round 13: forced scamming told by what the work is, threats for callin
     expect(nlu.recognise(text, 'en').danger).toBeUndefined();
   });
 });
+
+describe('round 14: phones searched and wiped, stuck without a preposition, the past and the family saying no', () => {
+  it.each([
+    'ils fouillent nos whatsapp chaque jour, je dois tout effacer',
+    'the supervisor checks all our phones and deletes everything every night',
+    'bloquée laos zone économique spéciale',
+    'chui coincé cambodge aidez',
+  ])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+
+  it.each([
+    'em mới về nước sau 5 tháng bị giữ bên Campuchia, giờ làm lại giấy tờ ở đâu',
+    'nhà em không cho đi nữa mà người môi giới không trả lại tiền cọc',
+  ])('does not raise the alarm for: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+});
