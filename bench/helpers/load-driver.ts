@@ -5,13 +5,18 @@
  * of POST /api/messages, during which the bot posts its replies to the channel sink.
  */
 import { buildActivity, type UserInput } from '../../testkit/activities';
+import { systemTextEn } from '../../testkit/system-text';
 import { postKeepAlive } from './keep-alive-post';
 import type { ChannelSink } from '../../testkit/channel-sink';
 
 /** Outcome of a load run. */
 export interface LoadResult {
   turns: number;
-  /** Non-200 answers, transport errors, and turns after which no reply reached the channel. */
+  /**
+   * Non-200 answers (503 when more turns are in flight than MAX_TURNS_IN_FLIGHT), transport
+   * errors, turns after which no reply reached the channel, and turns answered with a failure
+   * notice (storage unavailable, apology, rate limited) instead of the dialog.
+   */
   errors: number;
   durationMs: number;
   turnsPerSec: number;
@@ -29,6 +34,9 @@ export interface LoadOptions {
   /** Distinguishes the conversation ids of successive runs against the same sink. */
   label: string;
 }
+
+/** ThinkFirst's English failure notices: a turn answered with one of them failed, even with a 200. */
+const NOTICES: ReadonlySet<string> = new Set(['unavailable', 'apology', 'rate_limited'].map(systemTextEn));
 
 /** The value at quantile `q` (0..1) of sorted `values`. */
 export function quantile(sorted: number[], q: number): number {
@@ -55,7 +63,8 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
       const before = options.sink.repliesOf(conversationId).length;
       const result = await postKeepAlive(pickUrl(), buildActivity(options.sink.url, conversationId, input));
       latencies.push(result.ms);
-      if (result.status !== 200 || options.sink.repliesOf(conversationId).length === before) errors += 1;
+      const replies = options.sink.repliesOf(conversationId).slice(before);
+      if (result.status !== 200 || replies.length === 0 || replies.some((reply) => NOTICES.has(reply.text ?? ''))) errors += 1;
     }
   };
   const started = performance.now();

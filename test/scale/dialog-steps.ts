@@ -3,11 +3,10 @@
  * "check my offer" (yes/no questions whose texts start with "1/12.", "2/12." …), send
  * messages, and read which question a reply asks.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect } from 'vitest';
 import { buildActivity, postActivity, type UserInput } from '../../testkit/activities';
 import type { ChannelSink } from '../../testkit/channel-sink';
+import { systemTextEn } from '../../testkit/system-text';
 
 /** Sends one input and fails the test unless the bot answers 200. */
 export async function send(messagesUrl: string, sink: ChannelSink, conversationId: string, input: UserInput, id?: string): Promise<void> {
@@ -16,7 +15,7 @@ export async function send(messagesUrl: string, sink: ChannelSink, conversationI
 }
 
 /** The English "temporarily unavailable" notice (storage down or too slow for this turn). */
-export const UNAVAILABLE_EN = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/system.json'), 'utf8')) as { unavailable: string }).unavailable;
+export const UNAVAILABLE_EN = systemTextEn('unavailable');
 
 /** Times one set-up step is sent while its answer is the unavailable notice. */
 const STEP_TRIES = 5;

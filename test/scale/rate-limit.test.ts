@@ -1,15 +1,14 @@
 /** The per-conversation rate limit on a real bot process shared through Redis. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildActivity, postActivity } from '../../testkit/activities';
 import { startBotProcess, type BotProcess } from '../../testkit/bot-process';
 import { startChannelSink, type ChannelSink } from '../../testkit/channel-sink';
+import { systemTextEn } from '../../testkit/system-text';
 import { goToFirstQuestion, send, waitForQuestion } from './dialog-steps';
 import { createTestPrefix, deleteTestKeys, SHARED_REDIS_URL } from '../../testkit/private-redis';
 
-const RATE_LIMITED_EN = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/system.json'), 'utf8')) as { rate_limited: string }).rate_limited;
+const RATE_LIMITED_EN = systemTextEn('rate_limited');
 let sink: ChannelSink;
 let bots: BotProcess[];
 const prefix = createTestPrefix('ratebot');
