@@ -33,14 +33,34 @@ const CONVERSATION_FIELDS = ['isGroup', 'conversationType', 'tenantId', 'name'] 
 const OPTIONAL_STRINGS = ['id', 'text', 'locale', 'deliveryMode', 'replyToId', 'textFormat', 'name'] as const;
 
 /** True for an http(s) URL. */
-function isServiceUrl(value: unknown): value is string {
-  if (!isNonEmptyString(value)) return false;
+function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';
   } catch {
     return false;
   }
+}
+
+/** What a serviceUrl is: an http(s) URL, and a loopback one. */
+interface ServiceUrlFacts {
+  http: boolean;
+  loopback: boolean;
+}
+
+/** serviceUrls seen lately (a channel posts from a few), each parsed once; emptied when full, so a flood of new ones stays bounded. */
+const seenServiceUrls = new Map<string, ServiceUrlFacts>();
+const MAX_SEEN_SERVICE_URLS = 256;
+
+/** The facts of a serviceUrl of at most 2,048 characters, parsed once while it is remembered. */
+function serviceUrlFacts(value: string): ServiceUrlFacts {
+  let facts = seenServiceUrls.get(value);
+  if (!facts) {
+    facts = { http: isHttpUrl(value), loopback: isLoopbackUrl(value) };
+    if (seenServiceUrls.size >= MAX_SEEN_SERVICE_URLS) seenServiceUrls.clear();
+    seenServiceUrls.set(value, facts);
+  }
+  return facts;
 }
 
 /** Options of {@link sanitiseActivity}. */
@@ -61,8 +81,9 @@ export function sanitiseActivity(body: unknown, options: SanitiseOptions = {}): 
   if (!conversation) return { ok: false, reason: 'no_conversation' };
   const from = pickAccount(body.from, ACCOUNT_FIELDS);
   if (!from) return { ok: false, reason: 'no_from' };
-  if (!isServiceUrl(body.serviceUrl)) return { ok: false, reason: 'no_service_url' };
-  if (options.loopbackServiceUrl && !isLoopbackUrl(body.serviceUrl)) return { ok: false, reason: 'foreign_service_url' };
+  const serviceUrl = isNonEmptyString(body.serviceUrl) ? serviceUrlFacts(body.serviceUrl) : undefined;
+  if (!serviceUrl?.http) return { ok: false, reason: 'no_service_url' };
+  if (options.loopbackServiceUrl && !serviceUrl.loopback) return { ok: false, reason: 'foreign_service_url' };
 
   const activity: Json = { type: body.type, channelId: body.channelId, serviceUrl: body.serviceUrl, conversation, from };
   for (const field of OPTIONAL_STRINGS) {
