@@ -319,8 +319,9 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     // ranks above `unknown` gets the safety question.
     if (top.label === 'unknown' && probOf('danger') * Math.exp(unknownBias * biasScale) >= top.prob) return possible('unknown', top.prob);
     const trusted = top.prob >= threshold && top.label !== 'unknown';
-    // A few words with a danger cue ("urgent", "passport") and no sure intent: ask rather than guess.
-    if (top.label !== 'danger' && words.length <= 3 && top.prob < dangerSure && danger.hasCue(f)) return possible(trusted ? top.label : 'unknown', top.prob);
+    // A few words with a danger cue ("urgent", "j'ai peur", "passport"): ask rather than guess, however sure the
+    // classifier is (two or three words are no evidence for its certainty).
+    if (top.label !== 'danger' && words.length <= 3 && danger.hasCue(f)) return possible(trusted ? top.label : 'unknown', top.prob);
     // Danger is never `unknown`: an unsure guess of danger, or any danger cue, gets the safety question.
     if (!trusted && (top.label === 'danger' || danger.hasCue(f))) return possible('unknown', top.label === 'unknown' ? top.prob : 1 - top.prob);
     if (!trusted) return { ...base, intent: 'unknown', score: top.label === 'unknown' ? top.prob : 1 - top.prob };
