@@ -258,17 +258,19 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
   // of a chat's traffic: their recognition is kept, keyed by the raw text. Only such catalogue
   // words are kept, never other text (it may be personal), and at most KNOWN_TEXT_MEMO_SIZE of them.
   const memo = new Map<string, Recognition>();
-  let knownText = false;
+  const isCatalogueText = (r: Recognition): boolean => {
+    const words = intentTokens(r.folded);
+    return exact.has(words.join(' ')) || r.answer !== undefined || lexicon.isNavigation(words);
+  };
   return {
     recognise(raw: string, userLang: Lang): Recognition {
       const id = `${userLang}\u0000${raw}`;
       const kept = memo.get(id);
       if (kept) return kept;
-      knownText = false;
       const decided = decide(raw, userLang);
       // Danger from a training phrase or the classifier is clear danger too (no category named).
       const r = decided.intent === 'danger' && !decided.danger ? { ...decided, danger: { level: 'clear' as const, categories: [] } } : decided;
-      if (knownText && memo.size < KNOWN_TEXT_MEMO_SIZE) memo.set(id, deepFreeze(r));
+      if (memo.size < KNOWN_TEXT_MEMO_SIZE && isCatalogueText(r)) memo.set(id, deepFreeze(r));
       return r;
     },
   };
@@ -285,7 +287,6 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     const answer = lexicon.findAnswer(f);
     const greetingLang = lexicon.findGreetingLanguage(f);
     const base = { text, folded: f, lang, langConfident: guess.confident, ...(greetingLang ? { greetingLang } : {}), entities, ...(answer ? { answer } : {}) };
-    knownText = exact.has(words.join(' ')) || answer !== undefined || lexicon.isNavigation(words);
     if (f === '') return { ...base, intent: 'unknown', score: 0 };
 
     // A place named or a domain keyword ("luong", "visa", "arnaque", "hotline") puts a short message on topic.
@@ -334,12 +335,12 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
       // A request for other people's stories: the stories dialog, whatever the classifier reads in it.
       if (danger.isStoryRequest(f)) return { ...base, intent: 'stories', score: Math.max(probOf('stories'), rest) };
       // Back home, or only imagined before leaving: what is told is support or advice, not a report.
-      if (danger.isBackHome(f) || danger.isHypothetical(f)) return second.label === 'unknown' ? possible('unknown', rest) : { ...base, intent: second.label, score: rest };
+      if (danger.isPastOrImagined(f)) return second.label === 'unknown' ? possible('unknown', rest) : { ...base, intent: second.label, score: rest };
       if (top.prob >= dangerSure) return { ...base, intent: 'danger', score: top.prob, danger: { level: 'clear', categories: [] } };
       return possible(second.prob >= threshold ? second.label : 'unknown', second.prob);
     }
     // Some danger read behind another intent: the safety question, unless the message is about someone back home or a trip not yet made.
-    if (probOf('danger') >= dangerAsk && !danger.isBackHome(f) && !danger.isHypothetical(f)) return possible(top.label, top.prob);
+    if (probOf('danger') >= dangerAsk && !danger.isPastOrImagined(f)) return possible(top.label, top.prob);
     return { ...base, intent: top.label, score: top.prob };
   }
 }

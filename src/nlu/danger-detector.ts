@@ -104,6 +104,11 @@ export class DangerDetector {
     return matches(this.hypothetical, folded);
   }
 
+  /** True when the message tells of someone back home or of a trip not yet made: support or advice, not a report. */
+  isPastOrImagined(folded: string): boolean {
+    return this.isBackHome(folded) || this.isHypothetical(folded);
+  }
+
   /** True when the folded message carries a cue (help, passport, afraid...) that is not a request for an ordinary task. */
   hasCue(folded: string): boolean {
     if (!this.cues?.test(folded)) return false;
