@@ -4,11 +4,13 @@
  * its own HTTP pipeline and credentials: a sizeable share of a turn's CPU time, and fresh
  * credentials whose token cache dies with the turn. This wrapper keeps one connector client
  * per (bot app id, serviceUrl, audience) and one user-token client per app id; their
- * credentials refresh their own tokens, so a kept client stays valid.
+ * credentials refresh their own tokens, so a kept client stays valid. Kept connector clients
+ * send their bodies as plain JSON (plain-json-operations.ts).
  * One of the few files that import the SDK (see src/bot-framework/README.md).
  */
 import type { BotFrameworkAuthentication, ClaimsIdentity, ConnectorClient, ConnectorFactory, UserTokenClient } from 'botframework-connector';
 import { connector } from './sdk';
+import { withPlainJsonOperations } from './plain-json-operations';
 
 /** Clients kept at most per kind (one per channel endpoint; a bot talks to a handful). */
 export const MAX_CACHED_CLIENTS = 64;
@@ -44,7 +46,7 @@ export function withCachedClients<T extends BotFrameworkAuthentication>(auth: T,
     let factory: ConnectorFactory | undefined;
     return {
       create: (serviceUrl: string, audience?: string) =>
-        connectors(`${appId}\n${serviceUrl}\n${audience ?? ''}`, () => (factory ??= inner()).create(serviceUrl, audience)),
+        connectors(`${appId}\n${serviceUrl}\n${audience ?? ''}`, async () => withPlainJsonOperations(await (factory ??= inner()).create(serviceUrl, audience))),
     };
   };
   const authenticateRequest = auth.authenticateRequest.bind(auth);

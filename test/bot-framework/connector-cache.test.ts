@@ -42,7 +42,7 @@ describe('withCachedClients', () => {
         create: async () => {
           calls += 1;
           if (calls === 1) throw new Error('credentials unavailable');
-          return { baseUri: 'ok' } as unknown as ConnectorClient;
+          return { baseUri: 'ok', sendOperationRequest: async () => ({}) } as unknown as ConnectorClient;
         },
       }),
       authenticateRequest: async () => { throw new Error('unused'); },
