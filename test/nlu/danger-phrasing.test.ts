@@ -210,3 +210,38 @@ describe('round 14: phones searched and wiped, stuck without a preposition, the 
     expect(isDanger(fold(text))).toBe(false);
   });
 });
+
+describe('round 15 (en): punishments, organs, sickness, missing people, someone answering from their phone, debts that grow, scripts', () => {
+  it.each([
+    'kinuryente nila yung kasama ko kasi kulang ang sales',
+    'punishment is 300 squats if we miss the target',
+    'they said they will take my kidney if my family cannot pay',
+    'my sister has high fever but they still make her work 14 hours',
+    'the manager refuse to bring him to hospital',
+    "they collected my daughter's passport the first day",
+    'they took my ID and broke my sim card',
+    'someone replied from her number saying she is fine but that is not how she writes',
+    'my cousin stopped answering two weeks ago, last location shwe kokko',
+    'the boy from our room is missing since monday',
+    'the debt keeps increasing, fine for toilet, fine for talking',
+    'the boss said I was bought from the agent and must work to pay it back',
+    'they want 5000 dollars from my parents to release me',
+    'my job is to pretend to be a rich lady on dating apps and send crypto links',
+    'guards at the gate day and night, cameras everywhere',
+    'i write when the guards are sleeping',
+    'save my brother please',
+    'di ko alam kung nasaan kami ngayon',
+  ])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+
+  it.each([
+    'can anyone see what i write here',
+    'she sent a selfie holding her ID to the recruiter, can they misuse it',
+    "I escaped last year and I'm back in Kerala, how do I report the agent",
+    'my family is still in debt from the ransom they paid last year, I am home now, any support for survivors',
+    'what happens if the company does not let me come back? I have not travelled yet',
+  ])('does not raise the alarm for: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+});
