@@ -241,6 +241,9 @@ describe('round 15 (en): punishments, organs, sickness, missing people, someone 
     "I escaped last year and I'm back in Kerala, how do I report the agent",
     'my family is still in debt from the ransom they paid last year, I am home now, any support for survivors',
     'what happens if the company does not let me come back? I have not travelled yet',
+    'the contract says you must work 2 years to repay the training fee, is that normal',
+    'does the office have cctv cameras',
+    'the offer says fines for being late, is it legal',
   ])('does not raise the alarm for: %s', (text) => {
     expect(isDanger(fold(text))).toBe(false);
   });
