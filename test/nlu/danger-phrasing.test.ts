@@ -114,7 +114,7 @@ describe('danger phrasing', () => {
 
   it('the unknown bias never turns what the unbiased model reads as danger into unknown', () => {
     // No rule matches these: only the classifier reads them as danger.
-    const probes = ['they keep us there', 'mon fils ne répond plus depuis là-bas', 'anh họ e qua cam làm giờ nhắn về khổ lắm', 'bạn e kêu ở bên đó sợ lắm'];
+    const probes = ['they keep us there', 'mon fils pleure au téléphone depuis là-bas', 'anh họ e qua cam làm giờ nhắn về khổ lắm', 'bạn e kêu ở bên đó sợ lắm'];
     let checked = 0;
     for (const text of probes) {
       expect(isDanger(fold(text)), text).toBe(false);
@@ -244,6 +244,35 @@ describe('round 15 (en): punishments, organs, sickness, missing people, someone 
     'the contract says you must work 2 years to repay the training fee, is that normal',
     'does the office have cctv cameras',
     'the offer says fines for being late, is it legal',
+  ])('does not raise the alarm for: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+});
+
+describe('round 15 (fr): sexual coercion, sick and sent back to work, secret messages, no news there, a liberation to pay', () => {
+  it.each([
+    'le superviseur veut que je couche avec lui pour annuler ma dette',
+    'elle a de la fièvre depuis une semaine et le chef dit de retourner bosser',
+    'ça fait 3 mois que j’ai pas vu le soleil',
+    'mon cousin répond plus depuis un mois, il était à Poipet',
+    "si le chef voit mes messages c'est fini, j'efface après",
+    'je vous écris caché dans les toilettes',
+    'ils ont pri mon passeport a l aeroport',
+    'on a payé 800 dollars pour que ma sœur soit libérée',
+    'des soldats surveillent le bâtiment jour et nuit',
+    'kk park',
+    'tam giác vàng',
+  ])('finds danger or asks the safety question in: %s', (text) => {
+    const r = nlu.recognise(text, 'fr');
+    expect(isDanger(fold(text)) || r.danger?.level === 'possible').toBe(true);
+  });
+
+  it.each([
+    'je suis revenue de Birmanie en mai, j’étais enfermée dans un compound, je cherche un psy',
+    "et si j'arrive là-bas et qu'ils gardent mon passeport, c'est légal ?",
+    "je pars au Laos la semaine prochaine, imaginons qu'on m'enferme, je fais quoi",
+    'un gars sur tinder, mon argent crypto est bloqué depuis 2 semaines',
+    'déjà payé les frais, ils demandent encore 300 pour le billet, je continue ?',
   ])('does not raise the alarm for: %s', (text) => {
     expect(isDanger(fold(text))).toBe(false);
   });
