@@ -277,3 +277,38 @@ describe('round 15 (fr): sexual coercion, sick and sent back to work, secret mes
     expect(isDanger(fold(text))).toBe(false);
   });
 });
+
+describe('round 15 (vi): the gate, threats, girls sent out at night, wages never paid, roles and scripts, guessed borders', () => {
+  it.each([
+    'muốn ra cổng phải có giấy quản lý ký',
+    'muon ra cong phai co giay quan ly ky',
+    'chỗ này y như nhà tù',
+    'tháng này không đủ chỉ tiêu thì biết tay',
+    'nó bẻ gãy ngón tay thằng bạn cùng phòng',
+    'mấy đứa con gái bị gọi đi ban đêm',
+    'họ nói thân thể mày còn đáng tiền',
+    'họ giữ hết giấy tờ rồi',
+    'làm 4 tháng lương không thấy đồng nào',
+    'lương âm luôn vì trừ tiền ăn tiền ngủ',
+    'họ cho 5 ngày để gom tiền chuộc',
+    'bị bắt đóng vai bác sĩ Mỹ để làm quen',
+    'họ phát cho em 5 cái acc facebook với kịch bản',
+    'ngoài cổng có lính gác',
+    'chắc chỗ này gần biên giới Thái',
+    'con không biết bao giờ mới về được',
+  ])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+
+  it.each([
+    'bạn giới thiệu về bản thân đi',
+    'offer này cty giữ passport để làm work permit có sao không',
+    'người yêu qua mạng dụ mình nạp tiền đầu tư coin',
+    'hồi trước em bị kẹt bên Cam 6 tháng, giờ về quê rồi, muốn học nghề',
+    'em trai tôi về nước rồi nhưng bị thương từ hồi ở bên đó, có chỗ nào chữa không',
+    'lỡ qua bển bị giữ passport thì sao',
+    'nếu tới nơi họ thu điện thoại thì có phải lừa không, em chưa đi, hỏi trước',
+  ])('does not raise the alarm for: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+});

@@ -49,6 +49,8 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout13.tsv', perCell: 1, overall: 0.97, perLanguage: 0.96, unknown: 0.9, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['menu', 'thanks', 'goodbye', 'cancel', 'change_language', 'quiz', 'greet'].includes(i)) },
   // Round 14's blind set (measured once on d66aa97, then its danger misses and false alarms read; README.md).
   { file: 'test/nlu/holdout14.tsv', perCell: 1, overall: 0.95, perLanguage: 0.94, unknown: 0.88, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['menu', 'thanks', 'goodbye', 'cancel', 'change_language', 'quiz', 'greet', 'delete_data'].includes(i)) },
+  // Round 15's development set of the danger detector: 150 danger messages per language from three native writers, as diverse as they could make them, and 50 look-alikes each; tuned on (README.md).
+  { file: 'test/nlu/danger-dev.tsv', perCell: 5, overall: 0.93, perLanguage: 0.92, language: 0.98, falseDanger: 0.021, intents: ['danger', 'warning_signs', 'stories', 'get_help', 'already_paid', 'unknown', 'safety_plan', 'talk_to_human'] },
   // Issue 12's situations only (README.md); tuned on.
   { file: 'test/nlu/holdout-situations.tsv', perCell: 8, overall: 0.89, perLanguage: 0.85, language: 0.98, intents: SITUATION_INTENTS },
 ];
