@@ -312,3 +312,20 @@ describe('round 15 (vi): the gate, threats, girls sent out at night, wages never
     expect(isDanger(fold(text))).toBe(false);
   });
 });
+
+describe('round 15 blind set (fr, en): beaten with a stick, fake profiles, a missed target punished; a marketplace purchase', () => {
+  it.each([
+    "il dit que c'est le superviseur qui l'a frappé avec une barre de fer",
+    'ma sœur a le dos couvert de bleus, elle dit rien',
+    'they force us to text old men with fake model photos',
+    'if we miss the target we get beaten',
+  ])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+
+  it('a marketplace purchase gone wrong with "aidez-moi" is no danger cue', () => {
+    const text = "j'ai payé une console sur leboncoin et le vendeur ne répond plus, aidez moi";
+    expect(isDanger(fold(text))).toBe(false);
+    expect(hasDangerCue(fold(text))).toBe(false);
+  });
+});
