@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { evaluate, readLabelledRows } from '../../src/nlu/evaluate';
-import { LANGS } from '../../src/kernel/lang';
+import { LANGS, type Lang } from '../../src/kernel/lang';
 import { INTENTS, type Intent } from '../../src/kernel/intent';
 import { EARLIER_INTENTS, findMissedDanger, findThinCells, SITUATION_INTENTS, unknownFloor } from './labelled-set';
 import { loadRecogniser } from '../../src/script/load-language';
@@ -22,6 +22,8 @@ interface Floors {
   language?: number;
   /** Highest share of non-danger messages taken for danger (the safety question counts). */
   falseDanger?: number;
+  /** Languages the set holds (default: all three). */
+  langs?: readonly Lang[];
   /** Intents the set was written for (default: those before issue 12's situations). */
   intents?: readonly Intent[];
 }
@@ -49,6 +51,8 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout13.tsv', perCell: 1, overall: 0.97, perLanguage: 0.96, unknown: 0.9, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['menu', 'thanks', 'goodbye', 'cancel', 'change_language', 'quiz', 'greet'].includes(i)) },
   // Round 14's blind set (measured once on d66aa97, then its danger misses and false alarms read; README.md).
   { file: 'test/nlu/holdout14.tsv', perCell: 1, overall: 0.95, perLanguage: 0.94, unknown: 0.88, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['menu', 'thanks', 'goodbye', 'cancel', 'change_language', 'quiz', 'greet', 'delete_data'].includes(i)) },
+  // Round 15's blind set, French and English (the Vietnamese writers did not deliver in time): measured once on 67c29d7, then its errors read (README.md).
+  { file: 'test/nlu/holdout15.tsv', perCell: 1, overall: 0.95, perLanguage: 0.94, unknown: 0.8, language: 0.98, falseDanger: 0.01, langs: ['fr', 'en'], intents: INTENTS.filter((i) => !['menu', 'thanks', 'goodbye', 'cancel', 'change_language', 'quiz', 'greet', 'delete_data', 'about'].includes(i)) },
   // Round 15's development set of the danger detector: 150 danger messages per language from three native writers, as diverse as they could make them, and 50 look-alikes each; tuned on (README.md).
   { file: 'test/nlu/danger-dev.tsv', perCell: 5, overall: 0.93, perLanguage: 0.92, language: 0.98, falseDanger: 0.021, intents: ['danger', 'warning_signs', 'stories', 'get_help', 'already_paid', 'unknown', 'safety_plan', 'talk_to_human'] },
   // Issue 12's situations only (README.md); tuned on.
@@ -62,12 +66,12 @@ describe.each(SETS)('$file', (floors) => {
   const report = evaluate(recogniser, rows);
 
   it(`has at least ${floors.perCell} messages per intent per language`, () => {
-    expect(findThinCells(rows, floors.perCell, floors.intents ?? EARLIER_INTENTS)).toEqual([]);
+    expect(findThinCells(rows, floors.perCell, floors.intents ?? EARLIER_INTENTS, floors.langs)).toEqual([]);
   });
 
   it(`is at least ${floors.overall * 100}% accurate overall and ${floors.perLanguage * 100}% in each language`, () => {
     expect(report.accuracy).toBeGreaterThanOrEqual(floors.overall);
-    for (const lang of LANGS) expect(report.byLanguage[lang], lang).toBeGreaterThanOrEqual(floors.perLanguage);
+    for (const lang of floors.langs ?? LANGS) expect(report.byLanguage[lang], lang).toBeGreaterThanOrEqual(floors.perLanguage);
   });
 
   it('never misses danger', () => {
