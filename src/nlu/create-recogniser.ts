@@ -293,13 +293,21 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     const places = entities.places.length;
     const keywords = vocabulary.countKeywords(words) + places;
     const biasScale = Math.min(1, unknownBiasWords / Math.max(words.length, 1)) * (keywords > 0 ? keywordBiasShare : 1);
-    const { ranked } = models[lang].classify((sink) => emitFeatures(words, sink), biasScale);
+    const classify = (ws: readonly string[]) => models[lang].classify((sink) => emitFeatures(ws, sink), biasScale).ranked;
+    let ranked = classify(words);
+    // Danger read in everyday phrases ("tapé dans l'œil", "vous êtes retenu"): read again without them.
+    if (ranked[0]?.label === 'danger' || (ranked.find((r) => r.label === 'danger')?.prob ?? 0) >= dangerAsk) {
+      const plainWords = intentTokens(danger.withoutIdioms(f));
+      if (plainWords.length > 0 && plainWords.length < words.length) ranked = classify(plainWords);
+    }
     const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
     const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;
-    const categories = danger.clearCategories(f);
+    const categories = danger.clearCategories(f, text);
     if (categories.length > 0) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99), danger: { level: 'clear', categories } };
+    // Back home, a plan before leaving, a joke, money lost in another scam: no report, so no safety question either.
+    const framed = danger.isPastOrImagined(f, text) || danger.isOtherScam(f);
     // Partial evidence: the safety question is asked; `intent` is what a "no" goes on with.
-    const possible = (intent: Intent, score: number): Recognition => ({ ...base, intent, score, danger: { level: 'possible', categories: [] } });
+    const possible = (intent: Intent, score: number): Recognition => (framed ? { ...base, intent, score } : { ...base, intent, score, danger: { level: 'possible', categories: [] } });
     // A long message the classifier reads as danger is someone telling their situation, not a pasted ad.
     if (words.length >= adMinWords && top.label !== 'danger' && readsLikeAd(text, lang)) {
       // ...unless the classifier also reads some danger in it: then the safety question comes first.
@@ -334,13 +342,13 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
       const rest = second.prob / Math.max(1 - top.prob, 1e-9);
       // A request for other people's stories: the stories dialog, whatever the classifier reads in it.
       if (danger.isStoryRequest(f)) return { ...base, intent: 'stories', score: Math.max(probOf('stories'), rest) };
-      // Back home, or only imagined before leaving: what is told is support or advice, not a report.
-      if (danger.isPastOrImagined(f)) return second.label === 'unknown' ? possible('unknown', rest) : { ...base, intent: second.label, score: rest };
+      // Back home, or only imagined before leaving: what is told is support or advice, not a report (a joke is no report at all).
+      if (framed) return { ...base, intent: second.label, score: rest };
       if (top.prob >= dangerSure) return { ...base, intent: 'danger', score: top.prob, danger: { level: 'clear', categories: [] } };
       return possible(second.prob >= threshold ? second.label : 'unknown', second.prob);
     }
     // Some danger read behind another intent: the safety question, unless the message is about someone back home or a trip not yet made.
-    if (probOf('danger') >= dangerAsk && !danger.isPastOrImagined(f)) return possible(top.label, top.prob);
+    if (probOf('danger') >= dangerAsk) return possible(top.label, top.prob);
     return { ...base, intent: top.label, score: top.prob };
   }
 }

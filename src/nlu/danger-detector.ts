@@ -16,11 +16,16 @@ export interface DangerFinding {
 }
 
 const START = '(?<![a-z0-9])';
+/** Laughing emoji and emoticons ("😂", "=)))", ":))"): folding drops them, so they are read on the raw message. */
+const LAUGHING = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]|[=:]\){2,}/u;
 
 /** One whole-word alternation of `sources` (null for an empty list). */
-function alternation(sources: readonly string[], flags = 'u'): RegExp | null {
-  return sources.length === 0 ? null : new RegExp(`${START}(?:${sources.join('|')})`, flags);
+function alternation(sources: readonly string[], flags = 'u', start = START): RegExp | null {
+  return sources.length === 0 ? null : new RegExp(`${start}(?:${sources.join('|')})`, flags);
 }
+
+/** A word start not right after a negation: "pas revenue", "chưa về", "never came back" tell no return. */
+const START_NOT_NEGATED = `${START}(?<!(?:pas|jamais|plus|chua|khong|not|never|didn t|didnt|hasn t|hasnt|haven t|havent) )`;
 
 /** The names of the places where people are held (`held_places` of danger.yaml), from the lexicons' places. */
 export function heldPlaceNames(heldPlaces: readonly string[], places: Lexicons['places']): string[] {
@@ -44,6 +49,14 @@ export class DangerDetector {
   private readonly personal: RegExp | null;
   private readonly benign: RegExp | null;
   private readonly helpCues: RegExp | null;
+  private readonly present: RegExp | null;
+  private readonly past: RegExp | null;
+  private readonly beforeLeaving: RegExp | null;
+  private readonly conditions: RegExp | null;
+  private readonly asksIf: RegExp | null;
+  private readonly jokes: RegExp | null;
+  private readonly idioms: RegExp | null;
+  private readonly otherScams: RegExp | null;
 
   /**
    * @param places the lexicons' places, for `{place}` in patterns
@@ -59,34 +72,76 @@ export class DangerDetector {
     this.cues = alternation([...rules.cues.vi, ...rules.cues.fr, ...rules.cues.en].map((c) => `(?:${c})(?![a-z0-9])`));
     this.things = new RegExp(`${START}(?:${nd.things.join('|')})(?: [a-z']+){0,3} (?:est |sont |etait |is |was |bi )?(?:${nd.trapped_words.join('|')})(?![a-z0-9])`, 'gu');
     const withPlaces = (list: readonly string[]) => list.map((p) => expandPlaces(p, names));
-    this.returned = alternation(withPlaces(nd.returned), 'gu');
+    this.returned = alternation(withPlaces(nd.returned), 'gu', START_NOT_NEGATED);
     this.hypothetical = alternation(withPlaces(nd.hypothetical), 'gu');
     this.stories = alternation(withPlaces(nd.story_requests));
     this.askers = alternation(nd.askers.map((a) => `(?:${a})(?![a-z0-9])`), 'gu');
     this.personal = alternation(nd.personal.map((p) => `${p}(?![a-z0-9'])`));
     this.benign = alternation(nd.benign_tasks.map((b) => `${b}(?![a-z0-9])`));
     this.helpCues = alternation(nd.help_cues.map((h) => `${h}(?![a-z0-9])`), 'gu');
+    const words = (list: readonly string[]) => alternation(withPlaces(list).map((p) => `(?:${p})(?![a-z0-9])`));
+    this.present = words(nd.present);
+    this.past = alternation(withPlaces(nd.past).map((p) => `(?:${p})(?![a-z0-9])`), 'u', START_NOT_NEGATED);
+    this.beforeLeaving = words(nd.before_leaving);
+    this.conditions = words(nd.conditions);
+    this.asksIf = alternation(withPlaces(nd.asks_if));
+    this.jokes = words(nd.jokes);
+    this.otherScams = alternation(nd.other_scams);
+    this.idioms = alternation(withPlaces(nd.idioms).map((p) => `(?:${p})(?![a-z0-9])`), 'gu');
   }
 
-  /** Categories and cue of a folded message. */
-  find(folded: string): DangerFinding {
-    return { categories: this.clearCategories(folded), cue: this.hasCue(folded) };
+  /** Categories and cue of a folded message (`raw`, the message before folding, shows laughing emoji). */
+  find(folded: string, raw = ''): DangerFinding {
+    return { categories: this.clearCategories(folded, raw), cue: this.hasCue(folded) };
   }
 
   /**
    * Categories that certainly describe someone in danger. Things said to be trapped ("annonce
    * piégée"), a return home ("vừa được giải cứu về") and a situation only imagined before leaving
    * ("nếu lỡ qua đó bị giữ thì...", "what if I go there and...") are set aside first; a request for
-   * other people's stories is no report unless it names the writer or someone of theirs.
+   * other people's stories is no report unless it names the writer or someone of theirs. A message
+   * told as over (back home, escaped, last year), as a plan before leaving with an "if", or as a
+   * joke reports nothing, unless it also says something is happening now ("still", "đang", "encore").
+   *
+   * @param raw the message before folding (its laughing emoji mark a joke); may be omitted
    */
-  clearCategories(folded: string): string[] {
+  clearCategories(folded: string, raw = ''): string[] {
     let text = folded.replace(this.things, ' ');
+    text = this.withoutIdioms(text);
     if (this.returned) text = text.replace(this.returned, ' ');
     if (this.hypothetical) text = text.replace(this.hypothetical, ' ');
     const found = this.categories.filter((c) => c.re.test(text)).map((c) => c.id);
     if (found.length === 0) return found;
     if (this.isStoryRequest(folded)) return [];
+    if (this.isFramedAway(folded, raw)) return [];
     return found;
+  }
+
+  /**
+   * True when the whole message is told as over, as a plan before leaving with a condition, or as a
+   * joke, and says nothing is happening now.
+   */
+  isFramedAway(folded: string, raw = ''): boolean {
+    if (this.present?.test(folded)) return false;
+    if (matches(this.returned, folded) || this.past?.test(folded)) return true;
+    if (this.beforeLeaving?.test(folded) && this.conditions?.test(folded)) return true;
+    if (this.asksIf?.test(folded)) return true;
+    return this.isJoke(folded, raw);
+  }
+
+  /** The folded message without its everyday phrases that use a word of danger ("tapé dans l'œil", "à l'aide de"). */
+  withoutIdioms(folded: string): string {
+    return this.idioms ? folded.replace(this.idioms, ' ').replace(/\s+/g, ' ').trim() : folded;
+  }
+
+  /** True when the writer tells of money lost in another scam (an online order, a crypto "investment"). */
+  isOtherScam(folded: string): boolean {
+    return this.otherScams?.test(folded) ?? false;
+  }
+
+  /** True when the message laughs ("mdr", "haha", "😂", "=)))"): a joke in a group chat, not a report. */
+  isJoke(folded: string, raw = ''): boolean {
+    return (this.jokes?.test(folded) ?? false) || LAUGHING.test(raw);
   }
 
   /** True when the message asks for other people's stories or news and names neither the writer nor someone of theirs. */
@@ -105,8 +160,8 @@ export class DangerDetector {
   }
 
   /** True when the message tells of someone back home or of a trip not yet made: support or advice, not a report. */
-  isPastOrImagined(folded: string): boolean {
-    return this.isBackHome(folded) || this.isHypothetical(folded);
+  isPastOrImagined(folded: string, raw = ''): boolean {
+    return this.isBackHome(folded) || this.isHypothetical(folded) || this.isFramedAway(folded, raw);
   }
 
   /** True when the folded message carries a cue (help, passport, afraid...) that is not a request for an ordinary task. */

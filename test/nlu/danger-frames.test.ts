@@ -1,0 +1,89 @@
+/**
+ * Round 16: a message told as over (back home, escaped, last year), as a plan before leaving with an
+ * "if", as a joke, or as money lost in another scam reports no danger, and gets no safety question;
+ * the same words with something happening now ("vẫn còn", "toujours", "still", a threat) stay
+ * danger. Everyday phrases that use a word of danger ("tapé dans l'œil", "vous êtes retenu",
+ * "họ đảm bảo") are no danger either. Each case in the three languages, the
+ * Vietnamese ones with and without diacritics.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadNluContent } from '../../src/nlu/create-recogniser';
+import { buildLanguageTools } from '../../src/script/load-language';
+import { fold } from '../../src/kernel/normalise';
+import type { Lang } from '../../src/kernel/lang';
+import type { Recogniser } from '../../src/nlu/types';
+
+let nlu: Recogniser;
+beforeAll(() => {
+  nlu = buildLanguageTools(loadNluContent('dialogs/intents'), 'dialogs/scanner').recogniser;
+});
+
+/** The Vietnamese text and its form typed without diacritics. */
+const bothForms = (text: string): string[] => [text, fold(text)];
+
+/** True when the bot treats the message as danger: the danger dialog or the safety question. */
+const raisesAlarm = (text: string, lang: Lang): boolean => {
+  const r = nlu.recognise(text, lang);
+  return r.intent === 'danger' || r.danger !== undefined;
+};
+
+const NO_ALARM: [Lang, string][] = [
+  // back home, told as over
+  ...bothForms('em mới được về nước tháng trước từ bên Cam, giờ đêm nào cũng mơ thấy bị đánh, có chỗ nào hỗ trợ tâm lý ko ạ').map((t): [Lang, string] => ['vi', t]),
+  ...bothForms('hồi trước t bị giữ ở myawaddy 6 tháng, may thoát được. giờ muốn tố cáo con môi giới ở quê thì liên hệ ai').map((t): [Lang, string] => ['vi', t]),
+  ['fr', "J'ai été enfermé là bas l'année passée, je suis en Belgique maintenant. Je voudrais porter plainte contre le recruteur"],
+  ['en', "They held me 5 months in Laos and took my passport, I'm back in Manila now po. Can I still report the agent?"],
+  // a plan before leaving, with an "if"
+  ...bothForms('Tháng sau em đi Lào làm, lỡ bị nhốt lại thì nên làm gì trước tiên ạ').map((t): [Lang, string] => ['vi', t]),
+  ['fr', 'et si une fois là-bas ils me prennent mon passeport je fais quoi ?'],
+  ['fr', 'ma fille part en thaïlande, on doit faire quoi si un jour elle répond plus au tel'],
+  ['en', 'if i get locked in somewhere and cant call what should my family do'],
+  // jokes
+  ['vi', 'trong nhóm gia đình ông chú nhắn "thằng cu bị bắt cóc rồi, đòi chuộc 2 thùng bia" =))) cả nhà cười xỉu'],
+  ['fr', "mdr tonton a écrit dans le groupe famille que si personne lui envoie de l'argent il va se faire kidnapper par sa femme 😂😂"],
+  ['en', 'lmaooo my uncle in the family group said he will sell my brother to cambodia if he dont wash plates 😂😂'],
+  // stories and films
+  ...bothForms('kể em nghe mấy vụ người bị giữ hộ chiếu rồi thoát ra được như nào đi').map((t): [Lang, string] => ['vi', t]),
+  ['fr', "vous avez des témoignages de gens qui ont été séquestrés dans ces centres d'arnaque ? je veux les montrer à mon petit frère"],
+  ['en', 'any testimony from someone that got sold from one company to another? want to show my younger brother before he travels'],
+  ['vi', 'co ai biet phim ve bat coc nguoi qua myanmar lam lua dao ten j ko, xem trailer thay hay'],
+  // money lost in another scam
+  ['en', 'someone added me to crypto trading group, i put 500 usd and now they say i must pay tax before withdrawal'],
+  ['en', 'i ordered phone from instagram vendor and paid, now she blocked me, can u help me get my money back'],
+  // everyday phrases
+  ['fr', "Cette annonce m'a tapé dans l'œil : serveuse en Thaïlande, 1500$ par mois, c'est sérieux ?"],
+  ['fr', 'Comment je vérifie une offre à l\'aide de votre appli ?'],
+  ['fr', 'Je suis bloqué au niveau 4 du quiz, c\'est quoi la réponse ?'],
+  ...bothForms('bên đó họ đảm bảo 100% có việc, lương 1500 đô, có nên đi không').map((t): [Lang, string] => ['vi', t]),
+];
+
+const ALARM: [Lang, string][] = [
+  // the same frames, with something happening now
+  ...bothForms('em mới về được 2 tuần nhưng em gái em vẫn còn bị nhốt bên Cam').map((t): [Lang, string] => ['vi', t]),
+  ['fr', "J'ai été enfermé là bas l'année passée, et mon cousin est toujours enfermé là-bas"],
+  ['en', "I'm back in Manila now but my friend is still held in the compound"],
+  ...bothForms('họ nói nếu em không trả tiền thì bán em qua công ty khác, giờ em phải làm sao').map((t): [Lang, string] => ['vi', t]),
+  ['fr', 'ils disent que si je pars ma famille va payer'],
+  ['en', 'sir company saying i must pay 4000 usd compensation before i leave if not they sell me to other company near border what to do'],
+  // "mới được về": only then allowed home, not back home
+  ...bothForms('Con tôi nó nói bị bắt ký nợ 80 triệu tiền vé máy bay với ăn ở, trả hết mới được về nhà').map((t): [Lang, string] => ['vi', t]),
+  // "pas revenue": never came back
+  ['fr', "ils ont pris une fille ce matin elle est pas revenue on dit qu elle a ete vendue a une autre boite"],
+  // hurt and care refused; watched; silent for days
+  ...bothForms('chân e bị gãy mà họ ko cho đi viện, nói tự lo').map((t): [Lang, string] => ['vi', t]),
+  ['fr', 'jpeu pas parler ils regardent'],
+  ['en', 'the supervisor punish us stand in sun whole day and hit with pipe if we talk our language'],
+  ['en', 'the boss keeps everyone\'s documents and nobody leaves the compound'],
+  ['fr', "il m'a tapé avec un bâton parce que j'ai pas fait mon quota"],
+  ...bothForms('em bị đánh vì không đủ KPI').map((t): [Lang, string] => ['vi', t]),
+];
+
+describe('round 16: frames and everyday phrases', () => {
+  it.each(NO_ALARM)('no alarm (%s): %s', (lang, text) => {
+    expect(raisesAlarm(text, lang)).toBe(false);
+  });
+
+  it.each(ALARM)('danger (%s): %s', (lang, text) => {
+    expect(nlu.recognise(text, lang).intent).toBe('danger');
+  });
+});
