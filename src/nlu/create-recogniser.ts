@@ -304,8 +304,8 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;
     const categories = danger.clearCategories(f, text);
     if (categories.length > 0) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99), danger: { level: 'clear', categories } };
-    // Back home, a plan before leaving, a joke, money lost in another scam: no report, so no safety question either.
-    const framed = danger.isPastOrImagined(f, text) || danger.isOtherScam(f);
+    // Back home, a plan before leaving, a joke, money lost in another scam, a request for stories: no report, so no safety question either.
+    const framed = danger.isPastOrImagined(f, text) || danger.isOtherScam(f) || danger.isStoryRequest(f);
     // Partial evidence: the safety question is asked; `intent` is what a "no" goes on with.
     const possible = (intent: Intent, score: number): Recognition => (framed ? { ...base, intent, score } : { ...base, intent, score, danger: { level: 'possible', categories: [] } });
     // A long message the classifier reads as danger is someone telling their situation, not a pasted ad.

@@ -100,8 +100,8 @@ export class DangerDetector {
    * piégée"), a return home ("vừa được giải cứu về") and a situation only imagined before leaving
    * ("nếu lỡ qua đó bị giữ thì...", "what if I go there and...") are set aside first; a request for
    * other people's stories is no report unless it names the writer or someone of theirs. A message
-   * told as over (back home, escaped, last year), as a plan before leaving with an "if", or as a
-   * joke reports nothing, unless it also says something is happening now ("still", "đang", "encore").
+   * told as a joke reports nothing; told as over (back home, escaped, last year) or as a plan before
+   * leaving with an "if", it reports nothing unless it also says something is happening now ("still", "đang", "encore").
    *
    * @param raw the message before folding (its laughing emoji mark a joke); may be omitted
    */
@@ -118,15 +118,15 @@ export class DangerDetector {
   }
 
   /**
-   * True when the whole message is told as over, as a plan before leaving with a condition, or as a
-   * joke, and says nothing is happening now.
+   * True when the whole message is a joke, or is told as over or as a plan before leaving with a
+   * condition and says nothing is happening now.
    */
   isFramedAway(folded: string, raw = ''): boolean {
+    if (this.isJoke(folded, raw)) return true;
     if (this.present?.test(folded)) return false;
     if (matches(this.returned, folded) || this.past?.test(folded)) return true;
     if (this.beforeLeaving?.test(folded) && this.conditions?.test(folded)) return true;
-    if (this.asksIf?.test(folded)) return true;
-    return this.isJoke(folded, raw);
+    return this.asksIf?.test(folded) ?? false;
   }
 
   /** The folded message without its everyday phrases that use a word of danger ("tapé dans l'œil", "à l'aide de"). */

@@ -53,6 +53,13 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout14.tsv', perCell: 1, overall: 0.95, perLanguage: 0.94, unknown: 0.88, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['menu', 'thanks', 'goodbye', 'cancel', 'change_language', 'quiz', 'greet', 'delete_data'].includes(i)) },
   // Round 15's blind set, French and English (the Vietnamese writers did not deliver in time): measured once on 67c29d7, then its errors read (README.md).
   { file: 'test/nlu/holdout15.tsv', perCell: 1, overall: 0.95, perLanguage: 0.94, unknown: 0.8, language: 0.98, falseDanger: 0.01, langs: ['fr', 'en'], intents: INTENTS.filter((i) => !['menu', 'thanks', 'goodbye', 'cancel', 'change_language', 'quiz', 'greet', 'delete_data', 'about'].includes(i)) },
+  // Round 16's blind set (three new writers, a brief heavy in look-alikes): blind on commit 5a731f1 90.2%, false danger 7.6%; after reading it 95.1%, 0/158 (README.md).
+  { file: 'test/nlu/holdout16.tsv', perCell: 1, overall: 0.94, perLanguage: 0.92, unknown: 0.75, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'menu', 'delete_data', 'quiz'].includes(i)) },
+  // Round 16's development sets: two writers' sets to the same brief and three danger-only sets (README.md); tuned on.
+  { file: 'test/nlu/round16-dev.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
+  // Round 16's review of the detector's patterns (vi, fr): look-alikes written to trip a pattern each, adversarial by design.
+  // Floors guard against sliding back; most of its false alarms are still open (README.md).
+  { file: 'test/nlu/lookalikes16.tsv', perCell: 1, overall: 0.36, perLanguage: 0.3, falseDanger: 0.6, langs: ['vi', 'fr'], intents: ['danger', 'check_offer', 'warning_signs', 'safe_migration', 'safety_plan', 'already_paid', 'get_help', 'stories', 'unknown'] },
   // Round 15's development set of the danger detector: 150 danger messages per language from three native writers, as diverse as they could make them, and 50 look-alikes each; tuned on (README.md).
   { file: 'test/nlu/danger-dev.tsv', perCell: 5, overall: 0.93, perLanguage: 0.92, language: 0.98, falseDanger: 0.021, intents: ['danger', 'warning_signs', 'stories', 'get_help', 'already_paid', 'unknown', 'safety_plan', 'talk_to_human'] },
   // Issue 12's situations only (README.md); tuned on.
