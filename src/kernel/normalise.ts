@@ -44,8 +44,9 @@ export function fold(text: string): string {
   // "a+" / "@+" (French "à plus", see you) would lose its "+" with the punctuation.
   const plain = foldPlain(text.replace(/(^|\s)[aà@]\+(?=\s|$|[!.?])/gu, '$1a plus'));
   if (plain === '') return plain;
-  return plain
-    .split(' ')
-    .map((token) => TEENCODE[token] ?? token)
-    .join(' ');
+  const tokens = plain.split(' ');
+  return tokens.map((token, i) => (token === 'j' && FRENCH_AFTER_J.has(tokens[i + 1] ?? '') ? token : (TEENCODE[token] ?? token))).join(' ');
 }
+
+/** Words after a French "j" typed without its apostrophe ("j ai", "j etais"): that "j" is no Vietnamese "gì". */
+const FRENCH_AFTER_J = new Set(['ai', 'avais', 'aurais', 'etais', 'arrive', 'arrivais', 'y', 'en', 'attends', 'appelle', 'habite', 'aime', 'adore', 'ecris', 'envoie', 'essaie', 'espere', 'irai', 'allais', 'aimerais', 'aurai']);

@@ -38,6 +38,9 @@ const NO_ALARM: [Lang, string][] = [
   ['fr', 'et si une fois là-bas ils me prennent mon passeport je fais quoi ?'],
   ['fr', 'ma fille part en thaïlande, on doit faire quoi si un jour elle répond plus au tel'],
   ['en', 'if i get locked in somewhere and cant call what should my family do'],
+  ['fr', "j ai été enfermé au Cambodge il y a deux ans, je suis rentré, je veux porter plainte contre l'agence"],
+  ['en', 'i got a job offer in phnom penh, what do i do if i land there and they take my passport'],
+  ...bothForms('trước khi đi em nên dặn gia đình gì, lỡ bị giữ lại bên đó thì sao').map((t): [Lang, string] => ['vi', t]),
   // jokes
   ['vi', 'trong nhóm gia đình ông chú nhắn "thằng cu bị bắt cóc rồi, đòi chuộc 2 thùng bia" =))) cả nhà cười xỉu'],
   ['fr', "mdr tonton a écrit dans le groupe famille que si personne lui envoie de l'argent il va se faire kidnapper par sa femme 😂😂"],
@@ -72,6 +75,7 @@ const ALARM: [Lang, string][] = [
   // hurt and care refused; watched; silent for days
   ...bothForms('chân e bị gãy mà họ ko cho đi viện, nói tự lo').map((t): [Lang, string] => ['vi', t]),
   ['fr', 'jpeu pas parler ils regardent'],
+  ['en', 'they take our phones tomorrow'],
   ['en', 'the supervisor punish us stand in sun whole day and hit with pipe if we talk our language'],
   ['en', 'the boss keeps everyone\'s documents and nobody leaves the compound'],
   ['fr', "il m'a tapé avec un bâton parce que j'ai pas fait mon quota"],

@@ -32,6 +32,12 @@ describe('fold', () => {
     expect(fold('sœur')).toBe('soeur');
   });
 
+  it('reads "j" as Vietnamese "gì" except before a French verb typed without the apostrophe', () => {
+    expect(fold('lam j vay')).toBe('lam gi vay');
+    expect(fold("j ai été enfermé là-bas")).toBe('j ai ete enferme la bas');
+    expect(fold('j arrive demain')).toBe('j arrive demain');
+  });
+
   it('expands unambiguous teencode and leaves ambiguous words alone', () => {
     expect(fold('e ko bik lm j dc')).toBe('e khong biet lam gi duoc');
     expect(fold('lương 1 tỷ')).toBe('luong 1 ty');
