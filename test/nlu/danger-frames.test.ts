@@ -50,6 +50,7 @@ const NO_ALARM: [Lang, string][] = [
   ['fr', "vous avez des témoignages de gens qui ont été séquestrés dans ces centres d'arnaque ? je veux les montrer à mon petit frère"],
   ['en', 'any testimony from someone that got sold from one company to another? want to show my younger brother before he travels'],
   ['vi', 'co ai biet phim ve bat coc nguoi qua myanmar lam lua dao ten j ko, xem trailer thay hay'],
+  ['en', 'is there a film about people kidnapped into scam companies? saw the trailer on tiktok'],
   // money lost in another scam
   ['en', 'someone added me to crypto trading group, i put 500 usd and now they say i must pay tax before withdrawal'],
   ['en', 'i ordered phone from instagram vendor and paid, now she blocked me, can u help me get my money back'],
@@ -76,6 +77,9 @@ const ALARM: [Lang, string][] = [
   ...bothForms('chân e bị gãy mà họ ko cho đi viện, nói tự lo').map((t): [Lang, string] => ['vi', t]),
   ['fr', 'jpeu pas parler ils regardent'],
   ['en', 'they take our phones tomorrow'],
+  ['en', 'my cousin went for a hotel job in cambodia, nobody can reach him, his whatsapp last seen 12 days ago'],
+  ['fr', 'mon frère est parti pour un boulot au Laos, il répond plus, vu pour la dernière fois il y a 10 jours'],
+  ...bothForms('em trai em qua Cam lam, goi ko bat may, fb hoat dong 8 ngay truoc').map((t): [Lang, string] => ['vi', t]),
   ['en', 'the supervisor punish us stand in sun whole day and hit with pipe if we talk our language'],
   ['en', 'the boss keeps everyone\'s documents and nobody leaves the compound'],
   ['fr', "il m'a tapé avec un bâton parce que j'ai pas fait mon quota"],
