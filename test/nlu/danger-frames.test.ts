@@ -51,6 +51,9 @@ const NO_ALARM: [Lang, string][] = [
   ['en', 'any testimony from someone that got sold from one company to another? want to show my younger brother before he travels'],
   ['vi', 'co ai biet phim ve bat coc nguoi qua myanmar lam lua dao ten j ko, xem trailer thay hay'],
   ['en', 'is there a film about people kidnapped into scam companies? saw the trailer on tiktok'],
+  ['en', 'can you share testimonies of Kenyans who were held in Myanmar, for our church youth group'],
+  ['fr', 'et si jamais on m enferme là bas comment je préviens ma famille'],
+  ['en', 'I escaped from a compound in Laos two years ago, now home in Accra, any NGO that helps returnees'],
   // money lost in another scam
   ['en', 'someone added me to crypto trading group, i put 500 usd and now they say i must pay tax before withdrawal'],
   ['en', 'i ordered phone from instagram vendor and paid, now she blocked me, can u help me get my money back'],
