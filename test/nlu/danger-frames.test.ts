@@ -54,6 +54,8 @@ const NO_ALARM: [Lang, string][] = [
   ['en', 'can you share testimonies of Kenyans who were held in Myanmar, for our church youth group'],
   ['fr', 'et si jamais on m enferme là bas comment je préviens ma famille'],
   ['en', 'I escaped from a compound in Laos two years ago, now home in Accra, any NGO that helps returnees'],
+  ['en', 'what should i do if i get locked in and cannot call anyone, going to cambodia next month for a hotel job'],
+  ['fr', "raconte moi une histoire vraie de qqn qu on a séquestré au Myanmar"],
   // money lost in another scam
   ['en', 'someone added me to crypto trading group, i put 500 usd and now they say i must pay tax before withdrawal'],
   ['en', 'i ordered phone from instagram vendor and paid, now she blocked me, can u help me get my money back'],
