@@ -63,6 +63,8 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout19.tsv', perCell: 1, overall: 0.96, perLanguage: 0.95, unknown: 0.8, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'cancel', 'menu', 'delete_data', 'quiz'].includes(i)) },
   // Round 16's fifth blind set: blind on commit 5064c0b 93.3%, danger 63/63, false danger 2.1%; after reading it 94.7%, 63/63, 0/146 (README.md).
   { file: 'test/nlu/holdout20.tsv', perCell: 1, overall: 0.935, perLanguage: 0.91, unknown: 0.75, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
+  // Round 16's sixth blind set: blind on commit 89622d9 94.4%, danger 63/65, false danger 1.4%; after reading it 95.8%, 65/65, 1/148 (README.md).
+  { file: 'test/nlu/holdout21.tsv', perCell: 1, overall: 0.95, perLanguage: 0.93, unknown: 0.75, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'cancel', 'menu', 'change_language', 'delete_data'].includes(i)) },
   // Round 16's development sets: two writers' sets to the same brief and three danger-only sets (README.md); tuned on.
   { file: 'test/nlu/round16-dev.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
   // Round 16's review of the detector's patterns (vi, fr): look-alikes written to trip a pattern each, adversarial by design.
