@@ -305,9 +305,10 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     const categories = danger.clearCategories(f, text);
     if (categories.length > 0) return { ...base, intent: 'danger', score: Math.max(probOf('danger'), 0.99), danger: { level: 'clear', categories } };
     // Back home, a plan before leaving, a joke, money lost in another scam, a request for stories: no report, so no safety question either.
-    const framed = danger.isPastOrImagined(f, text) || danger.isOtherScam(f) || danger.isStoryRequest(f);
+    // Read only when some danger is in question (most messages never need it).
+    const framed = (): boolean => danger.isPastOrImagined(f, text) || danger.isOtherScam(f) || danger.isStoryRequest(f);
     // Partial evidence: the safety question is asked; `intent` is what a "no" goes on with.
-    const possible = (intent: Intent, score: number): Recognition => (framed ? { ...base, intent, score } : { ...base, intent, score, danger: { level: 'possible', categories: [] } });
+    const possible = (intent: Intent, score: number): Recognition => (framed() ? { ...base, intent, score } : { ...base, intent, score, danger: { level: 'possible', categories: [] } });
     // A long message the classifier reads as danger is someone telling their situation, not a pasted ad.
     if (words.length >= adMinWords && top.label !== 'danger' && readsLikeAd(text, lang)) {
       // ...unless the classifier also reads some danger in it: then the safety question comes first.
@@ -343,7 +344,7 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
       // A request for other people's stories: the stories dialog, whatever the classifier reads in it.
       if (danger.isStoryRequest(f)) return { ...base, intent: 'stories', score: Math.max(probOf('stories'), rest) };
       // Back home, or only imagined before leaving: what is told is support or advice, not a report (a joke is no report at all).
-      if (framed) return { ...base, intent: second.label, score: rest };
+      if (framed()) return { ...base, intent: second.label, score: rest };
       if (top.prob >= dangerSure) return { ...base, intent: 'danger', score: top.prob, danger: { level: 'clear', categories: [] } };
       return possible(second.prob >= threshold ? second.label : 'unknown', second.prob);
     }

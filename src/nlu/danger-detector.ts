@@ -106,8 +106,10 @@ export class DangerDetector {
    * @param raw the message before folding (its laughing emoji mark a joke); may be omitted
    */
   clearCategories(folded: string, raw = ''): string[] {
+    // Setting words aside only removes matches: a message that matches no category as it is needs no more work.
+    if (!this.categories.some((c) => c.re.test(folded))) return [];
     let text = folded.replace(this.things, ' ');
-    text = this.withoutIdioms(text);
+    if (this.idioms) text = text.replace(this.idioms, ' ');
     if (this.returned) text = text.replace(this.returned, ' ');
     if (this.hypothetical) text = text.replace(this.hypothetical, ' ');
     const found = this.categories.filter((c) => c.re.test(text)).map((c) => c.id);

@@ -56,6 +56,7 @@ const NO_ALARM: [Lang, string][] = [
   ['en', 'I escaped from a compound in Laos two years ago, now home in Accra, any NGO that helps returnees'],
   ['en', 'what should i do if i get locked in and cannot call anyone, going to cambodia next month for a hotel job'],
   ['fr', "raconte moi une histoire vraie de qqn qu on a séquestré au Myanmar"],
+  ['en', 'if i get locked in the company what will i do po? leaving next month for thailand'],
   // money lost in another scam
   ['en', 'someone added me to crypto trading group, i put 500 usd and now they say i must pay tax before withdrawal'],
   ['en', 'i ordered phone from instagram vendor and paid, now she blocked me, can u help me get my money back'],
@@ -82,6 +83,10 @@ const ALARM: [Lang, string][] = [
   ...bothForms('chân e bị gãy mà họ ko cho đi viện, nói tự lo').map((t): [Lang, string] => ['vi', t]),
   ['fr', 'jpeu pas parler ils regardent'],
   ['en', 'they take our phones tomorrow'],
+  ['fr', 'repond vite stp jai pas le temps, ce telephone c pas le mien'],
+  ['en', 'answer fast pls this phone is not mine'],
+  ...bothForms('thằng Tùng bị giữ bên Cam, họ gửi hình nó bị đánh').map((t): [Lang, string] => ['vi', t]),
+  ...bothForms('sếp cầm dùi cui điện đi kiểm tra từng bàn, ai ngủ gật là dí vào người').map((t): [Lang, string] => ['vi', t]),
   ['fr', "je rigole plus, ça fait 3 semaines qu'on nous paie pas et la porte est fermée à clé la nuit"],
   ['fr', "ma sœur est au Laos, ils nous demandent 3000 dollars pour qu'on la libère, elle parle comme si quelqu'un lui dictait"],
   ...bothForms('em đang ở khu KK gần Myawaddy, điện thoại bị thu rồi').map((t): [Lang, string] => ['vi', t]),
@@ -99,7 +104,7 @@ describe('round 16: frames and everyday phrases', () => {
     expect(raisesAlarm(text, lang)).toBe(false);
   });
 
-  it.each(ALARM)('danger (%s): %s', (lang, text) => {
-    expect(nlu.recognise(text, lang).intent).toBe('danger');
+  it.each(ALARM)('danger or the safety question (%s): %s', (lang, text) => {
+    expect(raisesAlarm(text, lang)).toBe(true);
   });
 });
