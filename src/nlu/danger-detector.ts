@@ -79,15 +79,16 @@ export class DangerDetector {
     this.personal = alternation(nd.personal.map((p) => `${p}(?![a-z0-9'])`));
     this.benign = alternation(nd.benign_tasks.map((b) => `${b}(?![a-z0-9])`));
     this.helpCues = alternation(nd.help_cues.map((h) => `${h}(?![a-z0-9])`), 'gu');
-    const words = (list: readonly string[]) => alternation(withPlaces(list).map((p) => `(?:${p})(?![a-z0-9])`));
+    // Whole words: each pattern also ends at a word's end.
+    const words = (list: readonly string[], flags = 'u', start = START) => alternation(withPlaces(list).map((p) => `(?:${p})(?![a-z0-9])`), flags, start);
     this.present = words(nd.present);
-    this.past = alternation(withPlaces(nd.past).map((p) => `(?:${p})(?![a-z0-9])`), 'u', START_NOT_NEGATED);
+    this.past = words(nd.past, 'u', START_NOT_NEGATED);
     this.beforeLeaving = words(nd.before_leaving);
     this.conditions = words(nd.conditions);
     this.asksIf = alternation(withPlaces(nd.asks_if));
     this.jokes = words(nd.jokes);
     this.otherScams = alternation(nd.other_scams);
-    this.idioms = alternation(withPlaces(nd.idioms).map((p) => `(?:${p})(?![a-z0-9])`), 'gu');
+    this.idioms = words(nd.idioms, 'gu');
   }
 
   /** Categories and cue of a folded message (`raw`, the message before folding, shows laughing emoji). */
