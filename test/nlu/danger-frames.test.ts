@@ -57,6 +57,8 @@ const NO_ALARM: [Lang, string][] = [
   ['en', 'what should i do if i get locked in and cannot call anyone, going to cambodia next month for a hotel job'],
   ['fr', "raconte moi une histoire vraie de qqn qu on a séquestré au Myanmar"],
   ['en', 'if i get locked in the company what will i do po? leaving next month for thailand'],
+  ...bothForms('Tôi về nước rồi, trước bị giữ bên Lào 6 tháng, giờ còn nợ tiền vay để đi, có chỗ nào hỗ trợ không').map((t): [Lang, string] => ['vi', t]),
+  ['en', 'please share a testimony of someone who escaped from a compound, my school group wants to hear it'],
   // money lost in another scam
   ['en', 'someone added me to crypto trading group, i put 500 usd and now they say i must pay tax before withdrawal'],
   ['en', 'i ordered phone from instagram vendor and paid, now she blocked me, can u help me get my money back'],
@@ -83,6 +85,7 @@ const ALARM: [Lang, string][] = [
   ...bothForms('chân e bị gãy mà họ ko cho đi viện, nói tự lo').map((t): [Lang, string] => ['vi', t]),
   ['fr', 'jpeu pas parler ils regardent'],
   ['en', 'they take our phones tomorrow'],
+  ...bothForms('e k về đc').map((t): [Lang, string] => ['vi', t]),
   ['fr', 'repond vite stp jai pas le temps, ce telephone c pas le mien'],
   ['en', 'answer fast pls this phone is not mine'],
   ...bothForms('thằng Tùng bị giữ bên Cam, họ gửi hình nó bị đánh').map((t): [Lang, string] => ['vi', t]),
