@@ -59,6 +59,8 @@ const NO_ALARM: [Lang, string][] = [
   ['en', 'if i get locked in the company what will i do po? leaving next month for thailand'],
   ...bothForms('Tôi về nước rồi, trước bị giữ bên Lào 6 tháng, giờ còn nợ tiền vay để đi, có chỗ nào hỗ trợ không').map((t): [Lang, string] => ['vi', t]),
   ['en', 'please share a testimony of someone who escaped from a compound, my school group wants to hear it'],
+  ['fr', "j'ai été séquestrée 6 mois au Laos, c fini mtn jsuis chez moi, je veux porter plainte"],
+  ['fr', 'mon compte facebook a été piraté aidez moi'],
   // money lost in another scam
   ['en', 'someone added me to crypto trading group, i put 500 usd and now they say i must pay tax before withdrawal'],
   ['en', 'i ordered phone from instagram vendor and paid, now she blocked me, can u help me get my money back'],
@@ -85,6 +87,8 @@ const ALARM: [Lang, string][] = [
   ...bothForms('chân e bị gãy mà họ ko cho đi viện, nói tự lo').map((t): [Lang, string] => ['vi', t]),
   ['fr', 'jpeu pas parler ils regardent'],
   ['en', 'they take our phones tomorrow'],
+  ['en', 'how do i get out'],
+  ...bothForms('em gái tui qua Cam làm từ tháng 5, gọi mấy lần ko bắt máy nữa').map((t): [Lang, string] => ['vi', t]),
   ...bothForms('e k về đc').map((t): [Lang, string] => ['vi', t]),
   ['fr', 'repond vite stp jai pas le temps, ce telephone c pas le mien'],
   ['en', 'answer fast pls this phone is not mine'],

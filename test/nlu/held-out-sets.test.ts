@@ -71,6 +71,8 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout23.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, unknown: 0.7, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
   // Round 16's ninth blind set, measured once on e7938b6 (the model holdout23 had just passed on): 94.3%, danger 63/64, false danger 2.8%; after reading it 96.7%, 64/64, 0/145 (README.md).
   { file: 'test/nlu/holdout24.tsv', perCell: 1, overall: 0.95, perLanguage: 0.93, unknown: 0.75, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
+  // Round 16's tenth blind set, measured once on da5d812: 92.0%, danger 62/64, false danger 4.0%; after reading it 95.3%, 64/64, 1/149 (README.md).
+  { file: 'test/nlu/holdout25.tsv', perCell: 1, overall: 0.945, perLanguage: 0.91, unknown: 0.75, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'cancel', 'menu', 'quiz', 'talk_to_human'].includes(i)) },
   // Round 16's development sets: two writers' sets to the same brief and three danger-only sets (README.md); tuned on.
   { file: 'test/nlu/round16-dev.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
   // Round 16's review of the detector's patterns (vi, fr): look-alikes written to trip a pattern each, adversarial by design.
