@@ -61,6 +61,8 @@ const NO_ALARM: [Lang, string][] = [
   ['en', 'please share a testimony of someone who escaped from a compound, my school group wants to hear it'],
   ['fr', "j'ai été séquestrée 6 mois au Laos, c fini mtn jsuis chez moi, je veux porter plainte"],
   ['fr', 'mon compte facebook a été piraté aidez moi'],
+  ['en', 'suppose i reach there and they dont let me leave, what should i prepare before travelling'],
+  ['vi', 'ai biet ten phim ma nguoi ta bi bat coc qua cam lam lua dao hok, coi trailer hay qua'],
   // money lost in another scam
   ['en', 'someone added me to crypto trading group, i put 500 usd and now they say i must pay tax before withdrawal'],
   ['en', 'i ordered phone from instagram vendor and paid, now she blocked me, can u help me get my money back'],
@@ -88,6 +90,7 @@ const ALARM: [Lang, string][] = [
   ['fr', 'jpeu pas parler ils regardent'],
   ['en', 'they take our phones tomorrow'],
   ['en', 'how do i get out'],
+  ['fr', "ils disent que jdois rembourser le billet et le logement avant de partir, 6000 dollars, j'ai rien"],
   ...bothForms('em gái tui qua Cam làm từ tháng 5, gọi mấy lần ko bắt máy nữa').map((t): [Lang, string] => ['vi', t]),
   ...bothForms('e k về đc').map((t): [Lang, string] => ['vi', t]),
   ['fr', 'repond vite stp jai pas le temps, ce telephone c pas le mien'],

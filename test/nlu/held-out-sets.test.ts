@@ -73,6 +73,8 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout24.tsv', perCell: 1, overall: 0.95, perLanguage: 0.93, unknown: 0.75, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
   // Round 16's tenth blind set, measured once on da5d812: 92.0%, danger 62/64, false danger 4.0%; after reading it 95.3%, 64/64, 1/149 (README.md).
   { file: 'test/nlu/holdout25.tsv', perCell: 1, overall: 0.945, perLanguage: 0.91, unknown: 0.75, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'cancel', 'menu', 'quiz', 'talk_to_human'].includes(i)) },
+  // Round 16's eleventh and last blind set, measured once on 1f72735: 93.0%, danger 63/64, false danger 3.7%; after reading it 95.0%, 64/64, 2/136 (README.md).
+  { file: 'test/nlu/holdout26.tsv', perCell: 1, overall: 0.94, perLanguage: 0.91, unknown: 0.7, language: 0.98, falseDanger: 0.02, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'about', 'delete_data', 'quiz', 'talk_to_human'].includes(i)) },
   // Round 16's development sets: two writers' sets to the same brief and three danger-only sets (README.md); tuned on.
   { file: 'test/nlu/round16-dev.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
   // Round 16's review of the detector's patterns (vi, fr): look-alikes written to trip a pattern each, adversarial by design.
