@@ -18,8 +18,8 @@ beforeAll(() => {
   nlu = buildLanguageTools(loadNluContent('dialogs/intents'), 'dialogs/scanner').recogniser;
 });
 
-/** The Vietnamese text and its form typed without diacritics. */
-const bothForms = (text: string): string[] => [text, fold(text)];
+/** A Vietnamese case as typed with diacritics and without them. */
+const vietnamese = (text: string): [Lang, string][] => [text, fold(text)].map((t): [Lang, string] => ['vi', t]);
 
 /** True when the bot treats the message as danger: the danger dialog or the safety question. */
 const raisesAlarm = (text: string, lang: Lang): boolean => {
@@ -29,24 +29,24 @@ const raisesAlarm = (text: string, lang: Lang): boolean => {
 
 const NO_ALARM: [Lang, string][] = [
   // back home, told as over
-  ...bothForms('em mới được về nước tháng trước từ bên Cam, giờ đêm nào cũng mơ thấy bị đánh, có chỗ nào hỗ trợ tâm lý ko ạ').map((t): [Lang, string] => ['vi', t]),
-  ...bothForms('hồi trước t bị giữ ở myawaddy 6 tháng, may thoát được. giờ muốn tố cáo con môi giới ở quê thì liên hệ ai').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('em mới được về nước tháng trước từ bên Cam, giờ đêm nào cũng mơ thấy bị đánh, có chỗ nào hỗ trợ tâm lý ko ạ'),
+  ...vietnamese('hồi trước t bị giữ ở myawaddy 6 tháng, may thoát được. giờ muốn tố cáo con môi giới ở quê thì liên hệ ai'),
   ['fr', "J'ai été enfermé là bas l'année passée, je suis en Belgique maintenant. Je voudrais porter plainte contre le recruteur"],
   ['en', "They held me 5 months in Laos and took my passport, I'm back in Manila now po. Can I still report the agent?"],
   // a plan before leaving, with an "if"
-  ...bothForms('Tháng sau em đi Lào làm, lỡ bị nhốt lại thì nên làm gì trước tiên ạ').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('Tháng sau em đi Lào làm, lỡ bị nhốt lại thì nên làm gì trước tiên ạ'),
   ['fr', 'et si une fois là-bas ils me prennent mon passeport je fais quoi ?'],
   ['fr', 'ma fille part en thaïlande, on doit faire quoi si un jour elle répond plus au tel'],
   ['en', 'if i get locked in somewhere and cant call what should my family do'],
   ['fr', "j ai été enfermé au Cambodge il y a deux ans, je suis rentré, je veux porter plainte contre l'agence"],
   ['en', 'i got a job offer in phnom penh, what do i do if i land there and they take my passport'],
-  ...bothForms('trước khi đi em nên dặn gia đình gì, lỡ bị giữ lại bên đó thì sao').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('trước khi đi em nên dặn gia đình gì, lỡ bị giữ lại bên đó thì sao'),
   // jokes
   ['vi', 'trong nhóm gia đình ông chú nhắn "thằng cu bị bắt cóc rồi, đòi chuộc 2 thùng bia" =))) cả nhà cười xỉu'],
   ['fr', "mdr tonton a écrit dans le groupe famille que si personne lui envoie de l'argent il va se faire kidnapper par sa femme 😂😂"],
   ['en', 'lmaooo my uncle in the family group said he will sell my brother to cambodia if he dont wash plates 😂😂'],
   // stories and films
-  ...bothForms('kể em nghe mấy vụ người bị giữ hộ chiếu rồi thoát ra được như nào đi').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('kể em nghe mấy vụ người bị giữ hộ chiếu rồi thoát ra được như nào đi'),
   ['fr', "vous avez des témoignages de gens qui ont été séquestrés dans ces centres d'arnaque ? je veux les montrer à mon petit frère"],
   ['en', 'any testimony from someone that got sold from one company to another? want to show my younger brother before he travels'],
   ['vi', 'co ai biet phim ve bat coc nguoi qua myanmar lam lua dao ten j ko, xem trailer thay hay'],
@@ -57,7 +57,7 @@ const NO_ALARM: [Lang, string][] = [
   ['en', 'what should i do if i get locked in and cannot call anyone, going to cambodia next month for a hotel job'],
   ['fr', "raconte moi une histoire vraie de qqn qu on a séquestré au Myanmar"],
   ['en', 'if i get locked in the company what will i do po? leaving next month for thailand'],
-  ...bothForms('Tôi về nước rồi, trước bị giữ bên Lào 6 tháng, giờ còn nợ tiền vay để đi, có chỗ nào hỗ trợ không').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('Tôi về nước rồi, trước bị giữ bên Lào 6 tháng, giờ còn nợ tiền vay để đi, có chỗ nào hỗ trợ không'),
   ['en', 'please share a testimony of someone who escaped from a compound, my school group wants to hear it'],
   ['fr', "j'ai été séquestrée 6 mois au Laos, c fini mtn jsuis chez moi, je veux porter plainte"],
   ['fr', 'mon compte facebook a été piraté aidez moi'],
@@ -70,43 +70,43 @@ const NO_ALARM: [Lang, string][] = [
   ['fr', "Cette annonce m'a tapé dans l'œil : serveuse en Thaïlande, 1500$ par mois, c'est sérieux ?"],
   ['fr', 'Comment je vérifie une offre à l\'aide de votre appli ?'],
   ['fr', 'Je suis bloqué au niveau 4 du quiz, c\'est quoi la réponse ?'],
-  ...bothForms('bên đó họ đảm bảo 100% có việc, lương 1500 đô, có nên đi không').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('bên đó họ đảm bảo 100% có việc, lương 1500 đô, có nên đi không'),
 ];
 
 const ALARM: [Lang, string][] = [
   // the same frames, with something happening now
-  ...bothForms('em mới về được 2 tuần nhưng em gái em vẫn còn bị nhốt bên Cam').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('em mới về được 2 tuần nhưng em gái em vẫn còn bị nhốt bên Cam'),
   ['fr', "J'ai été enfermé là bas l'année passée, et mon cousin est toujours enfermé là-bas"],
   ['en', "I'm back in Manila now but my friend is still held in the compound"],
-  ...bothForms('họ nói nếu em không trả tiền thì bán em qua công ty khác, giờ em phải làm sao').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('họ nói nếu em không trả tiền thì bán em qua công ty khác, giờ em phải làm sao'),
   ['fr', 'ils disent que si je pars ma famille va payer'],
   ['en', 'sir company saying i must pay 4000 usd compensation before i leave if not they sell me to other company near border what to do'],
   // "mới được về": only then allowed home, not back home
-  ...bothForms('Con tôi nó nói bị bắt ký nợ 80 triệu tiền vé máy bay với ăn ở, trả hết mới được về nhà').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('Con tôi nó nói bị bắt ký nợ 80 triệu tiền vé máy bay với ăn ở, trả hết mới được về nhà'),
   // "pas revenue": never came back
   ['fr', "ils ont pris une fille ce matin elle est pas revenue on dit qu elle a ete vendue a une autre boite"],
   // hurt and care refused; watched; silent for days
-  ...bothForms('chân e bị gãy mà họ ko cho đi viện, nói tự lo').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('chân e bị gãy mà họ ko cho đi viện, nói tự lo'),
   ['fr', 'jpeu pas parler ils regardent'],
   ['en', 'they take our phones tomorrow'],
   ['en', 'how do i get out'],
   ['fr', "ils disent que jdois rembourser le billet et le logement avant de partir, 6000 dollars, j'ai rien"],
-  ...bothForms('em gái tui qua Cam làm từ tháng 5, gọi mấy lần ko bắt máy nữa').map((t): [Lang, string] => ['vi', t]),
-  ...bothForms('e k về đc').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('em gái tui qua Cam làm từ tháng 5, gọi mấy lần ko bắt máy nữa'),
+  ...vietnamese('e k về đc'),
   ['fr', 'repond vite stp jai pas le temps, ce telephone c pas le mien'],
   ['en', 'answer fast pls this phone is not mine'],
-  ...bothForms('thằng Tùng bị giữ bên Cam, họ gửi hình nó bị đánh').map((t): [Lang, string] => ['vi', t]),
-  ...bothForms('sếp cầm dùi cui điện đi kiểm tra từng bàn, ai ngủ gật là dí vào người').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('thằng Tùng bị giữ bên Cam, họ gửi hình nó bị đánh'),
+  ...vietnamese('sếp cầm dùi cui điện đi kiểm tra từng bàn, ai ngủ gật là dí vào người'),
   ['fr', "je rigole plus, ça fait 3 semaines qu'on nous paie pas et la porte est fermée à clé la nuit"],
   ['fr', "ma sœur est au Laos, ils nous demandent 3000 dollars pour qu'on la libère, elle parle comme si quelqu'un lui dictait"],
-  ...bothForms('em đang ở khu KK gần Myawaddy, điện thoại bị thu rồi').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('em đang ở khu KK gần Myawaddy, điện thoại bị thu rồi'),
   ['en', 'my cousin went for a hotel job in cambodia, nobody can reach him, his whatsapp last seen 12 days ago'],
   ['fr', 'mon frère est parti pour un boulot au Laos, il répond plus, vu pour la dernière fois il y a 10 jours'],
-  ...bothForms('em trai em qua Cam lam, goi ko bat may, fb hoat dong 8 ngay truoc').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('em trai em qua Cam lam, goi ko bat may, fb hoat dong 8 ngay truoc'),
   ['en', 'the supervisor punish us stand in sun whole day and hit with pipe if we talk our language'],
   ['en', 'the boss keeps everyone\'s documents and nobody leaves the compound'],
   ['fr', "il m'a tapé avec un bâton parce que j'ai pas fait mon quota"],
-  ...bothForms('em bị đánh vì không đủ KPI').map((t): [Lang, string] => ['vi', t]),
+  ...vietnamese('em bị đánh vì không đủ KPI'),
 ];
 
 describe('round 16: frames and everyday phrases', () => {
