@@ -12,12 +12,15 @@
 import { join } from 'node:path';
 import { formatDiagnostic } from '../kernel/diagnostic';
 import { DangerDetector } from './danger-detector';
+import { DangerModel, type DangerModelSnapshot } from './danger-model';
+import { requireDangerExamples, type DangerExampleRow } from './load-danger-examples';
 import type { DangerRules } from './danger-schema';
 import { requireDangerRules } from './load-danger-rules';
 import { EntityFinder } from './entities';
 import type { Lexicons } from './lexicon-schema';
 import { requireLexicons } from './load-lexicons';
-import { emitFeatures, extractFeatures, intentTokens } from './features';
+import { extractFeatures, intentTokens, type FeatureSink } from './features';
+import { FeatureBuffer } from './feature-buffer';
 import { LanguageIdentifier } from './language-id';
 import { loadIntentFiles } from './load-intents';
 import { IntentModel, type IntentModelSnapshot } from './intent-model';
@@ -69,6 +72,16 @@ export interface RecogniserOptions {
   logisticShare: number;
   /** Messages of at least this many words that read like a job ad are `check_offer` (a pasted ad). */
   adMinWords: number;
+  /**
+   * A message nothing else reads as danger gets the safety question when the danger model
+   * (danger-model.ts) gives danger at least this probability (above 1: never).
+   */
+  dangerModelAsk: number;
+  /**
+   * The danger model is read only when the intent classifier gives danger at least this
+   * probability (a message without any trace of danger costs no second pass).
+   */
+  dangerModelFrom: number;
 }
 
 /**
@@ -78,7 +91,7 @@ export interface RecogniserOptions {
 export const OFF_TOPIC_SCORE = 0.9;
 
 /** Default options. */
-export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7, dangerAsk: 0.1, model: 'bayes', logisticShare: 0.3, adMinWords: 30 };
+export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7, dangerAsk: 0.1, model: 'bayes', logisticShare: 0.3, adMinWords: 30, dangerModelAsk: 0.8, dangerModelFrom: 1e-4 };
 
 /** Training examples of the intent classifier, one per phrase. */
 export interface TrainingPhrase {
@@ -129,6 +142,8 @@ export interface NluContent {
   phrases: readonly TrainingPhrase[];
   danger: DangerRules;
   lexicons: Lexicons;
+  /** Examples of the danger model beyond the intent phrases (dialogs/nlu/danger-examples/). */
+  dangerExamples: readonly DangerExampleRow[];
 }
 
 /**
@@ -143,6 +158,7 @@ export function loadNluContent(intentsDir: string): NluContent {
     phrases: loadTrainingPhrases(intentsDir),
     danger: requireDangerRules(rootDir, join(dialogsDir, 'nlu', 'danger.yaml')),
     lexicons: requireLexicons(rootDir, join(dialogsDir, 'nlu', 'lexicons.yaml')),
+    dangerExamples: requireDangerExamples(rootDir),
   };
 }
 
@@ -172,6 +188,7 @@ export interface RecogniserSnapshot {
   models: Record<Lang, IntentModelSnapshot>;
   exact: [string, Intent][];
   vocabulary: VocabularySnapshot;
+  dangerModel: DangerModelSnapshot;
 }
 
 /** The trained parts of a recogniser. */
@@ -181,6 +198,7 @@ interface TrainedParts {
   models: Record<Lang, IntentModel<Intent>>;
   exact: Map<string, Intent>;
   vocabulary: Vocabulary;
+  dangerModel: DangerModel;
 }
 
 /** Bayes options of the intent model. */
@@ -192,11 +210,16 @@ function bayesOptions(o: RecogniserOptions) {
 function train(content: NluContent, o: RecogniserOptions, languages?: LanguageIdentifier): TrainedParts {
   const folded = content.phrases.map((p) => ({ ...p, folded: fold(p.text) }));
   const examples = folded.map((p) => ({ label: p.intent, bag: extractFeatures(p.folded) }));
+  const dangerExamples = [
+    ...examples.map((e) => ({ danger: e.label === 'danger', bag: e.bag })),
+    ...content.dangerExamples.map((r) => ({ danger: r.intent === 'danger', bag: extractFeatures(fold(toNfc(r.text))) })),
+  ];
   return {
     languages: languages ?? new LanguageIdentifier(folded),
     models: perLanguage((lang) => new IntentModel(INTENTS, examples.filter((_, i) => folded[i]?.lang === lang), bayesOptions(o), o.model, o.logisticShare)),
     exact: indexExactPhrases(folded),
     vocabulary: new Vocabulary(folded.map((p) => ({ intent: p.intent, words: intentTokens(p.folded) })), ['unknown'], Object.values(content.lexicons.domain_keywords).flat()),
+    dangerModel: new DangerModel(dangerExamples),
   };
 }
 
@@ -213,7 +236,7 @@ export function buildRecogniser(content: NluContent, parts: RecogniserParts, opt
 export function snapshotRecogniser(content: NluContent, options: Partial<RecogniserOptions> = {}): RecogniserSnapshot {
   const o = { ...DEFAULT_OPTIONS, ...options };
   const parts = train(content, o);
-  return { options: o, languages: parts.languages.snapshot(), models: perLanguage((lang) => parts.models[lang].snapshot()), exact: [...parts.exact], vocabulary: parts.vocabulary.snapshot() };
+  return { options: o, languages: parts.languages.snapshot(), models: perLanguage((lang) => parts.models[lang].snapshot()), exact: [...parts.exact], vocabulary: parts.vocabulary.snapshot(), dangerModel: parts.dangerModel.snapshot() };
 }
 
 /** The language identifier of a {@link RecogniserSnapshot} (shared with the scanner). */
@@ -232,6 +255,7 @@ export function restoreRecogniser(content: NluContent, snapshot: RecogniserSnaps
     models: perLanguage((lang) => new IntentModel(INTENTS, snapshot.models[lang], bayesOptions(o), o.model, o.logisticShare)),
     exact: new Map(snapshot.exact),
     vocabulary: new Vocabulary(snapshot.vocabulary),
+    dangerModel: new DangerModel(snapshot.dangerModel),
   }, parts.readsLikeAd);
 }
 
@@ -251,8 +275,9 @@ function deepFreeze<T>(value: T): T {
 function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts, readsLikeAd: ReadsLikeAd): Recogniser {
   const danger = new DangerDetector(content.danger, content.lexicons.places);
   const lexicon = new EntityFinder(content.lexicons);
-  const { threshold, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, dangerAsk, adMinWords } = o;
-  const { languages, models, exact, vocabulary } = parts;
+  const { threshold, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, dangerAsk, adMinWords, dangerModelAsk, dangerModelFrom } = o;
+  const { languages, models, exact, vocabulary, dangerModel } = parts;
+  const features = new FeatureBuffer();
 
   // Messages that are a training phrase, an answer or a button word ("yes", "menu", "ko") are most
   // of a chat's traffic: their recognition is kept, keyed by the raw text. Only such catalogue
@@ -293,12 +318,17 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     const places = entities.places.length;
     const keywords = vocabulary.countKeywords(words) + places;
     const biasScale = Math.min(1, unknownBiasWords / Math.max(words.length, 1)) * (keywords > 0 ? keywordBiasShare : 1);
-    const classify = (ws: readonly string[]) => models[lang].classify((sink) => emitFeatures(ws, sink), biasScale).ranked;
+    const classify = (ws: readonly string[]) => models[lang].classify(features.fill(ws).replay, biasScale).ranked;
     let ranked = classify(words);
+    const wordFeatures = (sink: FeatureSink): void => (features.fill(words), features.replay(sink));
+    let featuresOfWords = true;
     // Danger read in everyday phrases ("tapé dans l'œil", "vous êtes retenu"): read again without them.
     if (ranked[0]?.label === 'danger' || (ranked.find((r) => r.label === 'danger')?.prob ?? 0) >= dangerAsk) {
       const plainWords = intentTokens(danger.withoutIdioms(f));
-      if (plainWords.length > 0 && plainWords.length < words.length) ranked = classify(plainWords);
+      if (plainWords.length > 0 && plainWords.length < words.length) {
+        ranked = classify(plainWords);
+        featuresOfWords = false;
+      }
     }
     const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
     const probOf = (intent: Intent): number => ranked.find((r) => r.label === intent)?.prob ?? 0;
@@ -309,6 +339,9 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     const framed = (): boolean => danger.isPastOrImagined(f, text) || danger.isOtherScam(f) || danger.isStoryRequest(f);
     // Partial evidence: the safety question is asked; `intent` is what a "no" goes on with.
     const possible = (intent: Intent, score: number): Recognition => (framed() ? { ...base, intent, score } : { ...base, intent, score, danger: { level: 'possible', categories: [] } });
+    // Nothing else read danger: the danger model, trained on more wordings than the rules name, may still ask.
+    const settle = (intent: Intent, score: number): Recognition =>
+      dangerModelAsk <= 1 && probOf('danger') >= dangerModelFrom && dangerModel.probability(featuresOfWords ? features.replay : wordFeatures) >= dangerModelAsk ? possible(intent, score) : { ...base, intent, score };
     // A long message the classifier reads as danger is someone telling their situation, not a pasted ad.
     if (words.length >= adMinWords && top.label !== 'danger' && readsLikeAd(text, lang)) {
       // ...unless the classifier also reads some danger in it: then the safety question comes first.
@@ -323,7 +356,7 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     if (answer || lexicon.isNavigation(words)) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
     // Nonsense and other topics: the classifier's guess rests on stray character n-grams.
     if (vocabulary.isOffTopic(words, places)) {
-      return danger.hasCue(f) ? possible('unknown', OFF_TOPIC_SCORE) : { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };
+      return danger.hasCue(f) ? possible('unknown', OFF_TOPIC_SCORE) : settle('unknown', OFF_TOPIC_SCORE);
     }
     // The prior bias of `unknown` must never cost a danger message: danger the unbiased model
     // ranks above `unknown` gets the safety question.
@@ -334,7 +367,7 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     if (top.label !== 'danger' && words.length <= 3 && danger.hasCue(f)) return possible(trusted ? top.label : 'unknown', top.prob);
     // Danger is never `unknown`: an unsure guess of danger, or any danger cue, gets the safety question.
     if (!trusted && (top.label === 'danger' || danger.hasCue(f))) return possible('unknown', top.label === 'unknown' ? top.prob : 1 - top.prob);
-    if (!trusted) return { ...base, intent: 'unknown', score: top.label === 'unknown' ? top.prob : 1 - top.prob };
+    if (!trusted) return settle('unknown', top.label === 'unknown' ? top.prob : 1 - top.prob);
     // Danger told by the classifier alone: sure enough, it is danger; less sure, the safety question.
     if (top.label === 'danger') {
       const second = ranked[1] ?? { label: 'unknown' as Intent, prob: 0 };
@@ -350,6 +383,6 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     }
     // Some danger read behind another intent: the safety question, unless the message is about someone back home or a trip not yet made.
     if (probOf('danger') >= dangerAsk) return possible(top.label, top.prob);
-    return { ...base, intent: top.label, score: top.prob };
+    return settle(top.label, top.prob);
   }
 }

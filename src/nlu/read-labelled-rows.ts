@@ -9,9 +9,9 @@ import { INTENTS, type Intent } from '../kernel/intent';
 import { LANGS, type Lang } from '../kernel/lang';
 
 /** One labelled message. */
-export interface LabelledRow {
+export interface LabelledRow<L extends string = Intent> {
   lang: Lang;
-  intent: Intent;
+  intent: L;
   text: string;
   /** 1-based line in the file. */
   line: number;
@@ -31,7 +31,7 @@ function unquote(cell: string): string {
 }
 
 /** Parses one data line; throws `file:line: ...` with what is wrong and how to fix it. */
-function parseRow(raw: string, file: string, line: number): LabelledRow {
+function parseRow<L extends string>(raw: string, file: string, line: number, labels: readonly L[]): LabelledRow<L> {
   const [langCell = '', intentCell = '', ...rest] = raw.split('\t');
   if (rest.length === 0) {
     throw new Error(`${file}:${line}: expected 3 tab-separated columns (lang, intent, text), found ${raw.split('\t').length}: '${raw.slice(0, 60)}'. Separate the columns with a TAB character.`);
@@ -40,22 +40,25 @@ function parseRow(raw: string, file: string, line: number): LabelledRow {
   const intent = unquote(intentCell).trim();
   const text = unquote(rest.join('\t'));
   if (!LANGS.includes(lang as Lang)) throw new Error(`${file}:${line}: unknown language '${lang}' in column 1 (known: ${LANGS.join(', ')})`);
-  if (!INTENTS.includes(intent as Intent)) throw new Error(`${file}:${line}: unknown intent '${intent}' in column 2 (known: ${INTENTS.join(', ')})`);
+  if (!labels.includes(intent as L)) throw new Error(`${file}:${line}: unknown intent '${intent}' in column 2 (known: ${labels.join(', ')})`);
   if (text.trim() === '') throw new Error(`${file}:${line}: empty text in column 3`);
-  return { lang: lang as Lang, intent: intent as Intent, text, line };
+  return { lang: lang as Lang, intent: intent as L, text, line };
 }
 
 /**
- * Reads a TSV evaluation set (see the file comment for what is accepted).
+ * Reads a TSV evaluation set (see the file comment for what is accepted); `labels` are the names
+ * column 2 may hold (the intents unless told).
  * @throws Error `file:line: ...` for a malformed row, an unknown language or intent, or an empty text.
  */
-export function readLabelledRows(file: string): LabelledRow[] {
+export function readLabelledRows(file: string): LabelledRow[];
+export function readLabelledRows<L extends string>(file: string, labels: readonly L[]): LabelledRow<L>[];
+export function readLabelledRows(file: string, labels: readonly string[] = INTENTS): LabelledRow<string>[] {
   const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n|\r/);
-  const rows: LabelledRow[] = [];
+  const rows: LabelledRow<string>[] = [];
   lines.forEach((raw, i) => {
     if (raw.trim() === '') return;
     if (i === 0 && isHeader(raw.split('\t'))) return;
-    rows.push(parseRow(raw, file, i + 1));
+    rows.push(parseRow(raw, file, i + 1, labels));
   });
   if (rows.length === 0) throw new Error(`${file}: no labelled rows (expected lines 'lang<TAB>intent<TAB>text')`);
   return rows;

@@ -1,6 +1,6 @@
 /**
  * Everything `npm run validate` checks, also run by the tests and at start-up:
- * dialogs and locales (loadContent), intents (NLU), scanner rules, sources of numbers, A/B experiments.
+ * dialogs and locales (loadContent), intents and danger examples (NLU), scanner rules, sources of numbers, A/B experiments.
  */
 import { existsSync } from 'node:fs';
 import type { Content } from '../engine/types';
@@ -9,6 +9,7 @@ import { loadExperiments } from './load-experiments';
 import { checkVariableSources } from './check-sources';
 import { loadContent } from './load-content';
 import { validateIntents } from '../nlu/validate-intents';
+import { loadDangerExamples } from '../nlu/load-danger-examples';
 import { validateScannerRules } from '../scanner/validate-rules';
 
 /**
@@ -24,7 +25,7 @@ export function loadValidatedContent(rootDir: string): { content: Content | null
   const loaded = loadContent(rootDir);
   const experiments = loaded.content ? loadExperiments(rootDir, loaded.content).diagnostics : [];
   const diagnostics = sortDiagnostics([
-    ...loaded.diagnostics, ...validateIntents(rootDir), ...validateScannerRules(rootDir), ...checkVariableSources(rootDir), ...experiments,
+    ...loaded.diagnostics, ...validateIntents(rootDir), ...loadDangerExamples(rootDir).diagnostics, ...validateScannerRules(rootDir), ...checkVariableSources(rootDir), ...experiments,
   ]);
   const failed = diagnostics.some((d) => d.severity === 'error');
   return { content: failed ? null : loaded.content, diagnostics };

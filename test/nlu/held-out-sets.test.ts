@@ -76,12 +76,12 @@ const SETS: Floors[] = [
   // Round 16's eleventh and last blind set, measured once on 1f72735: 93.0%, danger 63/64, false danger 3.7%; after reading it 95.0%, 64/64, 2/136 (README.md).
   { file: 'test/nlu/holdout26.tsv', perCell: 1, overall: 0.94, perLanguage: 0.91, unknown: 0.7, language: 0.98, falseDanger: 0.02, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'about', 'delete_data', 'quiz', 'talk_to_human'].includes(i)) },
   // Round 16's development sets: two writers' sets to the same brief and three danger-only sets (README.md); tuned on.
-  { file: 'test/nlu/round16-dev.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
+  { file: 'dialogs/nlu/danger-examples/round16-dev.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
   // Round 16's review of the detector's patterns (vi, fr): look-alikes written to trip a pattern each, adversarial by design.
   // Floors guard against sliding back; most of its false alarms are still open (README.md).
-  { file: 'test/nlu/lookalikes16.tsv', perCell: 1, overall: 0.36, perLanguage: 0.3, falseDanger: 0.6, langs: ['vi', 'fr'], intents: ['danger', 'check_offer', 'warning_signs', 'safe_migration', 'safety_plan', 'already_paid', 'get_help', 'stories', 'unknown'] },
+  { file: 'dialogs/nlu/danger-examples/lookalikes16.tsv', perCell: 1, overall: 0.36, perLanguage: 0.3, falseDanger: 0.6, langs: ['vi', 'fr'], intents: ['danger', 'check_offer', 'warning_signs', 'safe_migration', 'safety_plan', 'already_paid', 'get_help', 'stories', 'unknown'] },
   // Round 15's development set of the danger detector: 150 danger messages per language from three native writers, as diverse as they could make them, and 50 look-alikes each; tuned on (README.md).
-  { file: 'test/nlu/danger-dev.tsv', perCell: 5, overall: 0.93, perLanguage: 0.92, language: 0.98, falseDanger: 0.021, intents: ['danger', 'warning_signs', 'stories', 'get_help', 'already_paid', 'unknown', 'safety_plan', 'talk_to_human'] },
+  { file: 'dialogs/nlu/danger-examples/danger-dev.tsv', perCell: 5, overall: 0.93, perLanguage: 0.92, language: 0.98, falseDanger: 0.021, intents: ['danger', 'warning_signs', 'stories', 'get_help', 'already_paid', 'unknown', 'safety_plan', 'talk_to_human'] },
   // Issue 12's situations only (README.md); tuned on.
   { file: 'test/nlu/holdout-situations.tsv', perCell: 8, overall: 0.89, perLanguage: 0.85, language: 0.98, intents: SITUATION_INTENTS },
 ];

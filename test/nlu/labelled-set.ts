@@ -20,10 +20,10 @@ export const EARLIER_INTENTS: readonly Intent[] = INTENTS.filter((i) => !SITUATI
  * Rows (as `file:line text`) that copy a training phrase or another set's row, or repeat a row of
  * their own set, compared after folding.
  */
-export function findCopies(file: string, rows: readonly LabelledRow[], others: readonly LabelledRow[] = []): { copied: string[]; repeated: string[] } {
+export function findCopies(file: string, rows: readonly LabelledRow<string>[], others: readonly LabelledRow<string>[] = []): { copied: string[]; repeated: string[] } {
   const known = new Set([...loadTrainingPhrases('dialogs/intents').map((p) => fold(p.text)), ...others.map((r) => fold(r.text))]);
   const seen = new Set<string>();
-  const at = (r: LabelledRow): string => `${file}:${r.line} ${r.text}`;
+  const at = (r: LabelledRow<string>): string => `${file}:${r.line} ${r.text}`;
   const copied = rows.filter((r) => known.has(fold(r.text))).map(at);
   const repeated = rows.filter((r) => seen.size === seen.add(fold(r.text)).size).map(at);
   return { copied, repeated };
