@@ -2,8 +2,8 @@
  * Reads the danger model's examples: every `.tsv` of `dialogs/nlu/danger-examples/` (columns
  * `lang`, `intent`, `text`, as the labelled sets of test/nlu). A row labelled `danger` teaches the
  * danger model what danger reads like; any other intent, or `not_danger` when the intent does not
- * matter, what only looks like it. The intent classifier does not train on them. Problems come
- * back as `file:line` diagnostics.
+ * matter, what only looks like it. The intent classifier trains on the rows labelled with an intent
+ * other than danger (look-alikes, and what they ask for). Problems come back as `file:line` diagnostics.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
