@@ -82,6 +82,11 @@ export interface RecogniserOptions {
    * probability (a message without any trace of danger costs no second pass).
    */
   dangerModelFrom: number;
+  /**
+   * Nor is it read for an offer the intent classifier is this sure of (`check_offer`): a job in
+   * Cambodia checked before leaving reads much like the start of a danger story.
+   */
+  dangerModelOfferSure: number;
 }
 
 /**
@@ -91,7 +96,7 @@ export interface RecogniserOptions {
 export const OFF_TOPIC_SCORE = 0.9;
 
 /** Default options. */
-export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7, dangerAsk: 0.1, model: 'bayes', logisticShare: 0.3, adMinWords: 30, dangerModelAsk: 0.8, dangerModelFrom: 1e-4 };
+export const DEFAULT_OPTIONS: RecogniserOptions = { threshold: 0.4, alpha: 0.02, temperature: 6, informative: true, unknownBias: 3, unknownBiasWords: 6, keywordBiasShare: 0.5, dangerSure: 0.7, dangerAsk: 0.1, model: 'bayes', logisticShare: 0.3, adMinWords: 30, dangerModelAsk: 0.8, dangerModelFrom: 1e-4, dangerModelOfferSure: 0.95 };
 
 /** Training examples of the intent classifier, one per phrase. */
 export interface TrainingPhrase {
@@ -280,7 +285,7 @@ function deepFreeze<T>(value: T): T {
 function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts, readsLikeAd: ReadsLikeAd): Recogniser {
   const danger = new DangerDetector(content.danger, content.lexicons.places);
   const lexicon = new EntityFinder(content.lexicons);
-  const { threshold, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, dangerAsk, adMinWords, dangerModelAsk, dangerModelFrom } = o;
+  const { threshold, unknownBias, unknownBiasWords, keywordBiasShare, dangerSure, dangerAsk, adMinWords, dangerModelAsk, dangerModelFrom, dangerModelOfferSure } = o;
   const { languages, models, exact, vocabulary, dangerModel } = parts;
   const features = new FeatureBuffer();
 
@@ -345,8 +350,12 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     // Partial evidence: the safety question is asked; `intent` is what a "no" goes on with.
     const possible = (intent: Intent, score: number): Recognition => (framed() ? { ...base, intent, score } : { ...base, intent, score, danger: { level: 'possible', categories: [] } });
     // Nothing else read danger: the danger model, trained on more wordings than the rules name, may still ask.
-    const settle = (intent: Intent, score: number): Recognition =>
-      dangerModelAsk <= 1 && probOf('danger') >= dangerModelFrom && dangerModel.probability(featuresOfWords ? features.replay : wordFeatures) >= dangerModelAsk ? possible(intent, score) : { ...base, intent, score };
+    const modelReadsDanger = (intent: Intent, score: number): boolean =>
+      dangerModelAsk <= 1 &&
+      probOf('danger') >= dangerModelFrom &&
+      !(intent === 'check_offer' && score >= dangerModelOfferSure) &&
+      dangerModel.probability(featuresOfWords ? features.replay : wordFeatures) >= dangerModelAsk;
+    const settle = (intent: Intent, score: number): Recognition => (modelReadsDanger(intent, score) ? possible(intent, score) : { ...base, intent, score });
     // A long message the classifier reads as danger is someone telling their situation, not a pasted ad.
     if (words.length >= adMinWords && top.label !== 'danger' && readsLikeAd(text, lang)) {
       // ...unless the classifier also reads some danger in it: then the safety question comes first.
