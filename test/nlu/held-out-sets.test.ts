@@ -78,6 +78,8 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout25.tsv', perCell: 1, overall: 0.945, perLanguage: 0.91, unknown: 0.75, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'cancel', 'menu', 'quiz', 'talk_to_human'].includes(i)) },
   // Round 16's eleventh and last blind set, measured once on 1f72735: 93.0%, danger 63/64, false danger 3.7%; after reading it 95.0%, 64/64, 2/136 (README.md).
   { file: 'test/nlu/holdout26.tsv', perCell: 1, overall: 0.94, perLanguage: 0.91, unknown: 0.7, language: 0.98, falseDanger: 0.02, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'about', 'delete_data', 'quiz', 'talk_to_human'].includes(i)) },
+  // Round 17's blind set (vi Phú Thọ, fr Brazzaville/Rouen, en Karachi/Jakarta): vi and fr measured once on 2fc75aa, en on 26c6bc0 (91.6%, danger 59/59, false danger 4/155); after reading 93.5%, 59/59, 1/155 (README.md).
+  { file: 'test/nlu/holdout28.tsv', perCell: 1, overall: 0.93, perLanguage: 0.91, unknown: 0.8, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['cancel'].includes(i)) },
   // Round 16's development sets: two writers' sets to the same brief and three danger-only sets (README.md); tuned on.
   { file: 'dialogs/nlu/danger-examples/round16-dev.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
   // Round 16's review of the detector's patterns (vi, fr): look-alikes written to trip a pattern each, adversarial by design.
