@@ -7,6 +7,7 @@
  */
 import type { FeatureSink } from './features';
 import { Logistic, type LogisticOptions } from './logistic';
+import { FeatureTable } from './feature-table';
 import type { FeatureBag } from './features';
 
 /** Training options of the danger model (chosen on test/nlu/README.md, round 17). */
@@ -25,49 +26,11 @@ export interface DangerExample {
   bag: FeatureBag;
 }
 
-/**
- * Feature weights in an open-addressing table (typed arrays, linear probing): tens of thousands
- * of 32-bit keys, looked up for every feature of a message, faster than a Map of numbers.
- */
-class WeightTable {
-  private readonly keys: Uint32Array;
-  private readonly values: Float64Array;
-  private readonly used: Uint8Array;
-  private readonly mask: number;
-
-  constructor(features: ArrayLike<number>, weights: ArrayLike<number>) {
-    let capacity = 16;
-    while (capacity < features.length * 2) capacity *= 2;
-    this.keys = new Uint32Array(capacity);
-    this.values = new Float64Array(capacity);
-    this.used = new Uint8Array(capacity);
-    this.mask = capacity - 1;
-    for (let i = 0; i < features.length; i++) {
-      let at = this.slot(features[i]!);
-      while (this.used[at] && this.keys[at] !== features[i]) at = (at + 1) & this.mask;
-      this.keys[at] = features[i]!;
-      this.values[at] = weights[i]!;
-      this.used[at] = 1;
-    }
-  }
-
-  private slot(key: number): number {
-    return (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
-  }
-
-  /** The weight of `key`, or 0 when it was never seen in training. */
-  get(key: number): number {
-    const { keys, used, mask } = this;
-    for (let at = this.slot(key); used[at]; at = (at + 1) & mask) if (keys[at] === key) return this.values[at]!;
-    return 0;
-  }
-}
-
 /** A trained binary danger model: one weight per feature (the logit of danger over not danger). */
 export class DangerModel {
   private readonly features: Uint32Array;
   private readonly weights: Float64Array;
-  private readonly table: WeightTable;
+  private readonly table: FeatureTable;
   private readonly intercept: number;
 
   /** Trains on `examples`, or restores a {@link DangerModelSnapshot}. */
@@ -85,7 +48,7 @@ export class DangerModel {
       this.weights = Float64Array.from(this.features, (_, i) => trained.table[2 * i]! - trained.table[2 * i + 1]!);
       this.intercept = trained.intercept[0]! - trained.intercept[1]!;
     }
-    this.table = new WeightTable(this.features, this.weights);
+    this.table = new FeatureTable(this.features, this.weights, 0);
   }
 
   /** Probability that the message whose features `emit` streams tells of danger. */

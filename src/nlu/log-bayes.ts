@@ -8,6 +8,7 @@
  * probabilities with a length-normalised softmax that stays finite for any input length.
  */
 import type { FeatureBag, FeatureSink } from './features';
+import { FeatureTable } from './feature-table';
 
 /** Features given as a bag, or as a function that streams them to a sink. */
 export type FeatureInput = FeatureBag | ((sink: FeatureSink) => void);
@@ -51,6 +52,8 @@ export type TrainingExamples<L extends string> = readonly { label: L; bag: Featu
 export class LogBayes<L extends string> {
   /** Feature -> offset of its row in `table`. */
   private readonly rows = new Map<number, number>();
+  /** The same as `rows`, for the lookups of classification (-1: not seen in training). */
+  private readonly lookup: FeatureTable;
   /**
    * One row per feature, rows laid end to end: `labels.length` log likelihoods multiplied by the
    * feature's weight, then the weight itself.
@@ -78,6 +81,7 @@ export class LogBayes<L extends string> {
       const width = labels.length + 1;
       snapshot.features.forEach((f, i) => this.rows.set(f, i * width));
       if (this.rows.size * width !== this.table.length) throw new Error(`LogBayes: snapshot of ${this.rows.size} features does not fit a table of ${this.table.length} numbers for ${labels.length} labels`);
+      this.lookup = new FeatureTable(snapshot.features, Float64Array.from(this.rows.values()), -1);
       return;
     }
     const index = new Map(labels.map((l, i) => [l, i] as const));
@@ -109,6 +113,7 @@ export class LogBayes<L extends string> {
       this.rows.set(f, offset);
       offset += width;
     }
+    this.lookup = new FeatureTable(Uint32Array.from(this.rows.keys()), Float64Array.from(this.rows.values()), -1);
   }
 
   /** The trained model as plain data; `new LogBayes(labels, snapshot, options)` restores it exactly. */
@@ -132,11 +137,11 @@ export class LogBayes<L extends string> {
     let weight = 0;
     let seen = 0;
     let total = 0;
-    const { rows, table } = this;
+    const { lookup, table } = this;
     const sink: FeatureSink = (f, w) => {
       total += w;
-      const at = rows.get(f);
-      if (at === undefined) return;
+      const at = lookup.get(f);
+      if (at < 0) return;
       weight += w * table[at + n]!;
       seen += w;
       // Hot loop: indices are in range by construction.
@@ -187,10 +192,10 @@ export class LogBayes<L extends string> {
   logScores(features: FeatureInput): Float64Array {
     const n = this.labels.length;
     const sums = new Float64Array(this.logPrior);
-    const { rows, table } = this;
+    const { lookup, table } = this;
     const sink: FeatureSink = (f, w) => {
-      const at = rows.get(f);
-      if (at === undefined) return;
+      const at = lookup.get(f);
+      if (at < 0) return;
       for (let i = 0; i < n; i++) sums[i]! += w * table[at + i]!;
     };
     if (typeof features === 'function') features(sink);
