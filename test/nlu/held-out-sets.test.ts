@@ -80,6 +80,9 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout26.tsv', perCell: 1, overall: 0.94, perLanguage: 0.91, unknown: 0.7, language: 0.98, falseDanger: 0.02, intents: INTENTS.filter((i) => !['greet', 'goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'about', 'delete_data', 'quiz', 'talk_to_human'].includes(i)) },
   // Round 17's blind set (vi Phú Thọ, fr Brazzaville/Rouen, en Karachi/Jakarta): vi and fr measured once on 2fc75aa, en on 26c6bc0 (91.6%, danger 59/59, false danger 4/155); after reading 93.5%, 59/59, 1/155 (README.md).
   { file: 'test/nlu/holdout28.tsv', perCell: 1, overall: 0.93, perLanguage: 0.91, unknown: 0.8, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['cancel'].includes(i)) },
+  // Round 17's other blind sets, the writers who delivered (fr Ouagadougou/Nantes; vi Đắk Lắk/Đồng Nai, fr Bujumbura/Namur): fr of holdout27 and vi of holdout29 measured once on 2fc75aa, fr of holdout29 on 08023ab (README.md).
+  { file: 'test/nlu/holdout27.tsv', perCell: 1, overall: 0.94, perLanguage: 0.94, unknown: 0.75, language: 0.98, falseDanger: 0.01, langs: ['fr'], intents: INTENTS.filter((i) => !['goodbye'].includes(i)) },
+  { file: 'test/nlu/holdout29.tsv', perCell: 1, overall: 0.94, perLanguage: 0.92, unknown: 0.75, language: 0.98, falseDanger: 0.01, langs: ['vi', 'fr'], intents: INTENTS.filter((i) => !['thanks', 'cancel', 'goodbye'].includes(i)) },
   // Round 16's development sets: two writers' sets to the same brief and three danger-only sets (README.md); tuned on.
   { file: 'dialogs/nlu/danger-examples/round16-dev.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
   // Round 16's review of the detector's patterns (vi, fr): look-alikes written to trip a pattern each, adversarial by design.
