@@ -356,8 +356,9 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
       !(intent === 'check_offer' && score >= dangerModelOfferSure) &&
       dangerModel.probability(featuresOfWords ? features.replay : wordFeatures) >= dangerModelAsk;
     const settle = (intent: Intent, score: number): Recognition => (modelReadsDanger(intent, score) ? possible(intent, score) : { ...base, intent, score });
-    // A long message the classifier reads as danger is someone telling their situation, not a pasted ad.
-    if (words.length >= adMinWords && top.label !== 'danger' && readsLikeAd(text, lang)) {
+    // A long message the classifier reads as danger, or as money already paid, is someone telling
+    // their situation, not a pasted ad.
+    if (words.length >= adMinWords && top.label !== 'danger' && top.label !== 'already_paid' && readsLikeAd(text, lang)) {
       // ...unless the classifier also reads some danger in it: then the safety question comes first.
       const offer = Math.max(probOf('check_offer'), 0.9);
       return probOf('danger') >= dangerAsk ? possible('check_offer', offer) : { ...base, intent: 'check_offer', score: offer };

@@ -93,6 +93,15 @@ describe('long pasted ads', () => {
   });
 });
 
+  it('a long message telling a fee already paid for an offer is already_paid, not an ad to scan', () => {
+    const told = [
+      ['vi', 'tuần trước em đã chuyển 12 triệu phí làm hồ sơ và gửi ảnh hộ chiếu cho bên tuyển dụng đi Thái lương 1500 đô, giờ họ đòi thêm tiền, em vẫn ở nhà, em phải làm sao'],
+      ['fr', "J'ai déjà versé 300 euros de frais de dossier et envoyé mon passeport scanné à un recruteur pour un poste en Malaisie payé 1500 dollars. Il me redemande de l'argent, je suis toujours chez moi, je fais quoi ?"],
+      ['en', 'I already sent 400 dollars processing fee and a photo of my passport to a recruiter for a job in Malaysia paying 1500 dollars, now he asks for more money. I am still at home, what should I do?'],
+    ] as const;
+    for (const [lang, text] of told) expect(nlu.recognise(text, lang).intent, text).toBe('already_paid');
+  });
+
 describe('answers and entities', () => {
   it.each([
     ['có', 'yes'], ['co', 'yes'], ['ừ', 'yes'], ['ok', 'yes'], ['oui', 'yes'], ['yes', 'yes'], ['Yes!', 'yes'],
