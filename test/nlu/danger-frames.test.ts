@@ -71,6 +71,13 @@ const NO_ALARM: [Lang, string][] = [
   ['fr', 'Comment je vérifie une offre à l\'aide de votre appli ?'],
   ['fr', 'Je suis bloqué au niveau 4 du quiz, c\'est quoi la réponse ?'],
   ...vietnamese('bên đó họ đảm bảo 100% có việc, lương 1500 đô, có nên đi không'),
+  // round 19: a recruiter's number blocked, a stranger met online, a film the writer watched
+  ['fr', "j'ai donné mon passeport scanné à un agent, depuis hier son numéro est bloqué, il peut en faire quoi"],
+  ['en', 'i sent my passport copy to the agent and now his number is blocked, what can he do with it'],
+  ...vietnamese('em gửi ảnh hộ chiếu cho môi giới rồi giờ số của ổng bị chặn, ổng làm gì được với giấy tờ của em'),
+  ['fr', "Un gars m'a présenté une femme sur Telegram qui m'a fait investir dans le bitcoin, j'ai perdu 2 millions, elle ne répond plus"],
+  ['fr', "On a vu un documentaire sur des jeunes enfermés au Myanmar, vous avez des histoires de gens qui s'en sont sortis ?"],
+  ['en', 'we watched a movie about people kidnapped to Myanmar, do you have real stories of people who got out?'],
 ];
 
 const ALARM: [Lang, string][] = [
@@ -107,6 +114,9 @@ const ALARM: [Lang, string][] = [
   ['en', 'the boss keeps everyone\'s documents and nobody leaves the compound'],
   ['fr', "il m'a tapé avec un bâton parce que j'ai pas fait mon quota"],
   ...vietnamese('em bị đánh vì không đủ KPI'),
+  // round 19: the same words about someone of the writer's
+  ['fr', 'ma femme est partie bosser au Cambodge, elle ne répond plus depuis 2 semaines'],
+  ['en', 'my wife went to work in cambodia and she is not answering for 2 weeks'],
 ];
 
 describe('round 16: frames and everyday phrases', () => {
