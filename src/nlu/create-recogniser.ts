@@ -19,7 +19,7 @@ import { requireDangerRules } from './load-danger-rules';
 import { EntityFinder } from './entities';
 import type { Lexicons } from './lexicon-schema';
 import { requireLexicons } from './load-lexicons';
-import { extractFeatures, intentTokens, type FeatureSink } from './features';
+import { extractFeatures, intentTokens } from './features';
 import { FeatureBuffer } from './feature-buffer';
 import { LanguageIdentifier } from './language-id';
 import { loadIntentFiles } from './load-intents';
@@ -330,14 +330,14 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     const biasScale = Math.min(1, unknownBiasWords / Math.max(words.length, 1)) * (keywords > 0 ? keywordBiasShare : 1);
     const classify = (ws: readonly string[]) => models[lang].classify(features.fill(ws).replay, biasScale).ranked;
     let ranked = classify(words);
-    const wordFeatures = (sink: FeatureSink): void => (features.fill(words), features.replay(sink));
-    let featuresOfWords = true;
     // Danger read in everyday phrases ("tapé dans l'œil", "vous êtes retenu"): read again without them.
-    if (ranked[0]?.label === 'danger' || (ranked.find((r) => r.label === 'danger')?.prob ?? 0) >= dangerAsk) {
+    // (Also when danger only beats `unknown` once the prior bias of `unknown` is undone, see below.)
+    const dangerProb = ranked.find((r) => r.label === 'danger')?.prob ?? 0;
+    const first = ranked[0];
+    if (first?.label === 'danger' || dangerProb >= dangerAsk || (first?.label === 'unknown' && dangerProb * Math.exp(unknownBias * biasScale) >= first.prob)) {
       const plainWords = intentTokens(danger.withoutIdioms(f));
       if (plainWords.length > 0 && plainWords.length < words.length) {
         ranked = classify(plainWords);
-        featuresOfWords = false;
       }
     }
     const top = ranked[0] ?? { label: 'unknown' as Intent, prob: 0 };
@@ -350,11 +350,12 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
     // Partial evidence: the safety question is asked; `intent` is what a "no" goes on with.
     const possible = (intent: Intent, score: number): Recognition => (framed() ? { ...base, intent, score } : { ...base, intent, score, danger: { level: 'possible', categories: [] } });
     // Nothing else read danger: the danger model, trained on more wordings than the rules name, may still ask.
+    // It reads the features the classifier last read: the message without its everyday phrases, if it had any.
     const modelReadsDanger = (intent: Intent, score: number): boolean =>
       dangerModelAsk <= 1 &&
       probOf('danger') >= dangerModelFrom &&
       !(intent === 'check_offer' && score >= dangerModelOfferSure) &&
-      dangerModel.probability(featuresOfWords ? features.replay : wordFeatures) >= dangerModelAsk;
+      dangerModel.probability(features.replay) >= dangerModelAsk;
     const settle = (intent: Intent, score: number): Recognition => (modelReadsDanger(intent, score) ? possible(intent, score) : { ...base, intent, score });
     // A long message the classifier reads as danger, or as money already paid, is someone telling
     // their situation, not a pasted ad.

@@ -167,11 +167,16 @@ export class DangerDetector {
     return this.isBackHome(folded) || this.isHypothetical(folded) || this.isFramedAway(folded, raw);
   }
 
-  /** True when the folded message carries a cue (help, passport, afraid...) that is not a request for an ordinary task. */
+  /**
+   * True when the folded message carries a cue (help, passport, afraid...) outside an everyday
+   * phrase ("bị nhốt ngoài cổng", "locked out of the house") and not as a request for an ordinary task.
+   */
   hasCue(folded: string): boolean {
     if (!this.cues?.test(folded)) return false;
-    if (!this.benign?.test(folded) || !this.helpCues) return true;
-    return this.cues.test(folded.replace(this.helpCues, ' '));
+    const plain = this.withoutIdioms(folded);
+    if (plain !== folded && !this.cues.test(plain)) return false;
+    if (!this.benign?.test(plain) || !this.helpCues) return true;
+    return this.cues.test(plain.replace(this.helpCues, ' '));
   }
 }
 

@@ -78,6 +78,10 @@ const NO_ALARM: [Lang, string][] = [
   ['fr', "Un gars m'a présenté une femme sur Telegram qui m'a fait investir dans le bitcoin, j'ai perdu 2 millions, elle ne répond plus"],
   ['fr', "On a vu un documentaire sur des jeunes enfermés au Myanmar, vous avez des histoires de gens qui s'en sont sortis ?"],
   ['en', 'we watched a movie about people kidnapped to Myanmar, do you have real stories of people who got out?'],
+  // round 19: a longer request for stories, a worry before leaving, locked out of home
+  ...vietnamese('có ai từng trốn ra được từ mấy cái công ty bên Myanmar đó chưa, kể em nghe với'),
+  ...vietnamese('nếu bên kia họ giữ hộ chiếu của tui luôn thì sao, tui nên làm gì trước khi qua'),
+  ...vietnamese('con bị nhốt ngoài cổng rồi mẹ ơi, mấy giờ mẹ về'),
 ];
 
 const ALARM: [Lang, string][] = [
@@ -117,6 +121,8 @@ const ALARM: [Lang, string][] = [
   // round 19: the same words about someone of the writer's
   ['fr', 'ma femme est partie bosser au Cambodge, elle ne répond plus depuis 2 semaines'],
   ['en', 'my wife went to work in cambodia and she is not answering for 2 weeks'],
+  ...vietnamese('họ nhốt em trong phòng, khóa cửa ngoài, em ko ra được'),
+  ...vietnamese('có ai cứu em với, em đang bị nhốt bên Myanmar chưa trốn ra được'),
 ];
 
 describe('round 16: frames and everyday phrases', () => {
