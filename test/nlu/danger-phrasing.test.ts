@@ -329,3 +329,20 @@ describe('round 15 blind set (fr, en): beaten with a stick, fake profiles, a mis
     expect(hasDangerCue(fold(text))).toBe(false);
   });
 });
+
+describe('round 19: "come fetch me" with a place where people are held', () => {
+  it.each([
+    'Kuya please come fetch me, Poipet',
+    'pick us up from Sihanoukville pls',
+    'anh ơi qua đón em về, em đang ở Bavet',
+    'anh oi qua don em ve, em dang o Bavet',
+    'Poipet, chị qua rước em với',
+    'viens me récupérer à Poipet stp',
+  ])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+
+  it.each(['mum come fetch me at the mall, class finished', 'anh qua đón em ở sân bay Tân Sơn Nhất nha'])('no danger by rule in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+});
