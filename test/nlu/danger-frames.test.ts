@@ -82,6 +82,7 @@ const NO_ALARM: [Lang, string][] = [
   ...vietnamese('có ai từng trốn ra được từ mấy cái công ty bên Myanmar đó chưa, kể em nghe với'),
   ...vietnamese('nếu bên kia họ giữ hộ chiếu của tui luôn thì sao, tui nên làm gì trước khi qua'),
   ...vietnamese('con bị nhốt ngoài cổng rồi mẹ ơi, mấy giờ mẹ về'),
+  ...vietnamese('bố mà biết con trốn học thì bố giết con'),
 ];
 
 const ALARM: [Lang, string][] = [

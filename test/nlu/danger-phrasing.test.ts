@@ -346,3 +346,24 @@ describe('round 19: "come fetch me" with a place where people are held', () => {
     expect(isDanger(fold(text))).toBe(false);
   });
 });
+
+describe('round 19: "bạn" (friend) folded like "bán" (sold), an investment scammer out of reach', () => {
+  it.each([
+    'bạn thân em bị người trong làng lừa 15 triệu hứa lo đi Hàn, giờ ổng trốn rồi',
+    'ban than em bi nguoi trong lang lua 15 trieu hua lo di han, gio ong tron roi',
+    'em bị bạn trai quen trên mạng dụ nạp tiền vào coin, giờ không liên lạc được',
+    'em bi ban trai quen tren mang du nap tien vao coin, gio khong lien lac duoc',
+  ])('no danger by rule in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+
+  it.each([
+    'em bị bán qua công ty khác rồi',
+    'em bi ban qua cong ty khac roi',
+    'họ dọa bán nội tạng của em nếu không trả tiền',
+    'ho doa ban than cua em neu ko tra du tien',
+    'em trai tôi sang Cam làm, giờ không liên lạc được',
+  ])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+});
