@@ -83,6 +83,8 @@ const NO_ALARM: [Lang, string][] = [
   ...vietnamese('nếu bên kia họ giữ hộ chiếu của tui luôn thì sao, tui nên làm gì trước khi qua'),
   ...vietnamese('con bị nhốt ngoài cổng rồi mẹ ơi, mấy giờ mẹ về'),
   ...vietnamese('bố mà biết con trốn học thì bố giết con'),
+  ...vietnamese('hồi đó tui bị giữ bên Poipet 4 tháng, dìa nhà rồi mà giờ ko ai nhận vô làm, có chỗ nào hỗ trợ hông'),
+  ...vietnamese('tối qua xem phim về mấy người bị bắt cóc qua Myanmar, phim đó tên gì vậy'),
 ];
 
 const ALARM: [Lang, string][] = [
