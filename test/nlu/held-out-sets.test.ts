@@ -86,7 +86,8 @@ const SETS: Floors[] = [
   // Round 19's blind parts (eight writers, README.md): each measured once before reading, then read.
   { file: 'test/nlu/holdout30.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, unknown: 0.7, language: 0.98, falseDanger: 0.02, intents: INTENTS.filter((i) => !['greet', 'menu', 'cancel', 'about'].includes(i)) },
   { file: 'test/nlu/holdout31.tsv', perCell: 1, overall: 0.97, perLanguage: 0.94, unknown: 0.9, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'menu', 'cancel'].includes(i)) },
-  { file: 'test/nlu/holdout32.tsv', perCell: 1, overall: 0.96, perLanguage: 0.94, unknown: 0.9, language: 0.98, falseDanger: 0.01, langs: ['fr', 'en'], intents: INTENTS.filter((i) => !['menu', 'change_language', 'cancel', 'goodbye'].includes(i)) },
+  // holdout32 vi: the round's last part, measured once on its last model and never read.
+  { file: 'test/nlu/holdout32.tsv', perCell: 1, overall: 0.95, perLanguage: 0.94, unknown: 0.9, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['menu', 'change_language', 'cancel', 'goodbye', 'about'].includes(i)) },
   { file: 'test/nlu/holdout34.tsv', perCell: 1, overall: 0.94, perLanguage: 0.94, unknown: 0.72, language: 0.98, falseDanger: 0.01, langs: ['vi'], intents: INTENTS.filter((i) => !['greet', 'menu', 'cancel', 'goodbye', 'thanks'].includes(i)) },
   { file: 'test/nlu/holdout35.tsv', perCell: 1, overall: 0.94, perLanguage: 0.94, unknown: 0.75, language: 0.98, falseDanger: 0.03, langs: ['vi'], intents: INTENTS.filter((i) => !['greet', 'change_language', 'cancel', 'about'].includes(i)) },
   // Round 16's development sets: two writers' sets to the same brief and three danger-only sets (README.md); tuned on.
