@@ -367,3 +367,9 @@ describe('round 19: "bạn" (friend) folded like "bán" (sold), an investment sc
     expect(isDanger(fold(text))).toBe(true);
   });
 });
+
+describe('round 19: stuck in a place where people are held, said in three words', () => {
+  it.each(['mắc kẹt ở Myawaddy rồi', 'mac ket o myawaddy roi', 'kẹt tại Sihanoukville', 'ket tai sihanoukville'])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+});

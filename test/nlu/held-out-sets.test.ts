@@ -89,7 +89,8 @@ const SETS: Floors[] = [
   // holdout32 vi: the round's last part, measured once on its last model and never read.
   { file: 'test/nlu/holdout32.tsv', perCell: 1, overall: 0.95, perLanguage: 0.94, unknown: 0.9, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['menu', 'change_language', 'cancel', 'goodbye', 'about'].includes(i)) },
   { file: 'test/nlu/holdout34.tsv', perCell: 1, overall: 0.94, perLanguage: 0.94, unknown: 0.72, language: 0.98, falseDanger: 0.01, langs: ['vi'], intents: INTENTS.filter((i) => !['greet', 'menu', 'cancel', 'goodbye', 'thanks'].includes(i)) },
-  { file: 'test/nlu/holdout35.tsv', perCell: 1, overall: 0.94, perLanguage: 0.94, unknown: 0.75, language: 0.98, falseDanger: 0.03, langs: ['vi'], intents: INTENTS.filter((i) => !['greet', 'change_language', 'cancel', 'about'].includes(i)) },
+  { file: 'test/nlu/holdout33.tsv', perCell: 1, overall: 0.94, perLanguage: 0.94, unknown: 0.8, language: 0.98, falseDanger: 0.021, langs: ['vi'], intents: INTENTS.filter((i) => !['greet', 'cancel', 'goodbye', 'about'].includes(i)) },
+  { file: 'test/nlu/holdout35.tsv', perCell: 1, overall: 0.94, perLanguage: 0.94, unknown: 0.8, language: 0.98, falseDanger: 0.031, langs: ['vi', 'fr'], intents: INTENTS.filter((i) => !['greet', 'menu', 'change_language', 'cancel', 'thanks', 'about'].includes(i)) },
   // Round 16's development sets: two writers' sets to the same brief and three danger-only sets (README.md); tuned on.
   { file: 'dialogs/nlu/danger-examples/round16-dev.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
   // Round 16's review of the detector's patterns (vi, fr): look-alikes written to trip a pattern each, adversarial by design.
