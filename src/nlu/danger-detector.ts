@@ -69,7 +69,7 @@ export class DangerDetector {
       re: alternation([...c.clear.vi, ...c.clear.fr, ...c.clear.en].map((p) => expandPlaces(p, names))) ?? /$^/u,
     }));
     const nd = rules.not_danger;
-    this.cues = alternation([...rules.cues.vi, ...rules.cues.fr, ...rules.cues.en].map((c) => `(?:${c})(?![a-z0-9])`));
+    this.cues = alternation([...rules.cues.vi, ...rules.cues.fr, ...rules.cues.en].map((c) => `(?:${expandPlaces(c, names)})(?![a-z0-9])`));
     this.things = new RegExp(`${START}(?:${nd.things.join('|')})(?: [a-z']+){0,3} (?:est |sont |etait |is |was |bi )?(?:${nd.trapped_words.join('|')})(?![a-z0-9])`, 'gu');
     const withPlaces = (list: readonly string[]) => list.map((p) => expandPlaces(p, names));
     this.returned = alternation(withPlaces(nd.returned), 'gu', START_NOT_NEGATED);

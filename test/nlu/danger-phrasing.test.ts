@@ -373,3 +373,27 @@ describe('round 19: stuck in a place where people are held, said in three words'
     expect(isDanger(fold(text))).toBe(true);
   });
 });
+
+describe('round 20: more places where people are held, "take me home" and "đến rước em"', () => {
+  it.each([
+    'cứu em với em ở Tachileik', 'cuu e o tachileik', 'kẹt ở Koh Kong rồi', 'ket o koh kong roi',
+    'help me im in Laukkai', 'stuck in kokang', 'aidez moi je suis à Laukkaing',
+    'take me home im at bavet', 'Poipet. take me home pls', 'ai đến rước em ở Mộc Bài với', 'ai den ruoc e o moc bai voi',
+  ])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+
+  it.each(['take me home after the party at the mall', 'anh đến rước em ở trường nha', 'lào cai mai có mưa ko'])('no danger by rule in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+
+  it.each(['still in myawaddy', 'vẫn ở Poipet', 'van o poipet', 'toujours à Bavet'])('a short "still at" a held place asks the safety question: %s', (text) => {
+    expect(hasDangerCue(fold(text))).toBe(true);
+  });
+
+  it('"còn phim nào" (any other film) does not name a child of the writer', () => {
+    const text = 'vừa xem phim về vụ bắt cóc người sang Cam ghê quá, còn phim nào tương tự ko';
+    expect(isDanger(fold(text))).toBe(false);
+    expect(isDanger(fold('kể em nghe phim về vụ bắt cóc, con em bị bắt cóc bên Cam rồi'))).toBe(true);
+  });
+});
