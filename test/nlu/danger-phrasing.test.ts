@@ -397,3 +397,27 @@ describe('round 20: more places where people are held, "take me home" and "đế
     expect(isDanger(fold('kể em nghe phim về vụ bắt cóc, con em bị bắt cóc bên Cam rồi'))).toBe(true);
   });
 });
+
+describe('round 20: tricked into going there, "bạn em" (my friend), a fee lost at home, fear of an exam', () => {
+  it.each([
+    'em bị lừa sang cam', 'e bi lua qua cam roi', 'con tôi bị lừa sang campuchia', 'chị gái em bị lừa qua bên đó',
+    'i was tricked to cambodia', 'my brother was lured to myanmar', 'mon frère a été piégé au Cambodge',
+    'chúng nó dọa bán em qua chỗ khác', 'trước e bị nhốt ở cam, h nó đòi bán e',
+  ])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+
+  it.each([
+    'bạn e từng bị nhốt ở Bavet, h về VN rùi mà mất hết giấy tờ, ai giúp làm lại dc ko',
+    'tui bi dua qua bien gioi r tron ve dc, gio muon to cao thang moi gioi o que thi bao o dau',
+    'tui bị lừa qua bển 6 tháng, về rồi mà công an mời lên làm việc, có ai hỗ trợ pháp lý ko',
+    'Năm ngoái em bị lừa qua Myanmar, giờ về rồi mà giấy tờ mất hết',
+  ])('no danger by rule in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+
+  it.each(['e bi lua mat tien coc truoc khi di, muon bao cong an thi bao o dau', 'mai thi dai hoc so qua'])('no safety question in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+    expect(hasDangerCue(fold(text))).toBe(false);
+  });
+});
