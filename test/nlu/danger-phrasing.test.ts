@@ -421,3 +421,12 @@ describe('round 20: tricked into going there, "bạn em" (my friend), a fee lost
     expect(hasDangerCue(fold(text))).toBe(false);
   });
 });
+
+describe('round 20: road traffic ("trafic") is no trafficking', () => {
+  it('a traffic jam on the motorway is no danger', () => {
+    expect(isDanger(fold('ya du trafic de malade sur la 40 chui bloqué depuis 1h'))).toBe(false);
+  });
+  it('"trafic d\'êtres humains" with a person stuck in Cambodia stays danger', () => {
+    expect(isDanger(fold("trafic d'êtres humains, chui bloqué au cambodge"))).toBe(true);
+  });
+});
