@@ -430,3 +430,18 @@ describe('round 20: road traffic ("trafic") is no trafficking', () => {
     expect(isDanger(fold("trafic d'êtres humains, chui bloqué au cambodge"))).toBe(true);
   });
 });
+
+describe('round 20: a recruiter who no longer answers, fear of an exam', () => {
+  it.each([
+    'ma sœur a payé 200 euros pour une "formation" avant un job en Italie, le gars répond plus. elle est toujours à Paris tranquille, mais on veut récupérer l\'argent',
+    'on dirait chui prisonnier de mes révisions',
+  ])('no danger by rule in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+  it.each(["j'ai trop peur pour mon exam de demain", 'im scared for my exam tomorrow'])('no safety question in: %s', (text) => {
+    expect(hasDangerCue(fold(text))).toBe(false);
+  });
+  it('a sister who no longer answers, held there, stays danger', () => {
+    expect(isDanger(fold('ma sœur est partie au Cambodge, elle répond plus depuis une semaine'))).toBe(true);
+  });
+});
