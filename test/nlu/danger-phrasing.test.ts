@@ -445,3 +445,32 @@ describe('round 20: a recruiter who no longer answers, fear of an exam', () => {
     expect(isDanger(fold('ma sœur est partie au Cambodge, elle répond plus depuis une semaine'))).toBe(true);
   });
 });
+
+describe('round 20, look-alikes written to trip the detector (vi)', () => {
+  it.each([
+    'em gái mình đc giải cứu r, đang ở trung tâm bảo trợ xã hội, muốn hỏi bao lâu thì gia đình đón về đc',
+    'ko phải hỏi cho mình đâu, tò mò thôi, mấy người ở trong đó bị đánh thì sao ra được vậy',
+    'Tối qua lướt tiktok thấy clip người bị nhốt trong phòng ở campuchia, clip đó thật hay dựng vậy',
+    'thấy trên fb share ảnh ng bị xăm mã số, bị đánh bầm dập, đó là ở đâu vậy',
+    'Phim Hàn nào nói về bắt cóc người sang Campuchia vậy ta, nhớ mang máng tên tiếng Anh thôi',
+    'mẹ e sợ e qua thái làm bị bán, e nên để lại thông tin gì ở nhà cho chắc',
+    'nó bảo nó là kỹ sư ở Mỹ, yêu nhau 3 tháng rồi nhờ gửi tiền nhận quà, mình gửi 20tr rồi mất liên lạc',
+    'kẹt xe ở hàng xanh 1 tiếng r, ai cứu tui',
+    'tụi bây bắt cóc con mèo nhà tao đi đâu rồi',
+    'bị giữ bằng lái ở chốt vì quên cà vẹt, mai lên lấy cần mang gì',
+    'làm sao biết 1 lời mời làm việc là lừa để bị bán sang cam',
+    'mấy đứa bị bán qua biên giới thường bị dụ qua app nào, để e dặn em gái',
+    'mẹ giết tao mất, toán 3 điểm',
+  ])('no danger by rule in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+
+  it.each([
+    'em gái mình đang ở Poipet, bị đánh vì ko đủ chỉ tiêu',
+    'con tôi gửi tiền về tháng trước, giờ mất liên lạc, nó ở bên Cam',
+    'tối qua em trai tôi nhắn bị nhốt trong phòng ở campuchia',
+    'anh trai e vẫn đang ở cam, bị đánh',
+  ])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+});
