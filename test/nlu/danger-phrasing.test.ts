@@ -461,6 +461,7 @@ describe('round 20, look-alikes written to trip the detector (vi)', () => {
     'làm sao biết 1 lời mời làm việc là lừa để bị bán sang cam',
     'mấy đứa bị bán qua biên giới thường bị dụ qua app nào, để e dặn em gái',
     'mẹ giết tao mất, toán 3 điểm',
+    'có ai bị bán qua KK Park rồi thoát về dc ko, họ thoát kiểu chi',
   ])('no danger by rule in: %s', (text) => {
     expect(isDanger(fold(text))).toBe(false);
   });
