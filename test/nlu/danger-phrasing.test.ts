@@ -462,6 +462,7 @@ describe('round 20, look-alikes written to trip the detector (vi)', () => {
     'mấy đứa bị bán qua biên giới thường bị dụ qua app nào, để e dặn em gái',
     'mẹ giết tao mất, toán 3 điểm',
     'có ai bị bán qua KK Park rồi thoát về dc ko, họ thoát kiểu chi',
+    'hôm qua coi phim Thái có vụ bắt cóc con nít qua biên giới ghê quá, phim đó tên gì quên mất rồi',
   ])('no danger by rule in: %s', (text) => {
     expect(isDanger(fold(text))).toBe(false);
   });
