@@ -476,3 +476,12 @@ describe('round 20, look-alikes written to trip the detector (vi)', () => {
     expect(isDanger(fold(text))).toBe(true);
   });
 });
+
+describe('round 20: locked out with the keys lost (fr)', () => {
+  it('is no danger', () => {
+    expect(isDanger(fold("je suis bloqué dehors j'ai perdu mes clés et mon coloc répond pas"))).toBe(false);
+  });
+  it('stuck outside a compound with no key named stays danger', () => {
+    expect(isDanger(fold('je suis bloqué au cambodge, ils ont gardé mon passeport'))).toBe(true);
+  });
+});
