@@ -485,3 +485,12 @@ describe('round 20: locked out with the keys lost (fr)', () => {
     expect(isDanger(fold('je suis bloqué au cambodge, ils ont gardé mon passeport'))).toBe(true);
   });
 });
+
+describe('round 20: general questions and story requests (en)', () => {
+  it.each(['did anyone here escape from myawaddy? share your story pls', 'how do people end up trapped in those scam centres, what are the signs'])('no danger by rule in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+  it.each(['guards with guns at every door, even toilet they follow you. how do people get out of these places', 'how did my brother end up trapped there, he is still in the compound'])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+});
