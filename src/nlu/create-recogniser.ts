@@ -365,6 +365,8 @@ function assemble(content: NluContent, o: RecogniserOptions, parts: TrainedParts
       return probOf('danger') >= dangerAsk ? possible('check_offer', offer) : { ...base, intent: 'check_offer', score: offer };
     }
     const known = exact.get(words.join(' '));
+    // A bare plea ("help me", "aidez moi svp") says nothing of where or why: ask the safety question; a "no" goes on to where help is.
+    if (danger.isBarePlea(f)) return possible(known ?? 'get_help', Math.max(probOf(known ?? 'get_help'), 0.95));
     if (known) return { ...base, intent: known, score: Math.max(probOf(known), 0.95) };
     // Only numbers ("3", "10 2"): a choice typed by its number, never an intent (the engine matches it).
     if (words.every((w) => /^\d+$/.test(w))) return { ...base, intent: 'unknown', score: OFF_TOPIC_SCORE };

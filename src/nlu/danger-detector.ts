@@ -41,6 +41,7 @@ export function expandPlaces(source: string, placeNames: readonly string[]): str
 export class DangerDetector {
   private readonly categories: { id: string; re: RegExp }[];
   private readonly cues: RegExp | null;
+  private readonly pleas: RegExp | null;
   private readonly things: RegExp;
   private readonly returned: RegExp | null;
   private readonly hypothetical: RegExp | null;
@@ -69,6 +70,7 @@ export class DangerDetector {
       re: alternation([...c.clear.vi, ...c.clear.fr, ...c.clear.en].map((p) => expandPlaces(p, names))) ?? /$^/u,
     }));
     const nd = rules.not_danger;
+    this.pleas = alternation([...rules.pleas.vi, ...rules.pleas.fr, ...rules.pleas.en].map((c) => `^(?:${c})$`), 'u', '');
     this.cues = alternation([...rules.cues.vi, ...rules.cues.fr, ...rules.cues.en].map((c) => `(?:${expandPlaces(c, names)})(?![a-z0-9])`));
     this.things = new RegExp(`${START}(?:${nd.things.join('|')})(?: [a-z']+){0,3} (?:est |sont |etait |is |was |bi )?(?:${nd.trapped_words.join('|')})(?![a-z0-9])`, 'gu');
     const withPlaces = (list: readonly string[]) => list.map((p) => expandPlaces(p, names));
@@ -140,6 +142,11 @@ export class DangerDetector {
   /** True when the writer tells of money lost in another scam (an online order, a crypto "investment"). */
   isOtherScam(folded: string): boolean {
     return this.otherScams?.test(folded) ?? false;
+  }
+
+  /** True when the whole folded message is a bare plea for help ("help me", "aidez moi svp"): it says nothing of where or why. */
+  isBarePlea(folded: string): boolean {
+    return this.pleas?.test(folded.trim()) ?? false;
   }
 
   /** True when the message laughs ("mdr", "haha", "😂", "=)))"): a joke in a group chat, not a report. */

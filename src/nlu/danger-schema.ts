@@ -13,6 +13,8 @@ export const DANGER_RULES_SCHEMA = z
     held_places: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a place id is lowercase letters, digits and _ (as in lexicons.yaml places)')).min(1),
     categories: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a category id is lowercase letters, digits and _'), z.object({ clear: perLanguage }).strict()),
     cues: perLanguage,
+    /** Bare pleas ("help me", "aidez moi", "giúp em với"): whole messages that ask for help and say nothing else. */
+    pleas: perLanguage,
     not_danger: z
       .object({
         things: patterns,

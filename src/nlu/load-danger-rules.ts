@@ -42,6 +42,7 @@ function listPatterns(rules: DangerRules): { path: PathSeg[]; pattern: string }[
     for (const lang of LANGS) c.clear[lang].forEach((pattern, i) => out.push({ path: ['categories', id, 'clear', lang, i], pattern }));
   }
   for (const lang of LANGS) rules.cues[lang].forEach((pattern, i) => out.push({ path: ['cues', lang, i], pattern }));
+  for (const lang of LANGS) rules.pleas[lang].forEach((pattern, i) => out.push({ path: ['pleas', lang, i], pattern }));
   for (const [list, patterns] of Object.entries(rules.not_danger)) patterns.forEach((pattern, i) => out.push({ path: ['not_danger', list, i], pattern }));
   return out;
 }

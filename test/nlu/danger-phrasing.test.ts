@@ -494,3 +494,38 @@ describe('round 20: general questions and story requests (en)', () => {
     expect(isDanger(fold(text))).toBe(true);
   });
 });
+
+describe('round 20: a bare plea asks the safety question, and a "no" goes on to get help', () => {
+  it.each([
+    ['help me', 'en'], ['help me svp', 'fr'], ['someone help me pls', 'en'], ['aidez-moi s\'il vous plaît', 'fr'], ['aidez moi', 'fr'], ['giúp em với', 'vi'], ['giup minh voi', 'vi'],
+  ] as const)('%s', (text, lang) => {
+    const r = nlu.recognise(text, lang);
+    expect(r.danger?.level).toBe('possible');
+    expect(r.intent).toBe('get_help');
+  });
+
+  it.each([['help me with my cv', 'en'], ['giúp em viết cv với', 'vi'], ['aidez moi à écrire une lettre de motivation', 'fr'], ['i need the hotline number', 'en']] as const)('no safety question for a task or a number: %s', (text, lang) => {
+    expect(nlu.recognise(text, lang).danger).toBeUndefined();
+  });
+});
+
+describe('round 20, look-alikes written to trip the detector (fr, en)', () => {
+  it.each([
+    "ma petite a vu une vidéo de kidnapping sur tiktok et elle veut plus aller à l'école seule, comment je la rassure",
+    'saw a tiktok where a pinoy guy says he was beaten for not reaching quota in laos. is that real or just for views',
+    'if i go to dubai and my employer keeps my passport what should i do? im not leaving yet just want to be prepared po',
+    'trapped in this meeting that could have been an email',
+    'this exam go kill me o, i never read anything',
+    'my teacher told us about filipinos sold to scam companies in cambodia. can u share some real cases for our report po',
+    'are high salary and no experience needed always a red flag? my tita says thats how people end up locked in those buildings',
+    'good day po, my husband is a returnee from myanmar scam hub. owwa said there is assistance but we dont know how to apply',
+  ])('no danger by rule in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(false);
+  });
+  it.each([
+    'my brother is locked in a building in myawaddy, they beat him when he does not reach quota',
+    'im in laos, my employer keeps my passport and wont let me leave',
+  ])('finds danger in: %s', (text) => {
+    expect(isDanger(fold(text))).toBe(true);
+  });
+});

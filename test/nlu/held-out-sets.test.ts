@@ -91,6 +91,13 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout34.tsv', perCell: 1, overall: 0.94, perLanguage: 0.94, unknown: 0.72, language: 0.98, falseDanger: 0.01, langs: ['vi'], intents: INTENTS.filter((i) => !['greet', 'menu', 'cancel', 'goodbye', 'thanks'].includes(i)) },
   { file: 'test/nlu/holdout33.tsv', perCell: 1, overall: 0.94, perLanguage: 0.94, unknown: 0.8, language: 0.98, falseDanger: 0.021, langs: ['vi'], intents: INTENTS.filter((i) => !['greet', 'cancel', 'goodbye', 'about'].includes(i)) },
   { file: 'test/nlu/holdout35.tsv', perCell: 1, overall: 0.94, perLanguage: 0.94, unknown: 0.8, language: 0.98, falseDanger: 0.031, langs: ['vi', 'fr'], intents: INTENTS.filter((i) => !['greet', 'menu', 'change_language', 'cancel', 'thanks', 'about'].includes(i)) },
+  // Round 20's blind parts (nine writers, README.md): each measured once before reading, then read.
+  { file: 'test/nlu/holdout36.tsv', perCell: 1, overall: 0.95, perLanguage: 0.94, unknown: 0.75, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'menu', 'quiz', 'cancel', 'goodbye', 'thanks'].includes(i)) },
+  { file: 'test/nlu/holdout37.tsv', perCell: 1, overall: 0.95, perLanguage: 0.93, unknown: 0.75, language: 0.98, falseDanger: 0.01, langs: ['vi', 'fr'], intents: INTENTS.filter((i) => !['menu', 'quiz', 'cancel', 'goodbye', 'delete_data'].includes(i)) },
+  { file: 'test/nlu/holdout38.tsv', perCell: 1, overall: 0.95, perLanguage: 0.92, unknown: 0.7, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['greet', 'menu', 'goodbye', 'thanks'].includes(i)) },
+  { file: 'test/nlu/holdout39.tsv', perCell: 1, overall: 0.98, perLanguage: 0.98, unknown: 0.9, language: 0.98, falseDanger: 0.01, langs: ['vi'], intents: INTENTS.filter((i) => !['menu', 'cancel'].includes(i)) },
+  // Round 20's look-alike development set (vi, fr): non-danger messages written to trip the detector; tuned on (README.md).
+  { file: 'test/nlu/lookalikes20.tsv', perCell: 1, overall: 0.75, perLanguage: 0.72, falseDanger: 0.04, langs: ['vi', 'fr'], intents: ['get_help', 'stories', 'safety_plan', 'already_paid', 'unknown', 'warning_signs', 'safe_migration'] },
   // Round 16's development sets: two writers' sets to the same brief and three danger-only sets (README.md); tuned on.
   { file: 'dialogs/nlu/danger-examples/round16-dev.tsv', perCell: 1, overall: 0.94, perLanguage: 0.93, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['goodbye', 'thanks', 'cancel', 'menu', 'change_language', 'delete_data', 'quiz'].includes(i)) },
   // Round 16's review of the detector's patterns (vi, fr): look-alikes written to trip a pattern each, adversarial by design.
