@@ -461,6 +461,7 @@ describe('round 20, look-alikes written to trip the detector (vi)', () => {
     'làm sao biết 1 lời mời làm việc là lừa để bị bán sang cam',
     'mấy đứa bị bán qua biên giới thường bị dụ qua app nào, để e dặn em gái',
     'mẹ giết tao mất, toán 3 điểm',
+    'Tuần sau em bay sang Malaysia làm xưởng rồi, nhỡ sang đấy họ thu hộ chiếu của em thì em phải làm gì ạ, em cần chuẩn bị những gì trước khi đi',
     'có ai bị bán qua KK Park rồi thoát về dc ko, họ thoát kiểu chi',
     'hôm qua coi phim Thái có vụ bắt cóc con nít qua biên giới ghê quá, phim đó tên gì quên mất rồi',
   ])('no danger by rule in: %s', (text) => {

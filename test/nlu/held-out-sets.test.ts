@@ -96,6 +96,8 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout37.tsv', perCell: 1, overall: 0.95, perLanguage: 0.93, unknown: 0.75, language: 0.98, falseDanger: 0.01, langs: ['vi', 'fr'], intents: INTENTS.filter((i) => !['menu', 'quiz', 'cancel', 'goodbye', 'delete_data'].includes(i)) },
   { file: 'test/nlu/holdout38.tsv', perCell: 1, overall: 0.95, perLanguage: 0.92, unknown: 0.7, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['greet', 'menu', 'goodbye', 'thanks'].includes(i)) },
   { file: 'test/nlu/holdout39.tsv', perCell: 1, overall: 0.98, perLanguage: 0.98, unknown: 0.9, language: 0.98, falseDanger: 0.01, langs: ['vi'], intents: INTENTS.filter((i) => !['menu', 'cancel'].includes(i)) },
+  // holdout40 vi: measured once on the round's last model (81570e5), then read.
+  { file: 'test/nlu/holdout40.tsv', perCell: 1, overall: 0.96, perLanguage: 0.96, unknown: 0.8, language: 0.98, falseDanger: 0.01, langs: ['vi'], intents: INTENTS.filter((i) => !['menu', 'cancel'].includes(i)) },
   // Round 20's look-alike development set (vi, fr): non-danger messages written to trip the detector; tuned on (README.md).
   { file: 'test/nlu/lookalikes20.tsv', perCell: 1, overall: 0.75, perLanguage: 0.72, falseDanger: 0.04, langs: ['vi', 'fr'], intents: ['get_help', 'stories', 'safety_plan', 'already_paid', 'unknown', 'warning_signs', 'safe_migration'] },
   // Round 16's development sets: two writers' sets to the same brief and three danger-only sets (README.md); tuned on.
