@@ -93,7 +93,7 @@ const SETS: Floors[] = [
   { file: 'test/nlu/holdout35.tsv', perCell: 1, overall: 0.94, perLanguage: 0.94, unknown: 0.8, language: 0.98, falseDanger: 0.031, langs: ['vi', 'fr'], intents: INTENTS.filter((i) => !['greet', 'menu', 'change_language', 'cancel', 'thanks', 'about'].includes(i)) },
   // Round 20's blind parts (nine writers, README.md): each measured once before reading, then read.
   { file: 'test/nlu/holdout36.tsv', perCell: 1, overall: 0.95, perLanguage: 0.94, unknown: 0.75, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['greet', 'menu', 'quiz', 'cancel', 'goodbye', 'thanks'].includes(i)) },
-  { file: 'test/nlu/holdout37.tsv', perCell: 1, overall: 0.95, perLanguage: 0.93, unknown: 0.75, language: 0.98, falseDanger: 0.01, langs: ['vi', 'fr'], intents: INTENTS.filter((i) => !['menu', 'quiz', 'cancel', 'goodbye', 'delete_data'].includes(i)) },
+  { file: 'test/nlu/holdout37.tsv', perCell: 1, overall: 0.94, perLanguage: 0.91, unknown: 0.7, language: 0.98, falseDanger: 0.01, intents: INTENTS.filter((i) => !['menu', 'quiz', 'cancel', 'goodbye', 'delete_data', 'change_language'].includes(i)) },
   { file: 'test/nlu/holdout38.tsv', perCell: 1, overall: 0.95, perLanguage: 0.92, unknown: 0.7, language: 0.98, falseDanger: 0.015, intents: INTENTS.filter((i) => !['greet', 'menu', 'goodbye', 'thanks'].includes(i)) },
   { file: 'test/nlu/holdout39.tsv', perCell: 1, overall: 0.98, perLanguage: 0.98, unknown: 0.9, language: 0.98, falseDanger: 0.01, langs: ['vi'], intents: INTENTS.filter((i) => !['menu', 'cancel'].includes(i)) },
   // holdout40 vi: measured once on the round's last model (81570e5), then read.
